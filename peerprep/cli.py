@@ -1,0 +1,169 @@
+"""The command line: parses arguments and decides which face to start.
+
+Light commands (--version, --help, list, show, where, schema, delete, wipe, export)
+must start fast and never load Textual, so everything heavy is imported inside the
+function that needs it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn
+
+from peerprep import __version__
+
+if TYPE_CHECKING:
+    from peerprep.content import Catalogue
+    from peerprep.store import Store
+
+EXIT_OK = 0
+EXIT_FAILURE = 1
+EXIT_USAGE = 2
+
+
+class UsageError(Exception):
+    """The arguments are wrong; the message is argparse's own detail."""
+
+
+class CommandError(Exception):
+    """A failure the person should read about: a catalogue key and its values."""
+
+    def __init__(self, key: str, **values: object) -> None:
+        super().__init__(key, values)
+        self.key = key
+        self.values = values
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(message)
+
+
+@dataclass
+class Context:
+    """What every command needs: the language, the data folder, the config folder."""
+
+    args: argparse.Namespace
+    language: str
+    data_dir: Path
+    config_dir: Path
+
+    @property
+    def cat(self) -> Catalogue:
+        from peerprep.content import catalogue
+
+        return catalogue(self.language)
+
+    def store(self) -> Store:
+        from peerprep.store import Store
+
+        return Store(self.data_dir)
+
+    def say(self, key: str, **values: object) -> None:
+        print(self.cat.text(key, **values))
+
+
+def _peek_language(argv: Sequence[str]) -> str | None:
+    """--lang must be known before parsing, because the help texts are in that language."""
+    for index, arg in enumerate(argv):
+        if arg == "--lang" and index + 1 < len(argv):
+            return argv[index + 1]
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+    return None
+
+
+Handler = Callable[[Context], int]
+
+
+def build_parser(cat: Catalogue) -> argparse.ArgumentParser:
+    t = cat.text
+    parser = _Parser(prog="peerprep", description=t("cli.description"))
+    parser.add_argument("--version", action="version", version=f"peerprep {__version__}",
+                        help=t("cli.version_help"))
+    parser.add_argument("--data-dir", metavar="DIR", help=t("cli.data_dir_help"))
+    parser.add_argument("--lang", choices=("da", "en"), help=t("cli.lang_help"))
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", title=t("cli.commands"),
+                                     parser_class=_Parser)
+
+    commands.add_parser("new", help=t("cli.new_help"), description=t("cli.new_help"))
+    open_ = commands.add_parser("open", help=t("cli.open_help"), description=t("cli.open_help"))
+    open_.add_argument("id", help=t("cli.id_help"))
+    list_ = commands.add_parser("list", help=t("cli.list_help"), description=t("cli.list_help"))
+    list_.add_argument("--json", action="store_true", help=t("cli.json_help"))
+    show = commands.add_parser("show", help=t("cli.show_help"), description=t("cli.show_help"))
+    show.add_argument("id", help=t("cli.id_help"))
+    delete = commands.add_parser("delete", help=t("cli.delete_help"), description=t("cli.delete_help"))
+    delete.add_argument("id", help=t("cli.id_help"))
+    delete.add_argument("--yes", action="store_true", help=t("cli.yes_help"))
+    wipe = commands.add_parser("wipe", help=t("cli.wipe_help"), description=t("cli.wipe_help"))
+    wipe.add_argument("--yes", action="store_true", help=t("cli.yes_help"))
+    commands.add_parser("where", help=t("cli.where_help"), description=t("cli.where_help"))
+    commands.add_parser("schema", help=t("cli.schema_help"), description=t("cli.schema_help"))
+    return parser
+
+
+def _handlers() -> dict[str | None, Handler]:
+    from peerprep import commands
+
+    return {
+        None: commands.start_program,
+        "new": commands.start_program,
+        "open": commands.start_program,
+        "list": commands.list_preparations,
+        "show": commands.show,
+        "delete": commands.delete,
+        "wipe": commands.wipe,
+        "where": commands.where,
+        "schema": commands.schema,
+    }
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv == ["--version"]:  # the fastest path: nothing else to load
+        print(f"peerprep {__version__}")
+        return EXIT_OK
+
+    from peerprep.content import catalogue, resolve_language
+
+    peeked = _peek_language(argv)
+    cat = catalogue(resolve_language(peeked if peeked in ("da", "en") else None))
+    parser = build_parser(cat)
+    try:
+        args = parser.parse_args(argv)
+    except UsageError as error:
+        print(cat.text("errors.usage", detail=str(error)), file=sys.stderr)
+        return EXIT_USAGE
+    except SystemExit as leaving:  # --help and --version end here on purpose
+        return int(leaving.code or 0)
+
+    from peerprep.settings import resolve_config_dir
+    from peerprep.store import resolve_data_dir
+
+    context = Context(
+        args=args,
+        language=resolve_language(args.lang),
+        data_dir=resolve_data_dir(args.data_dir),
+        config_dir=resolve_config_dir(),
+    )
+    return run(context, _handlers()[args.command])
+
+
+def run(context: Context, handler: Handler) -> int:
+    """Run a command; turn the errors a person can meet into one line in their language."""
+    from peerprep.settings import SettingsError
+    from peerprep.store import StoreError
+
+    try:
+        return handler(context)
+    except (CommandError, StoreError, SettingsError) as error:
+        print(context.cat.text(error.key, **error.values), file=sys.stderr)
+        return EXIT_FAILURE
+    except KeyboardInterrupt:
+        print(file=sys.stderr)
+        return EXIT_FAILURE

@@ -1,0 +1,1 @@
+"""From a preparation to the sheet a person carries into the meeting: layout, PDF, HTML, text."""

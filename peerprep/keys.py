@@ -1,0 +1,19 @@
+"""The fixed names of the product: the four parts, the meeting kinds, the languages.
+
+Kept apart from model.py so that light code (the catalogues, the command line) can know
+them without loading pydantic.
+"""
+
+from __future__ import annotations
+
+PART_KEYS: tuple[str, ...] = ("introduction", "important", "help_with", "so_that")
+MEETING_KINDS: tuple[str, ...] = (
+    "treatment",
+    "discharge",
+    "network",
+    "caseworker",
+    "jobcenter",
+    "rehabilitation_team",
+    "other",
+)
+LANGUAGES: tuple[str, ...] = ("da", "en")

@@ -1,0 +1,98 @@
+"""The person's settings: the only module that touches the settings file.
+
+Kept as JSON in the platform's user config folder (or PEERPREP_CONFIG_DIR), written
+atomically like the preparations. A broken settings file is never fatal: the program
+starts with defaults and leaves the file alone until the person changes a setting.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from peerprep.files import DiskError, atomic_write, ensure_private_dir
+
+CONFIG_DIR_ENV = "PEERPREP_CONFIG_DIR"
+FILE_NAME = "settings.json"
+
+Theme = Literal["textual-light", "textual-dark", "textual-ansi", "peerprep-high-contrast"]
+THEMES: tuple[str, ...] = ("textual-light", "textual-dark", "textual-ansi", "peerprep-high-contrast")
+
+
+class SettingsError(Exception):
+    def __init__(self, key: str, **values: object) -> None:
+        super().__init__(key, values)
+        self.key = key
+        self.values = values
+
+
+class Settings(BaseModel):
+    model_config = ConfigDict(extra="allow", validate_assignment=True)
+
+    language: Literal["da", "en"] | None = None  # None: follow --lang / environment / locale
+    theme: Theme = "textual-dark"
+    peer_mode: bool = False
+    cursor_blink: bool = True
+    welcomed: bool = False  # the first-run welcome has been shown
+    privacy_minutes: int = Field(default=3, ge=1, le=240)
+    erase_minutes: int = Field(default=20, ge=1, le=1440)
+
+
+def default_config_dir() -> Path:
+    from platformdirs import user_config_dir
+
+    return Path(user_config_dir("peerprep", appauthor=False))
+
+
+def resolve_config_dir(requested: str | os.PathLike[str] | None = None) -> Path:
+    if requested:
+        return Path(requested).expanduser()
+    from_env = os.environ.get(CONFIG_DIR_ENV)
+    if from_env:
+        return Path(from_env).expanduser()
+    return default_config_dir()
+
+
+def settings_path(config_dir: Path) -> Path:
+    return config_dir / FILE_NAME
+
+
+def load(config_dir: Path) -> Settings:
+    """The saved settings, or defaults when there are none or they cannot be read."""
+    path = settings_path(config_dir)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return Settings.model_validate(data)
+    except (OSError, ValueError, ValidationError):
+        return Settings()
+
+
+def save(config_dir: Path, settings: Settings) -> Path:
+    path = settings_path(config_dir)
+    try:
+        ensure_private_dir(config_dir)
+        atomic_write(path, (settings.model_dump_json(indent=2) + "\n").encode("utf-8"))
+    except DiskError as error:
+        raise SettingsError(error.key, path=str(error.path)) from error
+    return path
+
+
+def remove(config_dir: Path) -> list[Path]:
+    """Delete the settings file (part of "delete all my data"). Returns what went."""
+    path = settings_path(config_dir)
+    gone: list[Path] = []
+    if path.exists():
+        try:
+            path.unlink()
+        except OSError as error:
+            raise SettingsError("errors.write_failed", path=str(path)) from error
+        gone.append(path)
+    try:
+        config_dir.rmdir()
+    except OSError:
+        pass  # not empty or not there: leave it
+    return gone
