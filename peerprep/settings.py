@@ -19,8 +19,15 @@ from peerprep.files import DiskError, atomic_write, ensure_private_dir
 CONFIG_DIR_ENV = "PEERPREP_CONFIG_DIR"
 FILE_NAME = "settings.json"
 
-Theme = Literal["textual-light", "textual-dark", "textual-ansi", "peerprep-high-contrast"]
-THEMES: tuple[str, ...] = ("textual-light", "textual-dark", "textual-ansi", "peerprep-high-contrast")
+# Textual's own light and dark themes, the terminal's own ANSI colours, and ours.
+Theme = Literal["textual-dark", "textual-light", "ansi-dark", "ansi-light", "peerprep-high-contrast"]
+THEMES: tuple[str, ...] = (
+    "textual-dark",
+    "textual-light",
+    "ansi-dark",
+    "ansi-light",
+    "peerprep-high-contrast",
+)
 
 
 class SettingsError(Exception):
