@@ -119,7 +119,11 @@ def migrate(data: dict[str, Any]) -> dict[str, Any]:
     if version > SCHEMA_VERSION:
         raise UnreadableError("errors.file_from_future", version=version)
     while version < SCHEMA_VERSION:
-        data = MIGRATIONS[version](data)
+        try:
+            data = MIGRATIONS[version](data)
+        except (TypeError, ValueError, AttributeError) as error:
+            # An old file whose fields hold the wrong types (e.g. "questions": 5).
+            raise UnreadableError("errors.file_wrong_shape") from error
         version = schema_version_of(data)
     return data
 
@@ -152,9 +156,14 @@ def parse(raw: bytes) -> Preparation:
         raise UnreadableError("errors.file_wrong_shape")
     data = migrate(data)
     try:
-        return Preparation.model_validate(data)
-    except (ValidationError, RecursionError) as error:
+        prep = Preparation.model_validate(data)
+        # A file we can read but could never write back (unknown fields nested deeper than
+        # the serializer allows, a lone surrogate in one) would make every later save fail:
+        # call it unreadable now, before the person types into it.
+        prep.to_json()
+    except (ValidationError, ValueError, RecursionError) as error:
         raise UnreadableError("errors.file_wrong_shape") from error
+    return prep
 
 
 # --- results ---------------------------------------------------------------------------
