@@ -19,7 +19,7 @@ import shutil
 import socket
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
@@ -33,6 +33,9 @@ from peerprep.files import (
     reason_key,
 )
 from peerprep.model import SCHEMA_VERSION, Preparation, is_valid_id
+
+if TYPE_CHECKING:
+    from peerprep.crypto import Cipher
 
 APP_NAME = "peerprep"
 DATA_DIR_ENV = "PEERPREP_DATA_DIR"
@@ -222,10 +225,17 @@ def _hostname() -> str:
 
 
 class Store:
-    """Preparations in one data folder."""
+    """Preparations in one data folder.
 
-    def __init__(self, root: Path) -> None:
+    With a `cipher` (passphrase protection, see crypto.py) files are written as encrypted
+    envelopes; plain files are still read, so turning protection on can go one by one.
+    """
+
+    in_memory = False  # shared.MemoryStore says True: nothing of it is on disk
+
+    def __init__(self, root: Path, cipher: Cipher | None = None) -> None:
         self.root = Path(root)
+        self.cipher = cipher
 
     @property
     def preparations_dir(self) -> Path:
@@ -291,7 +301,7 @@ class Store:
             raw = path.read_bytes()
         except OSError as error:
             raise StoreError(reason_key(error), path=str(path)) from error
-        prep = parse(raw)
+        prep = parse(self._unseal(raw))
         if prep.id != path.stem:
             if not is_valid_id(path.stem):
                 raise UnreadableError("errors.file_wrong_shape")
@@ -322,7 +332,7 @@ class Store:
         target = folder / f"{prep.id}.json"
         if not is_valid_id(prep.id):
             raise StoreError("errors.unknown_id", id=prep.id)
-        data = prep.to_json().encode("utf-8")
+        data = self._seal(prep.to_json().encode("utf-8"))
         try:
             atomic_write(target, data)
         except DiskError as error:
@@ -354,6 +364,7 @@ class Store:
                 except OSError as error:
                     raise StoreError(reason_key(error), path=str(folder)) from error
                 gone.append(folder)
+        gone.extend(self._wipe_protection())
         with contextlib.suppress(OSError):
             self.root.rmdir()  # only if nothing else of the person's is in it
         return gone
@@ -415,3 +426,38 @@ class Store:
         started = process_started_at(holder.pid)
         # The pid is alive but belongs to a process younger than the lock: the number was reused.
         return started is not None and started > holder.created_at + 2.0
+
+    # passphrase protection (crypto.py holds the details; imported only when needed)
+
+    @property
+    def protected(self) -> bool:
+        """Does this folder ask for a passphrase (protection.json is there)?"""
+        from peerprep.crypto import is_protected
+
+        return is_protected(self.root)
+
+    def _seal(self, data: bytes) -> bytes:
+        return data if self.cipher is None else self.cipher.seal(data)
+
+    def _unseal(self, raw: bytes) -> bytes:
+        if b"peerprep-encrypted" not in raw[:400]:
+            return raw  # plain JSON: the usual case, no need to load the crypto module
+        from peerprep.crypto import CryptoError, is_envelope
+
+        if not is_envelope(raw):
+            return raw
+        if self.cipher is None:
+            raise CryptoError("crypto.needs_passphrase")
+        return self.cipher.open(raw)
+
+    def _wipe_protection(self) -> list[Path]:
+        from peerprep.crypto import protection_path
+
+        marker = protection_path(self.root)
+        if not marker.exists():
+            return []
+        try:
+            marker.unlink()
+        except OSError as error:
+            raise StoreError(reason_key(error), path=str(marker)) from error
+        return [marker]
