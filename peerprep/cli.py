@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
@@ -18,6 +18,8 @@ from peerprep import __version__
 
 if TYPE_CHECKING:
     from peerprep.content import Catalogue
+    from peerprep.crypto import Cipher
+    from peerprep.shared import DiskSettings, MemorySettings, MemoryStore, SharedMode
     from peerprep.store import Store
 
 EXIT_OK = 0
@@ -58,10 +60,56 @@ class Context:
 
         return catalogue(self.language)
 
-    def store(self) -> Store:
+    # shared computer and passphrase (peerprep.shared, peerprep.crypto)
+    ask_passphrase: bool = True  # False where a dialog, not the terminal, asks for it
+    _memory: MemoryStore | None = field(default=None, init=False, repr=False)
+    _cipher: Cipher | None = field(default=None, init=False, repr=False)
+    _shared: SharedMode | None = field(default=None, init=False, repr=False)
+
+    @property
+    def shared(self) -> SharedMode:
+        if self._shared is None:
+            from peerprep.shared import resolve
+
+            self._shared = resolve(flag=bool(getattr(self.args, "shared", False)))
+        return self._shared
+
+    @property
+    def in_memory(self) -> bool:
+        """Shared mode keeps preparations in memory, unless the person named --data-dir."""
+        return self.shared.on and not getattr(self.args, "data_dir", None)
+
+    def store(self, unlock: bool = True) -> Store | MemoryStore:
+        """The preparations: in memory on a shared computer; else the data folder, opened
+        with the passphrase when it is protected (unless `unlock` is False, as for wipe)."""
+        if self.in_memory:
+            if self._memory is None:
+                from peerprep.shared import MemoryStore
+
+                self._memory = MemoryStore()
+            return self._memory
         from peerprep.store import Store
 
-        return Store(self.data_dir)
+        store = Store(self.data_dir, cipher=self._cipher)
+        if unlock and self._cipher is None and store.protected:
+            from peerprep.crypto import read_passphrase
+
+            passphrase = read_passphrase(self.cat.text("crypto.prompt"), self.ask_passphrase)
+            store.cipher = self.unlock(passphrase)
+        return store
+
+    def unlock(self, passphrase: str) -> Cipher:
+        """Check the passphrase of a protected data folder; WrongPassphrase if it is not it."""
+        from peerprep.crypto import unlock
+
+        self._cipher = unlock(self.data_dir, passphrase)
+        return self._cipher
+
+    def settings_keeper(self) -> MemorySettings | DiskSettings:
+        """Where settings are kept: in memory on a shared computer, else the config folder."""
+        from peerprep.shared import settings_keeper
+
+        return settings_keeper(self.shared, self.config_dir)
 
     def say(self, key: str, **values: object) -> None:
         print(self.cat.text(key, **values))
@@ -87,6 +135,7 @@ def build_parser(cat: Catalogue) -> argparse.ArgumentParser:
                         help=t("cli.version_help"))
     parser.add_argument("--data-dir", metavar="DIR", help=t("cli.data_dir_help"))
     parser.add_argument("--lang", choices=("da", "en"), help=t("cli.lang_help"))
+    parser.add_argument("--shared", action="store_true", help=t("shared.cli_help"))
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", title=t("cli.commands"),
                                      parser_class=_Parser)
 
@@ -104,6 +153,14 @@ def build_parser(cat: Catalogue) -> argparse.ArgumentParser:
     wipe.add_argument("--yes", action="store_true", help=t("cli.yes_help"))
     commands.add_parser("where", help=t("cli.where_help"), description=t("cli.where_help"))
     commands.add_parser("schema", help=t("cli.schema_help"), description=t("cli.schema_help"))
+    import_ = commands.add_parser("import", help=t("shared.import_help"),
+                                  description=t("shared.import_help"))
+    import_.add_argument("file", metavar="FILE", help=t("shared.import_file_help"))
+    protect = commands.add_parser("protect", help=t("crypto.protect_help"),
+                                  description=t("crypto.protect_help"))
+    protect.add_argument("--yes", action="store_true", help=t("cli.yes_help"))
+    commands.add_parser("unprotect", help=t("crypto.unprotect_help"),
+                        description=t("crypto.unprotect_help"))
     return parser
 
 
@@ -120,6 +177,9 @@ def _handlers() -> dict[str | None, Handler]:
         "wipe": commands.wipe,
         "where": commands.where,
         "schema": commands.schema,
+        "import": commands.import_file,
+        "protect": commands.protect,
+        "unprotect": commands.unprotect,
     }
 
 

@@ -6,6 +6,7 @@ Each takes the cli.Context and returns an exit code. None of them loads Textual.
 from __future__ import annotations
 
 import json
+import os
 import sys
 
 from peerprep.cli import EXIT_FAILURE, EXIT_OK, CommandError, Context
@@ -95,7 +96,11 @@ def delete(context: Context) -> int:
 def wipe(context: Context) -> int:
     from peerprep import settings
 
-    store = context.store()
+    if context.in_memory:  # shared computer: nothing of the person's is on this disk
+        context.store().wipe()
+        context.say("shared.wiped_memory")
+        return EXIT_OK
+    store = context.store(unlock=False)  # a forgotten passphrase must not stop a wipe
     if not context.args.yes and not _confirm(
         context, context.cat.text("cli.wipe_confirm", path=str(context.data_dir))
     ):
@@ -107,8 +112,102 @@ def wipe(context: Context) -> int:
 
 
 def where(context: Context) -> int:
-    context.say("cli.where_data", path=str(context.data_dir))
-    context.say("cli.where_config", path=str(context.config_dir))
+    from peerprep.crypto import is_protected
+
+    shared = context.shared
+    if context.in_memory:
+        context.say("shared.where_memory")
+    else:
+        context.say("cli.where_data", path=str(context.data_dir))
+        if is_protected(context.data_dir):
+            context.say("shared.where_protected")
+    if not shared.on:
+        context.say("cli.where_config", path=str(context.config_dir))
+    export_dir = _export_dir()
+    if export_dir is not None:
+        context.say("shared.where_export", path=str(export_dir))
+    if shared.locked:
+        context.say("shared.where_machine_on", path=str(shared.machine.path))
+    else:
+        context.say("shared.where_machine_none", path=str(shared.machine.path))
+    return EXIT_OK
+
+
+def _export_dir() -> object:
+    """The export engineer's default folder for sheets, when that part is installed."""
+    try:
+        from peerprep.export import default_export_dir  # type: ignore[attr-defined]
+    except ImportError:
+        return None
+    return default_export_dir()
+
+
+def import_file(context: Context) -> int:
+    """Open a preparation from a file into the store; a bad file changes nothing."""
+    from pathlib import Path
+
+    from peerprep.store import StoreError
+    from peerprep.transfer import describe
+    from peerprep.transfer import import_file as bring_in
+
+    store = context.store()
+    try:
+        result = bring_in(store, Path(context.args.file))
+    except StoreError as error:
+        print(describe(context.cat, error), file=sys.stderr)
+        return EXIT_FAILURE
+    title = display_title(context.cat, result.prep)
+    if result.already_there:
+        context.say("shared.import_already", title=title)
+    elif result.renamed:
+        context.say("shared.imported_copy", title=title)
+    else:
+        context.say("shared.imported", title=title)
+    return EXIT_OK
+
+
+def protect(context: Context) -> int:
+    """Lock the preparations with a passphrase; say first that there is no recovery."""
+    from peerprep import crypto
+
+    if context.in_memory:
+        context.say("crypto.not_in_shared")
+        return EXIT_FAILURE
+    store = context.store(unlock=False)
+    if store.protected:
+        context.say("crypto.already_on")
+        return EXIT_OK
+    context.say("crypto.warning")
+    if not context.args.yes and not _confirm(context, context.cat.text("crypto.confirm")):
+        context.say("crypto.cancelled")
+        return EXIT_FAILURE
+    cat = context.cat
+    first = crypto.read_passphrase(cat.text("crypto.new_prompt"))
+    if os.environ.get(crypto.PASSPHRASE_ENV):
+        repeated = first  # nobody to type it twice; the variable was set on purpose
+    else:
+        repeated = crypto.read_passphrase(cat.text("crypto.repeat_prompt"))
+    crypto.check_new_passphrase(first, repeated)
+    crypto.protect(store, first)
+    context.unlock(first)
+    context.say("crypto.turned_on", n=len(context.store().list().preparations))
+    return EXIT_OK
+
+
+def unprotect(context: Context) -> int:
+    """Back to plain files; asks for the passphrase first, so a wrong one changes nothing."""
+    from peerprep import crypto
+
+    if context.in_memory:
+        context.say("crypto.not_in_shared")
+        return EXIT_FAILURE
+    if not crypto.is_protected(context.data_dir):
+        context.say("crypto.already_off")
+        return EXIT_OK
+    store = context.store()
+    assert store.cipher is not None  # store() asked for and checked the passphrase
+    count = crypto.unprotect(store, store.cipher)
+    context.say("crypto.turned_off", n=count)
     return EXIT_OK
 
 

@@ -24,7 +24,9 @@ from __future__ import annotations
 import base64
 import binascii
 import json
+import os
 import secrets
+import sys
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -122,6 +124,34 @@ def check_new_passphrase(passphrase: str, repeated: str | None = None) -> None:
         raise CryptoError("crypto.too_short", n=MIN_PASSPHRASE)
     if repeated is not None and normalise(passphrase) != normalise(repeated):
         raise CryptoError("crypto.not_same")
+
+
+def read_passphrase(prompt: str, terminal: bool = True) -> str:
+    """PEERPREP_PASSPHRASE if set (less safe: other programs of the same user may see it),
+    else asked on the terminal without echo. CryptoError when there is nobody to ask."""
+    from_env = os.environ.get(PASSPHRASE_ENV)
+    if from_env:
+        return from_env
+    if not terminal:
+        raise CryptoError("crypto.needs_passphrase")
+    try:
+        if sys.stdin is not None and sys.stdin.isatty():
+            import getpass
+
+            passphrase = getpass.getpass(prompt)
+        else:
+            # Piped in by a script (or a test): read one line, echo nothing back.
+            sys.stderr.write(prompt)
+            sys.stderr.flush()
+            line = sys.stdin.readline() if sys.stdin is not None else ""
+            if not line:
+                raise EOFError
+            passphrase = line.rstrip("\r\n")
+    except EOFError:
+        raise CryptoError("crypto.needs_passphrase") from None
+    if not passphrase:
+        raise CryptoError("crypto.needs_passphrase")
+    return passphrase
 
 
 def derive_key(passphrase: bytes, kdf: KdfParams) -> bytes:
