@@ -136,6 +136,11 @@ def build_parser(cat: Catalogue) -> argparse.ArgumentParser:
     parser.add_argument("--data-dir", metavar="DIR", help=t("cli.data_dir_help"))
     parser.add_argument("--lang", choices=("da", "en"), help=t("cli.lang_help"))
     parser.add_argument("--shared", action="store_true", help=t("shared.cli_help"))
+    from peerprep.settings import THEMES
+
+    parser.add_argument("--plain", action="store_true", help=t("plain.cli_help"))
+    parser.add_argument("--theme", choices=THEMES, metavar="THEME",
+                        help=t("plain.theme_help", names=", ".join(THEMES)))
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", title=t("cli.commands"),
                                      parser_class=_Parser)
 
@@ -211,7 +216,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         data_dir=resolve_data_dir(args.data_dir),
         config_dir=resolve_config_dir(),
     )
-    return run(context, _handlers()[args.command])
+    handler = _handlers()[args.command]
+    if getattr(args, "plain", False) and args.command in (None, "new", "open"):
+        from peerprep import plain  # the line-by-line face; it never loads Textual
+
+        handler = plain.run
+    return run(context, handler)
 
 
 def run(context: Context, handler: Handler) -> int:
