@@ -1,0 +1,199 @@
+"""How full the printed page is: a fast estimate of the typst layout, without typst.
+
+The full-screen program's gauge asks this about once a second while the person types,
+so it must cost well under a millisecond per answer. It wraps the words line by line
+with the fonts' real advance widths (metrics.py) and adds up the same heights and gaps
+as assets/sheet.typ. tests/export/test_fit.py holds it to within a few per cent of what
+typst itself measures.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from peerprep.export import metrics
+from peerprep.export.layout import SIZES, Field, Paragraph, Sheet
+
+MM = 72 / 25.4
+PAGE_HEIGHT = 297 * MM
+PAGE_WIDTH = 210 * MM
+MARGIN_X = 20 * MM
+MARGIN_TOP = 17 * MM
+MARGIN_BOTTOM = 20 * MM
+AVAIL = PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM
+WIDTH = PAGE_WIDTH - 2 * MARGIN_X
+
+# The template's rhythm, in em of the body size (see the top of sheet.typ).
+CAP = metrics.CAP_HEIGHT / 1000
+LEAD = 0.7
+PARA_GAP = 1.2
+ROW_GAP = 0.5
+AFTER_HEADING = 0.7
+AFTER_STARTER = 1.0
+PART_GAP = 2.4
+RULE_ABOVE = 0.9
+RULE_BELOW = 1.5
+WRITE_PITCH = 1.9
+MEETING_GAP = 1.0
+ITEM_GAP = 1.4  # between the items of a meeting line
+NUMBER_COLUMN = 1.6
+NOTES_INSET = 0.8
+BLANK_WIDTH = 8.5
+BLANK_HEIGHT = 0.8
+H1, H1_LARGE, H2, SUBTITLE = 2.2, 1.5, 1.3, 1.2
+
+_REGULAR = dict(zip(metrics.CHARS, metrics.REGULAR))
+_BOLD = dict(zip(metrics.CHARS, metrics.BOLD))
+
+
+def _char_em(char: str, bold: bool) -> float:
+    table = _BOLD if bold else _REGULAR
+    found = table.get(char)
+    if found is not None:
+        return found / 1000
+    if "\u0600" <= char <= "\u06ff" or "\ufb50" <= char <= "\ufefc":
+        return metrics.ARABIC / 1000
+    return metrics.OTHER / 1000
+
+
+@lru_cache(maxsize=8192)
+def text_em(text: str, bold: bool = False) -> float:
+    """The width of `text` in em, kerning aside. Cached: the gauge re-measures the same
+    words every second while the person types."""
+    return sum(_char_em(char, bold) for char in text)
+
+
+def count_lines(text: str, width_em: float, bold: bool = False) -> int:
+    """How many lines `text` takes when wrapped at spaces into `width_em` (greedy, as typst's
+    first-fit is for left-aligned text; a word longer than the line is broken)."""
+    space = _char_em(" ", bold)
+    lines = 1
+    used = 0.0
+    for word in text.split(" "):
+        width = text_em(word, bold)
+        needed = width if used == 0 else used + space + width
+        if needed <= width_em:
+            used = needed
+            continue
+        if used > 0:
+            lines += 1
+        while width > width_em:  # a very long word is cut wherever the line ends
+            lines += 1
+            width -= width_em
+        used = width
+    return lines
+
+
+def _par_height(n_lines: int, scale: float = 1.0) -> float:
+    return n_lines * CAP * scale + (n_lines - 1) * LEAD * scale
+
+
+def _paragraph_em(p: Paragraph, width_em: float) -> float:
+    n = sum(count_lines(line, width_em) for line in p.lines)
+    return _par_height(n)
+
+
+def _paragraphs_em(items: tuple[Paragraph, ...], width_em: float) -> float:
+    if not items:
+        return 0.0
+    return sum(_paragraph_em(p, width_em) for p in items) + PARA_GAP * (len(items) - 1)
+
+
+def _heading_em(text: str, width_em: float, scale: float) -> float:
+    return _par_height(count_lines(text, width_em / scale, bold=True), scale)
+
+
+def _meeting_row_em(row: tuple[Field, ...], width_em: float) -> float:
+    # Label and value are wrapped as one run of words; blanks are unbreakable boxes.
+    lines, used = 1, 0.0
+    tall = any(not item.value for item in row)
+    for index, item in enumerate(row):
+        pieces: list[tuple[float, float]]  # (width, space before)
+        label = text_em(item.label + ":", True)
+        if not item.value:
+            pieces = [(label + 0.3 + BLANK_WIDTH, ITEM_GAP if index else 0.0)]
+        else:
+            pieces = [(label, ITEM_GAP if index else 0.0)]
+            pieces += [(text_em(w), text_em(" ")) for w in item.value.split(" ")]
+        for width, gap in pieces:
+            needed = width if used == 0 else used + gap + width
+            if needed <= width_em or used == 0:
+                used = needed
+            else:
+                lines += 1
+                used = width
+    top = max(CAP, BLANK_HEIGHT) if tall else CAP
+    return lines * top + (lines - 1) * LEAD
+
+
+def _height(sheet: Sheet, w: float) -> float:
+    """The sheet's natural height in em of its body size, with the smallest notes box,
+    for a text column `w` em wide."""
+    h1 = H1_LARGE if sheet.large_print else H1
+    total = _heading_em(sheet.heading, w, h1)
+    if sheet.subtitle:
+        total += AFTER_HEADING + _heading_em(sheet.subtitle, w, SUBTITLE)
+    if sheet.meeting:
+        total += MEETING_GAP
+        total += sum(_meeting_row_em(row, w) for row in sheet.meeting)
+        total += ROW_GAP * (len(sheet.meeting) - 1)
+    total += RULE_ABOVE + RULE_BELOW
+    for index, part in enumerate(sheet.parts):
+        if index:
+            total += PART_GAP
+        total += _heading_em(part.starter, w, H2)
+        if part.empty:
+            total += WRITE_PITCH * sheet.writing_lines
+        else:
+            total += AFTER_STARTER + _paragraphs_em(part.paragraphs, w)
+    total += PART_GAP + _heading_em(sheet.questions_heading, w, H2)
+    if sheet.questions:
+        total += AFTER_STARTER
+        inner = w - NUMBER_COLUMN
+        total += sum(_paragraph_em(q, inner) for q in sheet.questions)
+        total += (ROW_GAP + LEAD) * (len(sheet.questions) - 1)
+    else:
+        total += WRITE_PITCH * sheet.writing_lines
+    box = _par_height(1)
+    inner = w - 2 * NOTES_INSET
+    for note in sheet.notes:
+        box += PARA_GAP + _par_height(count_lines(note.label + ":", inner, bold=True))
+        box += AFTER_STARTER + _paragraphs_em(note.paragraphs, inner)
+    box += WRITE_PITCH * sheet.notes_lines + 2 * NOTES_INSET
+    return total + PART_GAP + box
+
+
+def ratio_at(sheet: Sheet, size: float) -> float:
+    """The share of one page's writing area the sheet needs at body size `size` (points)."""
+    return _height(sheet, WIDTH / size) * size / AVAIL
+
+
+@dataclass(frozen=True)
+class Estimate:
+    """How the sheet will print.
+
+    ratio: the share of the page the sheet needs at the comfortable size (0..1 fits as
+        it is; above 1 the text is set smaller; see `size` and `second_page`).
+    size: the body size in points the PDF will use.
+    second_page: even the smallest size does not fit; the sheet runs onto more pages.
+    """
+
+    ratio: float
+    size: float
+    second_page: bool
+
+    @property
+    def smaller(self) -> bool:
+        return not self.second_page and self.size < SIZES[0]
+
+
+def estimate(sheet: Sheet) -> Estimate:
+    sizes = sheet.sizes
+    first = ratio_at(sheet, sizes[0])
+    if sheet.large_print:
+        return Estimate(ratio=first, size=sizes[0], second_page=first > 1.0)
+    for size in sizes:
+        if (first if size == sizes[0] else ratio_at(sheet, size)) <= 1.0:
+            return Estimate(ratio=first, size=size, second_page=False)
+    return Estimate(ratio=first, size=sizes[0], second_page=True)
