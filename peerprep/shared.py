@@ -277,6 +277,12 @@ class DiskSettings:
 class MemoryLock(Lock):
     """Nothing to write: one program, one person, the lock is only a formality."""
 
+    def still_mine(self) -> bool:
+        return not self.released
+
+    def refresh(self) -> None:
+        return None  # there is no file whose time could be touched
+
     def release(self) -> None:
         self.released = True
 
@@ -338,13 +344,16 @@ class MemoryStore:
 
     erase = wipe
 
-    def lock(self, prep_id: str) -> Lock:
+    def lock(self, prep_id: str, *, force: bool = False) -> Lock:
         path = self.path_of(prep_id)
         info = LockInfo(pid=os.getpid(), host="", created_at=dt.datetime.now().timestamp())
         return MemoryLock(path=path, info=info)
 
     def lock_holder(self, prep_id: str) -> LockInfo | None:
         return None
+
+    def quarantined_files(self) -> list[Path]:
+        return []  # nothing is ever read from a file, so nothing is ever broken
 
     # what the person has taken with them
 
