@@ -8,26 +8,40 @@ from __future__ import annotations
 import json
 import os
 import sys
+from typing import TYPE_CHECKING
 
 from peerprep.cli import EXIT_FAILURE, EXIT_OK, CommandError, Context
 from peerprep.content import display_title, format_date
 
+if TYPE_CHECKING:
+    from peerprep.store import Listing
 
-def _report_quarantine(context: Context, quarantined: list) -> None:
+
+def one_line(text: str) -> str:
+    """A person's title may hold line breaks; a listing row must stay one line."""
+    return " ".join(text.split())
+
+
+def report_listing_problems(context: Context, listing: Listing) -> None:
+    """One line on stderr for each file that was put aside or could not be opened."""
     cat = context.cat
-    for item in quarantined:
+    for item in listing.quarantined:
         reason = cat.text(item.reason, **item.values)
-        print(
-            cat.text("cli.quarantined_note", name=item.original.name, reason=reason,
-                     path=str(item.moved_to)),
-            file=sys.stderr,
+        note = cat.text(
+            "cli.quarantined_note",
+            name=item.original.name,
+            reason=one_line(reason),
+            path=str(item.moved_to),
         )
+        print(note, file=sys.stderr)
+    for skipped in getattr(listing, "skipped", []):
+        print(cat.text("cli.skipped_note", path=str(skipped.path)), file=sys.stderr)
 
 
 def list_preparations(context: Context) -> int:
     cat = context.cat
     listing = context.store().list()
-    _report_quarantine(context, listing.quarantined)
+    report_listing_problems(context, listing)
     preparations = listing.preparations
     if context.args.json:
         rows = [
@@ -49,15 +63,17 @@ def list_preparations(context: Context) -> int:
         return EXIT_OK
     print(cat.text("cli.list_header"))
     for p in preparations:
-        meeting_date = format_date(cat, p.meeting.date) if p.meeting.date else cat.text("cli.no_date")
-        print(" | ".join((
+        no_date = cat.text("cli.no_date")
+        meeting_date = format_date(cat, p.meeting.date) if p.meeting.date else no_date
+        row = (
             p.id,
-            display_title(cat, p),
+            one_line(display_title(cat, p)),
             cat.kind(p.meeting.kind).name,
             meeting_date,
             cat.text("cli.parts_filled", n=p.parts_filled()),
             format_date(cat, p.updated_at.astimezone()),
-        )))
+        )
+        print(" | ".join(row))
     return EXIT_OK
 
 
@@ -88,7 +104,12 @@ def delete(context: Context) -> int:
     ):
         context.say("errors.cancelled")
         return EXIT_FAILURE
-    store.delete(prep.id)
+    from peerprep.store import LockedError
+
+    try:
+        store.delete(prep.id)
+    except LockedError as error:
+        raise CommandError("errors.locked_delete", **error.values) from error
     context.say("cli.deleted", title=title)
     return EXIT_OK
 
@@ -121,6 +142,14 @@ def where(context: Context) -> int:
         context.say("cli.where_data", path=str(context.data_dir))
         if is_protected(context.data_dir):
             context.say("shared.where_protected")
+        from peerprep.store import Store
+
+        store = Store(context.data_dir)
+        put_aside = store.quarantined_files()
+        if put_aside:
+            context.say(
+                "cli.where_quarantine", count=len(put_aside), path=str(store.quarantine_dir)
+            )
     if not shared.on:
         context.say("cli.where_config", path=str(context.config_dir))
     export_dir = _export_dir()
@@ -220,8 +249,13 @@ def schema(context: Context) -> int:
 
 def start_program(context: Context) -> int:
     """Start the full-screen program (new / open / home)."""
+    if context.args.command == "open" and not context.store().exists(context.args.id):
+        # Said here, on the plain terminal, before a full screen opens only to say it.
+        raise CommandError("errors.unknown_id", id=context.args.id)
     try:
         from peerprep.tui import launch
-    except ImportError:
+    except ImportError as error:
+        if error.name not in (None, "peerprep.tui"):
+            raise  # a broken installation (Textual missing), not a missing face
         raise CommandError("errors.not_yet") from None
     return launch(context)

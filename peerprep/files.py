@@ -1,7 +1,9 @@
-"""Careful file writing shared by store.py and settings.py: atomic, private, explained.
+"""Careful file handling shared by store.py and settings.py: atomic, private, explained.
 
 A save never leaves a half-written file behind: the text goes to a temporary file in
 the same folder, is flushed and fsynced, and then replaces the old file in one step.
+Folders are made 0700 and files 0600 on POSIX; where the file system has no modes
+(a FAT-formatted USB stick) that step is skipped rather than failing the save.
 """
 
 from __future__ import annotations
@@ -17,7 +19,13 @@ from pathlib import Path
 POSIX = os.name == "posix"
 DIR_MODE = 0o700
 FILE_MODE = 0o600
+SHARED_FILE_MODE = 0o644
 TEMP_SUFFIX = ".tmp"
+
+# Windows refuses to replace a file that another program (a virus scanner, a backup
+# tool) has open for a moment; a few short retries ride that out.
+_REPLACE_RETRIES = 5 if sys.platform == "win32" else 1
+_REPLACE_PAUSE = 0.05
 
 
 class DiskError(Exception):
@@ -32,7 +40,7 @@ class DiskError(Exception):
 
 def reason_key(error: OSError) -> str:
     """The catalogue key that explains an OSError in plain words."""
-    if error.errno in (errno.ENOSPC, errno.EDQUOT):
+    if error.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
         return "errors.disk_full"
     if error.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
         return "errors.read_only"
@@ -41,14 +49,21 @@ def reason_key(error: OSError) -> str:
     return "errors.write_failed"
 
 
+def make_private(path: Path, mode: int) -> None:
+    """chmod where the file system supports it; a FAT stick or a folder owned by someone
+    else cannot be changed, and that must not stop the person from saving."""
+    if POSIX:
+        with contextlib.suppress(OSError):
+            os.chmod(path, mode)
+
+
 def ensure_private_dir(path: Path) -> Path:
     """Create the folder (and parents) and make it private, even if it existed with looser modes."""
     try:
         path.mkdir(parents=True, exist_ok=True, mode=DIR_MODE)
-        if POSIX:
-            os.chmod(path, DIR_MODE)
     except OSError as error:
         raise DiskError(reason_key(error), path, str(error)) from error
+    make_private(path, DIR_MODE)
     return path
 
 
@@ -65,20 +80,38 @@ def _fsync_dir(folder: Path) -> None:
 
 
 def temp_name(target: Path) -> Path:
-    """A temporary name beside `target` that says whose it is (pid), so leftovers can be told apart."""
+    """A hidden name beside `target` carrying our pid, so a leftover can be told apart."""
     return target.with_name(f".{target.name}.{os.getpid()}.{secrets.token_hex(4)}{TEMP_SUFFIX}")
 
 
+def _replace(source: Path, target: Path) -> None:
+    for attempt in range(_REPLACE_RETRIES):
+        try:
+            os.replace(source, target)
+            return
+        except PermissionError:
+            if attempt + 1 == _REPLACE_RETRIES:
+                raise
+            time.sleep(_REPLACE_PAUSE)
+
+
 def atomic_write(target: Path, data: bytes, *, private: bool = True) -> None:
-    """Write `data` to `target` so that a crash leaves either the old or the new file."""
+    """Write `data` to `target` so that a crash leaves either the old or the new file.
+
+    On any failure the temporary file is removed, the old file is untouched, and a
+    DiskError with a catalogue key is raised.
+    """
     folder = target.parent
     temp = temp_name(target)
-    mode = FILE_MODE if private else 0o644
+    mode = FILE_MODE if private else SHARED_FILE_MODE
     try:
         fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), mode)
         try:
             if POSIX and private:
-                os.fchmod(fd, FILE_MODE)
+                # The umask may have loosened nothing, but a file system may ignore the
+                # mode given to open(); say it again, and accept a refusal (FAT).
+                with contextlib.suppress(OSError):
+                    os.fchmod(fd, FILE_MODE)
             view = memoryview(data)
             while view:
                 written = os.write(fd, view)
@@ -86,7 +119,7 @@ def atomic_write(target: Path, data: bytes, *, private: bool = True) -> None:
             os.fsync(fd)
         finally:
             os.close(fd)
-        os.replace(temp, target)
+        _replace(temp, target)
     except OSError as error:
         with contextlib.suppress(OSError):
             temp.unlink()
@@ -94,7 +127,44 @@ def atomic_write(target: Path, data: bytes, *, private: bool = True) -> None:
     _fsync_dir(folder)
 
 
+def create_exclusive(target: Path, data: bytes) -> bool:
+    """Create `target` holding `data`, only if no file of that name exists. Returns False
+    when one does. Other readers never see the file half written where the file system
+    has hard links (the data is written aside, then linked into place in one step)."""
+    temp = temp_name(target)
+    atomic_write(temp, data)
+    try:
+        os.link(temp, target)
+    except FileExistsError:
+        return False
+    except OSError:
+        return _create_then_write(target, data)
+    finally:
+        with contextlib.suppress(OSError):
+            temp.unlink()
+    return True
+
+
+def _create_then_write(target: Path, data: bytes) -> bool:
+    # No hard links here (FAT, some network shares): create, then write.
+    try:
+        fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
+    except FileExistsError:
+        return False
+    except OSError as error:
+        raise DiskError(reason_key(error), target, str(error)) from error
+    try:
+        os.write(fd, data)
+        os.fsync(fd)
+    except OSError as error:
+        raise DiskError(reason_key(error), target, str(error)) from error
+    finally:
+        os.close(fd)
+    return True
+
+
 def pid_alive(pid: int) -> bool:
+    """Is a process with this number running on this computer?"""
     if pid <= 0:
         return False
     if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
@@ -110,25 +180,31 @@ def pid_alive(pid: int) -> bool:
     except ProcessLookupError:
         return False
     except PermissionError:
-        return True
+        return True  # it exists; it belongs to someone else
+    except OverflowError:
+        return False  # not a number any process can have
     return True
 
 
 def process_started_at(pid: int) -> float | None:
     """When a process started (epoch seconds), where the system tells us (Linux); else None."""
-    stat = Path(f"/proc/{pid}/stat")
     try:
-        fields = stat.read_text(encoding="utf-8").rsplit(")", 1)[1].split()
-        ticks = int(fields[19])
+        stat = Path(f"/proc/{pid}/stat").read_text(encoding="utf-8")
+        # The command name may hold spaces and parentheses: count fields after the last ')'.
+        ticks = int(stat.rsplit(")", 1)[1].split()[19])
         uptime = float(Path("/proc/uptime").read_text(encoding="utf-8").split()[0])
-    except (OSError, IndexError, ValueError):
+        hertz = os.sysconf("SC_CLK_TCK")
+    except (OSError, IndexError, ValueError, AttributeError):
         return None
-    hertz = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
     return time.time() - uptime + ticks / hertz
 
 
 def clean_stale_temps(folder: Path, older_than: float = 60.0) -> int:
-    """Remove temporary files left by a save that was killed half way. Returns how many."""
+    """Remove temporary files left by a save that was killed half way. Returns how many.
+
+    A temp file belongs to the process named in it; it is removed when that process is
+    gone, or when it is so old that no save can still be writing it.
+    """
     removed = 0
     if not folder.is_dir():
         return 0
@@ -138,11 +214,11 @@ def clean_stale_temps(folder: Path, older_than: float = 60.0) -> int:
             owner = int(parts[-3])
         except (IndexError, ValueError):
             owner = -1
+        if owner == os.getpid():
+            continue
         try:
             age = time.time() - temp.stat().st_mtime
         except OSError:
-            continue
-        if owner == os.getpid():
             continue
         if not pid_alive(owner) or age > older_than:
             with contextlib.suppress(OSError):

@@ -17,3 +17,14 @@ MEETING_KINDS: tuple[str, ...] = (
     "other",
 )
 LANGUAGES: tuple[str, ...] = ("da", "en")
+
+# The colour themes a person can choose: Textual's own light and dark, the terminal's
+# own ANSI colours, and ours (peerprep.tui.themes). Here, not in settings.py, so that
+# `peerprep --help` can name them without loading pydantic.
+THEMES: tuple[str, ...] = (
+    "textual-dark",
+    "textual-light",
+    "ansi-dark",
+    "ansi-light",
+    "peerprep-high-contrast",
+)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import secrets
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     AwareDatetime,
@@ -17,14 +17,29 @@ from pydantic import (
     ConfigDict,
     Field,
     StringConstraints,
+    ValidationError,
     field_validator,
 )
 
+from peerprep.errors import PeerprepError
 from peerprep.keys import LANGUAGES, MEETING_KINDS, PART_KEYS
 
 SCHEMA_VERSION = 1
 
-__all__ = ["LANGUAGES", "MEETING_KINDS", "PART_KEYS", "Preparation", "SCHEMA_VERSION"]
+__all__ = [
+    "LANGUAGES",
+    "MEETING_KINDS",
+    "PART_KEYS",
+    "SCHEMA_VERSION",
+    "AfterMeeting",
+    "InputError",
+    "Meeting",
+    "Preparation",
+    "Statement",
+    "explain",
+    "is_valid_id",
+    "json_schema",
+]
 
 
 PartKey = Literal["introduction", "important", "help_with", "so_that"]
@@ -39,8 +54,9 @@ MeetingKind = Literal[
 ]
 Language = Literal["da", "en"]
 
-# Generous limits: large enough never to bite a person writing in earnest, small
-# enough that a broken or hostile file cannot make the program crawl.
+# Generous limits: large enough never to bite a person writing in earnest (a part of
+# 5,000 characters is two full pages), small enough that a broken or hostile file
+# cannot make the program crawl.
 PART_MAX = 5_000
 TITLE_MAX = 200
 SHORT_MAX = 300
@@ -50,7 +66,11 @@ QUESTIONS_MAX = 50
 ATTENDEES_MAX = 30
 
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$"
-_ID_RE = re.compile(ID_PATTERN)
+_ID_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,63}")
+# Names Windows keeps for devices: a file called "con.json" cannot exist there.
+_RESERVED_IDS = frozenset(
+    ["con", "prn", "aux", "nul"] + [f"{p}{n}" for p in ("com", "lpt") for n in range(10)]
+)
 
 PartText = Annotated[str, StringConstraints(max_length=PART_MAX)]
 Title = Annotated[str, StringConstraints(max_length=TITLE_MAX)]
@@ -70,25 +90,96 @@ def new_id(at: dt.datetime | None = None) -> str:
     return f"{at:%Y%m%d-%H%M%S}-{secrets.token_hex(3)}"
 
 
-def is_valid_id(value: str) -> bool:
-    return bool(_ID_RE.match(value))
+def is_valid_id(value: object) -> bool:
+    """Safe as a file name on every system we run on, and what the schema allows."""
+    return (
+        isinstance(value, str)
+        and _ID_RE.fullmatch(value) is not None
+        and value.lower() not in _RESERVED_IDS
+    )
+
+
+# --- errors a person can meet ------------------------------------------------------------
+
+
+class InputError(PeerprepError, ValueError):
+    """Input the model cannot take. `key` is a catalogue key, `values` fill it in, and
+    `field` is the dotted path of the field ("statement.help_with") so a face can point
+    at it."""
+
+    def __init__(self, key: str, field: str = "", **values: object) -> None:
+        super().__init__(key, **values)
+        self.field = field
+
+
+_DATE_ERRORS = {
+    "date_parsing",
+    "date_from_datetime_parsing",
+    "date_from_datetime_inexact",
+    "date_type",
+}
+_TIME_ERRORS = {"time_parsing", "time_type"}
+
+
+def explain(error: ValidationError) -> InputError:
+    """The first problem in a ValidationError, as an InputError with a catalogue key."""
+    first = error.errors(include_url=False)[0]
+    kind = first["type"]
+    field = ".".join(str(part) for part in first["loc"])
+    ctx: dict[str, Any] = first.get("ctx") or {}
+    value = first.get("input")
+    if kind == "string_too_long":
+        length = len(value) if isinstance(value, str) else 0
+        return InputError("errors.too_long", field, limit=ctx.get("max_length"), length=length)
+    if kind == "too_long":
+        return InputError("errors.too_many", field, limit=ctx.get("max_length"))
+    if kind in _DATE_ERRORS:
+        return InputError("errors.invalid_date", field)
+    if kind in _TIME_ERRORS:
+        return InputError("errors.invalid_time", field)
+    return InputError("errors.invalid_value", field)
+
+
+# --- the models ----------------------------------------------------------------------------
 
 
 class _Open(BaseModel):
     """Base for every part of the file: unknown fields written by a newer program are kept."""
 
-    model_config = ConfigDict(extra="allow", validate_assignment=True)
+    model_config = ConfigDict(
+        extra="allow",
+        validate_assignment=True,
+        # The published schema describes what the program writes: every field, always.
+        json_schema_serialization_defaults_required=True,
+    )
+
+    def set_field(self, path: str, value: object) -> None:
+        """Set a field by its dotted path ("meeting.place"); too long or wrong input
+        raises InputError and leaves the old value in place."""
+        *parents, name = path.split(".")
+        target: BaseModel = self
+        for part in parents:
+            target = getattr(target, part)
+        if name not in type(target).model_fields:
+            raise KeyError(path)
+        try:
+            setattr(target, name, value)
+        except ValidationError as error:
+            problem = explain(error)
+            raise InputError(problem.key, path, **problem.values) from None
 
 
 class Meeting(_Open):
-    kind: MeetingKind = "other"
-    date: dt.date | None = None
-    time: dt.time | None = None
-    place: Short = ""
+    """The meeting the statement is for; every field may stay empty."""
+
+    kind: MeetingKind = Field("other", description="What kind of meeting it is.")
+    date: dt.date | None = Field(None, description="The day of the meeting, if known.")
+    time: dt.time | None = Field(None, description="The time of the meeting, if known.")
+    place: Short = Field("", description="Where the meeting is.")
     attendees: Annotated[list[Short], Field(max_length=ATTENDEES_MAX)] = Field(
-        default_factory=list
+        default_factory=list, description="Who will be there, one name or role each."
     )
-    companion: Short = ""
+    companion: Short = Field("", description="A companion (bisidder) the person brings.")
 
     def is_empty(self) -> bool:
         return (
@@ -102,10 +193,12 @@ class Meeting(_Open):
 
 
 class Statement(_Open):
-    introduction: PartText = ""
-    important: PartText = ""
-    help_with: PartText = ""
-    so_that: PartText = ""
+    """The four parts, each the person's own words completing a sentence starter."""
+
+    introduction: PartText = Field("", description="How I want to introduce myself.")
+    important: PartText = Field("", description="It is important to me that …")
+    help_with: PartText = Field("", description="I would like help with … (what, not which).")
+    so_that: PartText = Field("", description="… so that I can …")
 
     def get(self, key: str) -> str:
         if key not in PART_KEYS:
@@ -118,26 +211,43 @@ class Statement(_Open):
 
 
 class AfterMeeting(_Open):
-    agreed: Note = ""
-    next_steps: Note = ""
+    """Notes written after the meeting: a starting point for the next one."""
+
+    agreed: Note = Field("", description="What was agreed at the meeting.")
+    next_steps: Note = Field("", description="What happens next.")
 
     def is_empty(self) -> bool:
         return not (self.agreed.strip() or self.next_steps.strip())
 
 
 class Preparation(_Open):
-    schema_version: Literal[1] = SCHEMA_VERSION
-    id: str = Field(default_factory=new_id, pattern=ID_PATTERN)
-    title: Title = ""
-    created_at: AwareDatetime = Field(default_factory=now)
-    updated_at: AwareDatetime = Field(default_factory=now)
-    language: Language = "da"
+    """One meeting's personal statement: the whole content of one preparation file."""
+
+    schema_version: Literal[1] = Field(
+        SCHEMA_VERSION, description="The version of this format; 1 for this release."
+    )
+    id: str = Field(
+        default_factory=new_id,
+        pattern=ID_PATTERN,
+        description="Stable, file-name-safe, unique; the file is named <id>.json.",
+    )
+    title: Title = Field("", description="The person's own title; may be empty.")
+    created_at: AwareDatetime = Field(default_factory=now, description="When it was begun.")
+    updated_at: AwareDatetime = Field(default_factory=now, description="When it last changed.")
+    language: Language = Field("da", description="The language of the program's texts.")
     meeting: Meeting = Field(default_factory=Meeting)
     statement: Statement = Field(default_factory=Statement)
     questions: Annotated[list[Question], Field(max_length=QUESTIONS_MAX)] = Field(
-        default_factory=list
+        default_factory=list, description="The person's own questions for the meeting."
     )
     after_meeting: AfterMeeting = Field(default_factory=AfterMeeting)
+
+    @field_validator("id")
+    @classmethod
+    def _safe_id(cls, value: str) -> str:
+        if not is_valid_id(value):
+            raise ValueError("not a file-name-safe id")
+        return value
 
     @field_validator("questions")
     @classmethod
@@ -154,9 +264,10 @@ class Preparation(_Open):
         return self.statement.filled()
 
     def set_part(self, key: str, text: str) -> None:
+        """Put the person's words into one of the four parts. Too long: InputError."""
         if key not in PART_KEYS:
             raise KeyError(key)
-        setattr(self.statement, key, text)
+        self.set_field(f"statement.{key}", text)
 
     def touched(self, at: dt.datetime | None = None) -> Preparation:
         """Mark as changed now; returns self so a save can read `store.save(prep.touched())`."""
@@ -176,8 +287,10 @@ class Preparation(_Open):
 
 
 def json_schema() -> dict[str, object]:
-    """The published JSON Schema of a preparation file."""
+    """The published JSON Schema of a preparation file (docs/preparation.schema.json)."""
     schema = Preparation.model_json_schema(mode="serialization")
-    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema["title"] = "peerprep preparation"
-    return schema
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        **schema,
+        "title": "peerprep preparation",
+    }

@@ -2,39 +2,37 @@
 
 Kept as JSON in the platform's user config folder (or PEERPREP_CONFIG_DIR), written
 atomically like the preparations. A broken settings file is never fatal: the program
-starts with defaults and leaves the file alone until the person changes a setting.
+starts with defaults and leaves the file alone until the person changes a setting. One
+bad value (a theme from a newer version, say) costs only that value, not the others.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from peerprep.files import DiskError, atomic_write, ensure_private_dir
+from peerprep.errors import PeerprepError
+from peerprep.files import DiskError, atomic_write, ensure_private_dir, reason_key
+from peerprep.keys import THEMES
 
 CONFIG_DIR_ENV = "PEERPREP_CONFIG_DIR"
 FILE_NAME = "settings.json"
 
-# Textual's own light and dark themes, the terminal's own ANSI colours, and ours.
-Theme = Literal["textual-dark", "textual-light", "ansi-dark", "ansi-light", "peerprep-high-contrast"]
-THEMES: tuple[str, ...] = (
-    "textual-dark",
-    "textual-light",
-    "ansi-dark",
-    "ansi-light",
-    "peerprep-high-contrast",
-)
+__all__ = ["THEMES", "Settings", "SettingsError", "load", "remove", "resolve_config_dir", "save"]
+
+# The names in keys.THEMES (a test keeps the two in step).
+Theme = Literal[
+    "textual-dark", "textual-light", "ansi-dark", "ansi-light", "peerprep-high-contrast"
+]
 
 
-class SettingsError(Exception):
-    def __init__(self, key: str, **values: object) -> None:
-        super().__init__(key, values)
-        self.key = key
-        self.values = values
+class SettingsError(PeerprepError):
+    """The settings could not be written; `key` says why."""
 
 
 class Settings(BaseModel):
@@ -69,12 +67,23 @@ def settings_path(config_dir: Path) -> Path:
 
 
 def load(config_dir: Path) -> Settings:
-    """The saved settings, or defaults when there are none or they cannot be read."""
+    """The saved settings; a value that cannot be used falls back to its default alone,
+    and a file that cannot be read at all gives the defaults."""
     path = settings_path(config_dir)
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data: Any = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError, RecursionError):
+        return Settings()
+    if not isinstance(data, dict):
+        return Settings()
+    try:
         return Settings.model_validate(data)
-    except (OSError, ValueError, ValidationError):
+    except ValidationError as error:
+        bad = {problem["loc"][0] for problem in error.errors() if problem["loc"]}
+    kept = {key: value for key, value in data.items() if key not in bad}
+    try:
+        return Settings.model_validate(kept)
+    except ValidationError:
         return Settings()
 
 
@@ -96,10 +105,8 @@ def remove(config_dir: Path) -> list[Path]:
         try:
             path.unlink()
         except OSError as error:
-            raise SettingsError("errors.write_failed", path=str(path)) from error
+            raise SettingsError(reason_key(error), path=str(path)) from error
         gone.append(path)
-    try:
-        config_dir.rmdir()
-    except OSError:
-        pass  # not empty or not there: leave it
+    with contextlib.suppress(OSError):
+        config_dir.rmdir()  # only if nothing else is in it
     return gone

@@ -7,51 +7,58 @@ Layout of the data folder:
     locks/<id>.lock           who is editing a preparation right now (pid, host)
 
 Writes are atomic (files.atomic_write); folders are 0700 and files 0600 on POSIX.
+What the bytes of a file mean is fileformat.py's business (encode / decode and the
+migrations); how editing locks work is locks.py's. The store moves bytes between the
+two, through `_encode` / `_decode`, the one seam where an envelope (crypto.py) wraps them.
 """
 
 from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import json
 import os
 import shutil
-import socket
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from pydantic import ValidationError
-
+from peerprep import locks
+from peerprep.errors import StoreError, UnreadableError
+from peerprep.fileformat import MAX_FILE_BYTES, decode, encode, migrate, schema_version_of
 from peerprep.files import (
     DiskError,
     atomic_write,
     clean_stale_temps,
     ensure_private_dir,
-    pid_alive,
-    process_started_at,
     reason_key,
 )
-from peerprep.model import SCHEMA_VERSION, Preparation, is_valid_id
+from peerprep.locks import Lock, LockedError, LockInfo
+from peerprep.model import Preparation, is_valid_id
 
 if TYPE_CHECKING:
     from peerprep.crypto import Cipher
 
+__all__ = [
+    "Listing",
+    "Lock",
+    "LockInfo",
+    "LockedError",
+    "Quarantined",
+    "Skipped",
+    "Store",
+    "StoreError",
+    "UnreadableError",
+    "migrate",
+    "parse",
+    "resolve_data_dir",
+    "schema_version_of",
+]
+
 APP_NAME = "peerprep"
 DATA_DIR_ENV = "PEERPREP_DATA_DIR"
 
-
-class StoreError(Exception):
-    """Something the person should hear about. `key` is a catalogue key; `values` fill it in."""
-
-    def __init__(self, key: str, **values: object) -> None:
-        super().__init__(key, values)
-        self.key = key
-        self.values = values
-
-
-class UnreadableError(StoreError):
-    """A preparation file is broken; `reason` is a catalogue key saying how."""
+# The bytes of a preparation file -> a Preparation (UnreadableError says why not).
+parse = decode
 
 
 def default_data_dir() -> Path:
@@ -70,105 +77,6 @@ def resolve_data_dir(requested: str | os.PathLike[str] | None = None) -> Path:
     return default_data_dir()
 
 
-# --- migrations -----------------------------------------------------------------------
-
-
-def _migrate_0_to_1(old: dict[str, Any]) -> dict[str, Any]:
-    """Version 0 was flat: the meeting and the four parts sat at the top level."""
-    data = {k: v for k, v in old.items() if k not in _V0_FIELDS}
-    data["schema_version"] = 1
-    data.setdefault("id", old.get("id"))
-    data["title"] = old.get("title", "")
-    created = old.get("created") or old.get("created_at")
-    data["created_at"] = created
-    data["updated_at"] = old.get("updated") or old.get("updated_at") or created
-    data["language"] = old.get("lang", old.get("language", "da"))
-    data["meeting"] = {
-        "kind": old.get("meeting_kind", "other"),
-        "date": old.get("meeting_date"),
-        "time": old.get("meeting_time"),
-        "place": old.get("place", ""),
-        "attendees": [a.strip() for a in str(old.get("attendees", "")).split(",") if a.strip()],
-        "companion": old.get("companion", ""),
-    }
-    data["statement"] = {key: old.get(key, "") for key in _V0_PARTS}
-    data["questions"] = list(old.get("questions", []))
-    data["after_meeting"] = {"agreed": old.get("agreed", ""), "next_steps": old.get("next_steps", "")}
-    return data
-
-
-_V0_PARTS = ("introduction", "important", "help_with", "so_that")
-_V0_FIELDS = {
-    "version", "created", "updated", "lang", "meeting_kind", "meeting_date", "meeting_time",
-    "place", "attendees", "companion", "agreed", "next_steps", *_V0_PARTS,
-}  # fmt: skip
-
-MIGRATIONS = {0: _migrate_0_to_1}
-
-
-def schema_version_of(data: dict[str, Any]) -> int:
-    if "schema_version" in data:
-        version = data["schema_version"]
-    else:
-        version = data.get("version", 0)
-    if not isinstance(version, int) or isinstance(version, bool) or version < 0:
-        raise UnreadableError("errors.file_wrong_shape")
-    return version
-
-
-def migrate(data: dict[str, Any]) -> dict[str, Any]:
-    """Bring a file's data up to the current schema_version, one step at a time."""
-    version = schema_version_of(data)
-    if version > SCHEMA_VERSION:
-        raise UnreadableError("errors.file_from_future", version=version)
-    while version < SCHEMA_VERSION:
-        try:
-            data = MIGRATIONS[version](data)
-        except (TypeError, ValueError, AttributeError) as error:
-            # An old file whose fields hold the wrong types (e.g. "questions": 5).
-            raise UnreadableError("errors.file_wrong_shape") from error
-        version = schema_version_of(data)
-    return data
-
-
-def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    result: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in result:
-            # Two values for one field: we cannot know which the person meant.
-            raise UnreadableError("errors.file_wrong_shape")
-        result[key] = value
-    return result
-
-
-def parse(raw: bytes) -> Preparation:
-    """Bytes of a preparation file -> a valid Preparation, or UnreadableError saying why."""
-    if not raw.strip():
-        raise UnreadableError("errors.file_empty")
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise UnreadableError("errors.file_not_text") from error
-    try:
-        data = json.loads(text, object_pairs_hook=_no_duplicate_keys)
-    except (ValueError, RecursionError) as error:
-        if isinstance(error, UnreadableError):
-            raise
-        raise UnreadableError("errors.file_not_json") from error
-    if not isinstance(data, dict):
-        raise UnreadableError("errors.file_wrong_shape")
-    data = migrate(data)
-    try:
-        prep = Preparation.model_validate(data)
-        # A file we can read but could never write back (unknown fields nested deeper than
-        # the serializer allows, a lone surrogate in one) would make every later save fail:
-        # call it unreadable now, before the person types into it.
-        prep.to_json()
-    except (ValidationError, ValueError, RecursionError) as error:
-        raise UnreadableError("errors.file_wrong_shape") from error
-    return prep
-
-
 # --- results ---------------------------------------------------------------------------
 
 
@@ -183,45 +91,22 @@ class Quarantined:
 
 
 @dataclass(frozen=True)
-class Listing:
-    preparations: list[Preparation]
-    quarantined: list[Quarantined]
+class Skipped:
+    """A file that could not even be opened (no permission): left where it is."""
+
+    path: Path
+    reason: str  # catalogue key
 
 
 @dataclass(frozen=True)
-class LockInfo:
-    pid: int
-    host: str
-    created_at: float
+class Listing:
+    preparations: list[Preparation]
+    quarantined: list[Quarantined]
+    skipped: list[Skipped] = field(default_factory=list)
 
 
-@dataclass
-class Lock:
-    """Held while this program edits a preparation; release() when done."""
-
-    path: Path
-    info: LockInfo
-    took_over: LockInfo | None = None
-    released: bool = False
-
-    def release(self) -> None:
-        if self.released:
-            return
-        self.released = True
-        with contextlib.suppress(OSError):
-            current = json.loads(self.path.read_text(encoding="utf-8"))
-            if current.get("pid") == self.info.pid and current.get("host") == self.info.host:
-                self.path.unlink()
-
-
-class LockedError(StoreError):
-    def __init__(self, holder: LockInfo) -> None:
-        super().__init__("errors.locked", host=holder.host, pid=holder.pid)
-        self.holder = holder
-
-
-def _hostname() -> str:
-    return socket.gethostname()
+class _Vanished(Exception):
+    """The file went away while we looked at it (another program moved it first)."""
 
 
 class Store:
@@ -254,6 +139,10 @@ class Store:
             raise StoreError("errors.unknown_id", id=prep_id)
         return self.preparations_dir / f"{prep_id}.json"
 
+    def _lock_path(self, prep_id: str) -> Path:
+        self.path_of(prep_id)  # the same check: an id is a file name
+        return self.locks_dir / f"{prep_id}.lock"
+
     def _ensure(self, folder: Path) -> Path:
         try:
             ensure_private_dir(self.root)
@@ -261,25 +150,45 @@ class Store:
         except DiskError as error:
             raise StoreError(error.key, path=str(error.path)) from error
 
+    # bytes <-> preparation: the one place
+
+    def _encode(self, prep: Preparation) -> bytes:
+        try:
+            data = encode(prep)
+        except ValueError as error:
+            # Text that JSON cannot hold (a lone surrogate pasted from somewhere).
+            raise StoreError("errors.not_saveable") from error
+        return self._seal(data)
+
+    def _decode(self, raw: bytes) -> Preparation:
+        return decode(self._unseal(raw))
+
     # reading
 
     def list(self) -> Listing:
-        """Every readable preparation, newest change first; unreadable ones are quarantined."""
+        """Every readable preparation, newest change first; unreadable ones are quarantined
+        (each reported once, in `quarantined`) and never stop the others from loading."""
         folder = self.preparations_dir
         preparations: list[Preparation] = []
         quarantined: list[Quarantined] = []
+        skipped: list[Skipped] = []
         if not folder.is_dir():
             return Listing([], [])
         clean_stale_temps(folder)
         for path in sorted(folder.glob("*.json")):
-            if path.name.startswith("."):
+            if path.name.startswith(".") or not path.is_file():
                 continue
             try:
                 preparations.append(self._read(path))
+            except _Vanished:
+                continue
             except UnreadableError as error:
-                quarantined.append(self.quarantine(path, error.key, **error.values))
+                with contextlib.suppress(_Vanished):
+                    quarantined.append(self._quarantine(path, error.key, **error.values))
+            except _CannotOpen as error:
+                skipped.append(Skipped(path=path, reason=error.key))
         preparations.sort(key=lambda p: p.updated_at, reverse=True)
-        return Listing(preparations, quarantined)
+        return Listing(preparations, quarantined, skipped)
 
     def load(self, prep_id: str) -> Preparation:
         path = self.path_of(prep_id)
@@ -287,8 +196,15 @@ class Store:
             raise StoreError("errors.unknown_id", id=prep_id)
         try:
             return self._read(path)
+        except _Vanished:
+            raise StoreError("errors.unknown_id", id=prep_id) from None
+        except _CannotOpen as error:
+            raise StoreError(error.key, path=str(path)) from error
         except UnreadableError as error:
-            moved = self.quarantine(path, error.key, **error.values)
+            try:
+                moved = self._quarantine(path, error.key, **error.values)
+            except _Vanished:
+                raise StoreError("errors.unknown_id", id=prep_id) from None
             raise UnreadableError(
                 "errors.quarantined", name=path.name, path=str(moved.moved_to)
             ) from error
@@ -298,64 +214,105 @@ class Store:
 
     def _read(self, path: Path) -> Preparation:
         try:
-            raw = path.read_bytes()
+            with path.open("rb") as handle:
+                raw = handle.read(MAX_FILE_BYTES + 1)
+        except FileNotFoundError as error:
+            raise _Vanished() from error
         except OSError as error:
-            raise StoreError(reason_key(error), path=str(path)) from error
-        prep = parse(self._unseal(raw))
+            raise _CannotOpen(reason_key(error)) from error
+        if not is_valid_id(path.stem):
+            # Copied in by hand under a name that is no id ("my copy.json").
+            raise UnreadableError("errors.file_bad_name")
+        prep = self._decode(raw)
         if prep.id != path.stem:
-            if not is_valid_id(path.stem):
-                raise UnreadableError("errors.file_wrong_shape")
             # The file was copied or renamed by hand: its name is what the store knows it by.
             prep.id = path.stem
         return prep
 
     def quarantine(self, path: Path, reason: str, **values: object) -> Quarantined:
         """Move an unreadable file aside with a timestamp; never delete, never overwrite."""
-        self._ensure(self.quarantine_dir)
-        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-        target = self.quarantine_dir / f"{path.stem}.{stamp}{path.suffix}"
-        counter = 1
-        while target.exists():
-            counter += 1
-            target = self.quarantine_dir / f"{path.stem}.{stamp}-{counter}{path.suffix}"
         try:
-            os.replace(path, target)
+            return self._quarantine(path, reason, **values)
+        except _Vanished:
+            raise StoreError("errors.folder_missing", path=str(path)) from None
+
+    def _quarantine(self, path: Path, reason: str, **values: object) -> Quarantined:
+        folder = self._ensure(self.quarantine_dir)
+        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+        counter = 1
+        while True:
+            # Claim the name first (O_EXCL): two programs quarantining at the same second
+            # can never pick the same name, so nothing in quarantine is ever overwritten.
+            tail = "" if counter == 1 else f"-{counter}"
+            target = folder / f"{path.stem}.{stamp}{tail}{path.suffix}"
+            try:
+                os.close(os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+                break
+            except FileExistsError:
+                counter += 1
+            except OSError as error:
+                raise StoreError(reason_key(error), path=str(target)) from error
+        try:
+            os.replace(path, target)  # replaces only our own empty claim
         except OSError as error:
+            with contextlib.suppress(OSError):
+                target.unlink()
+            if isinstance(error, FileNotFoundError):
+                raise _Vanished() from error
             raise StoreError(reason_key(error), path=str(path)) from error
         return Quarantined(original=path, moved_to=target, reason=reason, values=dict(values))
+
+    def quarantined_files(self) -> list[Path]:
+        """What lies in quarantine now (oldest name first)."""
+        folder = self.quarantine_dir
+        if not folder.is_dir():
+            return []
+        return sorted(p for p in folder.iterdir() if p.is_file())
 
     # writing
 
     def save(self, prep: Preparation) -> Path:
-        """Write one preparation atomically. Raises StoreError with a reason the person can act on."""
-        folder = self._ensure(self.preparations_dir)
-        target = folder / f"{prep.id}.json"
+        """Write one preparation atomically. Raises StoreError with a reason the person can
+        act on; the file on disk is then the one from the last successful save."""
         if not is_valid_id(prep.id):
             raise StoreError("errors.unknown_id", id=prep.id)
-        data = self._seal(prep.to_json().encode("utf-8"))
+        data = self._encode(prep)
+        target = self._ensure(self.preparations_dir) / f"{prep.id}.json"
         try:
             atomic_write(target, data)
         except DiskError as error:
             raise StoreError(error.key, path=str(error.path)) from error
         return target
 
+    def _refuse_if_open_elsewhere(self, lock_path: Path) -> None:
+        holder = locks.live_holder(lock_path)
+        if holder is not None and not locks.is_mine(holder):
+            # Deleting under another window would have it write the file back at once.
+            raise LockedError(holder)
+
     def delete(self, prep_id: str) -> None:
-        """Remove one preparation: its file, its lock, and any leftover copy of it."""
+        """Remove one preparation: its file, its lock, and any leftover temp file of it.
+        Refused (LockedError) while another program has it open."""
         path = self.path_of(prep_id)
         if not path.is_file():
             raise StoreError("errors.unknown_id", id=prep_id)
+        lock_path = self._lock_path(prep_id)
+        self._refuse_if_open_elsewhere(lock_path)
         try:
             path.unlink()
             for leftover in self.preparations_dir.glob(f".{prep_id}.json.*"):
                 leftover.unlink()
-            lock = self.locks_dir / f"{prep_id}.lock"
-            if lock.exists():
-                lock.unlink()
+            lock_path.unlink(missing_ok=True)
         except OSError as error:
             raise StoreError(reason_key(error), path=str(path)) from error
 
     def wipe(self) -> list[Path]:
-        """Delete everything this program keeps in the data folder. Returns what went."""
+        """Delete everything this program keeps in the data folder: preparations,
+        quarantine, locks (and the protection marker). Returns what went. Refused
+        (LockedError) while another program has a preparation open."""
+        if self.locks_dir.is_dir():
+            for lock_path in sorted(self.locks_dir.glob("*.lock")):
+                self._refuse_if_open_elsewhere(lock_path)
         gone: list[Path] = []
         for folder in (self.preparations_dir, self.quarantine_dir, self.locks_dir):
             if folder.exists():
@@ -371,61 +328,19 @@ class Store:
 
     # locking
 
-    def lock(self, prep_id: str) -> Lock:
+    def lock(self, prep_id: str, *, force: bool = False) -> Lock:
         """Take the editing lock, or raise LockedError naming who holds it.
 
-        A lock whose process is gone (same host, pid not alive, or a pid reused by a
-        process that started after the lock was taken) is stale and is taken over.
+        A stale lock (its program is gone; see locks.py) is taken over and named in
+        `Lock.took_over`. `force=True` takes it even from a live holder.
         """
-        self.path_of(prep_id)
-        folder = self._ensure(self.locks_dir)
-        path = folder / f"{prep_id}.lock"
-        mine = LockInfo(pid=os.getpid(), host=_hostname(), created_at=dt.datetime.now().timestamp())
-        took_over: LockInfo | None = None
-        for _attempt in range(3):
-            try:
-                fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-            except FileExistsError:
-                holder = self._read_lock(path)
-                if holder is not None and not self._is_stale(holder):
-                    if holder.pid == mine.pid and holder.host == mine.host:
-                        return Lock(path=path, info=holder)
-                    raise LockedError(holder) from None
-                took_over = holder
-                with contextlib.suppress(FileNotFoundError):
-                    path.unlink()
-                continue
-            except OSError as error:
-                raise StoreError(reason_key(error), path=str(path)) from error
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                json.dump({"pid": mine.pid, "host": mine.host, "created_at": mine.created_at}, handle)
-            return Lock(path=path, info=mine, took_over=took_over)
-        raise StoreError("errors.write_failed", path=str(path))
+        path = self._lock_path(prep_id)
+        self._ensure(self.locks_dir)
+        return locks.acquire(path, force=force)
 
     def lock_holder(self, prep_id: str) -> LockInfo | None:
-        """Who holds a live lock on this preparation, if anyone."""
-        holder = self._read_lock(self.locks_dir / f"{prep_id}.lock")
-        if holder is None or self._is_stale(holder):
-            return None
-        return holder
-
-    @staticmethod
-    def _read_lock(path: Path) -> LockInfo | None:
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-            return LockInfo(pid=int(data["pid"]), host=str(data["host"]), created_at=float(data["created_at"]))
-        except (OSError, ValueError, KeyError, TypeError):
-            return None  # an unreadable lock protects nothing: treat it as stale
-
-    @staticmethod
-    def _is_stale(holder: LockInfo) -> bool:
-        if holder.host != _hostname():
-            return False  # another machine (a shared USB stick): we cannot know, so respect it
-        if not pid_alive(holder.pid):
-            return True
-        started = process_started_at(holder.pid)
-        # The pid is alive but belongs to a process younger than the lock: the number was reused.
-        return started is not None and started > holder.created_at + 2.0
+        """Who holds a live lock on this preparation, if anyone (this process included)."""
+        return locks.live_holder(self._lock_path(prep_id))
 
     # passphrase protection (crypto.py holds the details; imported only when needed)
 
@@ -461,3 +376,11 @@ class Store:
         except OSError as error:
             raise StoreError(reason_key(error), path=str(marker)) from error
         return [marker]
+
+
+class _CannotOpen(Exception):
+    """Reading a file failed at the system level; `key` explains it."""
+
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key

@@ -7,17 +7,27 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 _NETWORK_FAMILIES = {socket.AF_INET, socket.AF_INET6}
+
+# No test may depend on how fast the machine is: hypothesis' per-example deadline is a
+# timed assertion in disguise, so it is off for every test.
+settings.register_profile("peerprep", deadline=None)
+settings.load_profile("peerprep")
+
+
+class NetworkForbidden(RuntimeError):
+    """Raised when code under test reaches for the network."""
 
 
 def _no_network(event: str, args: tuple) -> None:
     # The program must never open a network socket. An audit hook sees every socket the
     # interpreter creates, including ones made deep inside a library.
     if event == "socket.__new__" and len(args) > 1 and args[1] in _NETWORK_FAMILIES:
-        raise RuntimeError("peerprep tried to open a network socket")
-    if event == "socket.getaddrinfo":
-        raise RuntimeError("peerprep tried to look up a network address")
+        raise NetworkForbidden("peerprep tried to open a network socket")
+    if event in ("socket.getaddrinfo", "socket.gethostbyname", "socket.gethostbyaddr"):
+        raise NetworkForbidden("peerprep tried to look up a network address")
 
 
 sys.addaudithook(_no_network)
@@ -30,9 +40,14 @@ def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     config = tmp_path / "config"
     monkeypatch.setenv("PEERPREP_DATA_DIR", str(data))
     monkeypatch.setenv("PEERPREP_CONFIG_DIR", str(config))
+    # A ward's machine-wide file on the developer's computer must not switch modes here.
+    monkeypatch.setenv("PEERPREP_SITE_CONFIG_DIR", str(tmp_path / "site"))
     monkeypatch.delenv("PEERPREP_LANG", raising=False)
     monkeypatch.delenv("PEERPREP_SHARED", raising=False)
     monkeypatch.delenv("PEERPREP_PASSPHRASE", raising=False)
+    # A bug must surface in a test as its traceback, not as the one polite line a person
+    # would see (tests of that line unset this).
+    monkeypatch.setenv("PEERPREP_DEBUG", "1")
     monkeypatch.setenv("LANG", "da_DK.UTF-8")
     monkeypatch.delenv("LC_ALL", raising=False)
     monkeypatch.delenv("LC_MESSAGES", raising=False)

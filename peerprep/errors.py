@@ -1,0 +1,24 @@
+"""Errors a person can meet: each carries a catalogue key and the values that fill it in.
+
+A face (command line, full screen, plain mode) shows one as a single sentence in the
+person's language: `catalogue(lang).text(error.key, **error.values)`.
+"""
+
+from __future__ import annotations
+
+
+class PeerprepError(Exception):
+    """Base of every error that is shown to the person rather than to a developer."""
+
+    def __init__(self, key: str, **values: object) -> None:
+        super().__init__(key, values)
+        self.key = key
+        self.values = values
+
+
+class StoreError(PeerprepError):
+    """Reading or writing preparations failed in a way the person should hear about."""
+
+
+class UnreadableError(StoreError):
+    """A preparation file is broken; `key` says how (errors.file_*)."""

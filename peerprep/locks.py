@@ -1,0 +1,212 @@
+"""Editing locks: who has a preparation open right now, so a second window opens it read-only.
+
+A lock is a small JSON file `{"pid", "host", "created_at"}` created in one step (it
+never exists half written where the file system has hard links). A lock is stale, and
+may be taken over, when:
+
+- it was made on this computer and its process is gone, or its process number now
+  belongs to a younger process (the number was reused);
+- it was made on another computer (a shared USB stick or network folder) and has not
+  been renewed for FOREIGN_LOCK_SECONDS: we cannot ask that computer, and a stick
+  carried home after a crash must not stay read-only for ever;
+- it cannot be read: a lock holds a few bytes of JSON, so anything else protects
+  nothing. Only an empty lock younger than a few seconds is left alone: where the file
+  system has no hard links, a lock is created first and written a moment later.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import secrets
+import socket
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from types import TracebackType
+
+from peerprep.errors import StoreError
+from peerprep.files import DiskError, create_exclusive, pid_alive, process_started_at
+
+FOREIGN_LOCK_SECONDS = 12 * 60 * 60
+UNREADABLE_GRACE_SECONDS = 5.0
+# Process start times from /proc are exact to a tick; allow for clock rounding.
+_START_SLACK = 2.0
+
+
+def hostname() -> str:
+    return socket.gethostname()
+
+
+@dataclass(frozen=True)
+class LockInfo:
+    """Who holds a lock."""
+
+    pid: int
+    host: str
+    created_at: float
+
+    def to_bytes(self) -> bytes:
+        data = {"pid": self.pid, "host": self.host, "created_at": self.created_at}
+        return (json.dumps(data) + "\n").encode("utf-8")
+
+
+class LockedError(StoreError):
+    """Another program instance is editing this preparation."""
+
+    def __init__(self, holder: LockInfo) -> None:
+        super().__init__("errors.locked", host=holder.host, pid=holder.pid)
+        self.holder = holder
+
+
+@dataclass
+class Lock:
+    """Held while this program edits a preparation; release() when done (or use `with`).
+
+    `took_over` names the stale holder this lock replaced, if any. A lock taken again
+    by the process that already holds it is `reentrant`: releasing it leaves the first
+    one in place.
+    """
+
+    path: Path
+    info: LockInfo
+    took_over: LockInfo | None = None
+    reentrant: bool = False
+    released: bool = False
+
+    def still_mine(self) -> bool:
+        return read(self.path) == self.info
+
+    def refresh(self) -> None:
+        """Show that the lock is still in use (for a lock seen from another computer)."""
+        if not self.released and self.still_mine():
+            with contextlib.suppress(OSError):
+                os.utime(self.path)
+
+    def release(self) -> None:
+        if self.released:
+            return
+        self.released = True
+        if not self.reentrant and self.still_mine():
+            with contextlib.suppress(OSError):
+                self.path.unlink()
+
+    def __enter__(self) -> Lock:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
+        self.release()
+
+
+def read(path: Path) -> LockInfo | None:
+    """The lock's holder, or None when there is no lock or it cannot be read."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return LockInfo(
+            pid=int(data["pid"]), host=str(data["host"]), created_at=float(data["created_at"])
+        )
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def _age(path: Path) -> float | None:
+    try:
+        return time.time() - path.stat().st_mtime
+    except OSError:
+        return None
+
+
+def _is_empty(path: Path) -> bool:
+    try:
+        return path.stat().st_size == 0
+    except OSError:
+        return False
+
+
+def is_stale(path: Path, holder: LockInfo | None) -> bool:
+    """May this lock be taken over? See the module docstring for the rules."""
+    if holder is None:
+        age = _age(path)
+        return age is None or age > UNREADABLE_GRACE_SECONDS or not _is_empty(path)
+    if holder.host != hostname():
+        age = _age(path)
+        return age is None or age > FOREIGN_LOCK_SECONDS
+    if not pid_alive(holder.pid):
+        return True
+    started = process_started_at(holder.pid)
+    # The pid is alive but belongs to a process younger than the lock: the number was reused.
+    return started is not None and started > holder.created_at + _START_SLACK
+
+
+def live_holder(path: Path) -> LockInfo | None:
+    """Who holds a live lock at `path`, if anyone (our own process included)."""
+    if not path.exists():
+        return None
+    holder = read(path)
+    if holder is None or is_stale(path, holder):
+        return None
+    return holder
+
+
+def is_mine(holder: LockInfo) -> bool:
+    return holder.pid == os.getpid() and holder.host == hostname()
+
+
+def _set_aside(path: Path, expected: LockInfo | None) -> bool:
+    """Move a stale lock out of the way. Returns False when what we moved turned out to
+    be a fresh lock another program had just taken (it is then put back)."""
+    aside = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.stale")
+    try:
+        os.rename(path, aside)
+    except FileNotFoundError:
+        return True  # someone else cleared it first; try again
+    moved = read(aside)
+    if moved is None or moved == expected:
+        with contextlib.suppress(OSError):
+            aside.unlink()
+        return True
+    # Between our look and our move, another program replaced the stale lock with its
+    # own. Give it back, unless yet another lock is already in its place.
+    with contextlib.suppress(OSError):
+        os.link(aside, path)
+    with contextlib.suppress(OSError):
+        aside.unlink()
+    return False
+
+
+def acquire(path: Path, *, force: bool = False) -> Lock:
+    """Take the lock at `path`, or raise LockedError naming who holds it.
+
+    `force=True` takes it even from a live holder: only when the person has said the
+    other window is not really open (the lock came along on a copied folder, say).
+    """
+    mine = LockInfo(pid=os.getpid(), host=hostname(), created_at=time.time())
+    took_over: LockInfo | None = None
+    for _attempt in range(5):
+        try:
+            if create_exclusive(path, mine.to_bytes()):
+                return Lock(path=path, info=mine, took_over=took_over)
+        except DiskError as error:
+            raise StoreError(error.key, path=str(error.path)) from error
+        holder = read(path)
+        if holder is not None and is_mine(holder):
+            return Lock(path=path, info=holder, reentrant=True)
+        if holder is not None and not force and not is_stale(path, holder):
+            raise LockedError(holder)
+        if holder is None and not force and not is_stale(path, holder):
+            time.sleep(0.05)  # being written by someone right now: look again
+            continue
+        if _set_aside(path, holder):
+            took_over = holder or took_over
+            continue
+        current = read(path)
+        if current is not None:
+            raise LockedError(current)
+    # A lock we cannot read, renewed again and again: someone is there; do not push in.
+    raise StoreError("errors.locked_unknown")
