@@ -26,6 +26,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sys
+import threading
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -301,7 +302,9 @@ class MemoryStore:
     def __init__(self) -> None:
         self.root = Path("<memory>")  # shown, never used as a folder
         self._files: dict[str, bytes] = {}
-        self._taken: dict[str, dt.datetime] = {}
+        self._taken: dict[str, str] = {}
+        # The full-screen program saves from a worker thread while the screen lists.
+        self._guard = threading.RLock()
 
     def path_of(self, prep_id: str) -> Path:
         from peerprep.model import is_valid_id
@@ -311,35 +314,43 @@ class MemoryStore:
         return self.root / f"{prep_id}.json"
 
     def list(self) -> Listing:
-        preparations = [parse(raw) for raw in self._files.values()]
+        with self._guard:
+            files = list(self._files.values())
+        preparations = [parse(raw) for raw in files]
         preparations.sort(key=lambda p: p.updated_at, reverse=True)
         return Listing(preparations, [])
 
     def load(self, prep_id: str) -> Preparation:
         self.path_of(prep_id)
-        if prep_id not in self._files:
+        with self._guard:
+            raw = self._files.get(prep_id)
+        if raw is None:
             raise StoreError("errors.unknown_id", id=prep_id)
-        return parse(self._files[prep_id])
+        return parse(raw)
 
     def exists(self, prep_id: str) -> bool:
         return prep_id in self._files
 
     def save(self, prep: Preparation) -> Path:
         path = self.path_of(prep.id)
-        self._files[prep.id] = prep.to_json().encode("utf-8")
+        data = prep.to_json().encode("utf-8")
+        with self._guard:
+            self._files[prep.id] = data
         return path
 
     def delete(self, prep_id: str) -> None:
         self.path_of(prep_id)
-        if self._files.pop(prep_id, None) is None:
-            raise StoreError("errors.unknown_id", id=prep_id)
-        self._taken.pop(prep_id, None)
+        with self._guard:
+            if self._files.pop(prep_id, None) is None:
+                raise StoreError("errors.unknown_id", id=prep_id)
+            self._taken.pop(prep_id, None)
 
     def wipe(self) -> list[Path]:
         """Forget everything. Returns the (pretend) paths of what went."""
-        gone = [self.root / f"{prep_id}.json" for prep_id in self._files]
-        self._files.clear()
-        self._taken.clear()
+        with self._guard:
+            gone = [self.root / f"{prep_id}.json" for prep_id in self._files]
+            self._files.clear()
+            self._taken.clear()
         return gone
 
     erase = wipe
@@ -358,17 +369,25 @@ class MemoryStore:
     # what the person has taken with them
 
     def mark_taken(self, prep: Preparation) -> None:
-        """The person exported, printed or saved this version: quitting need not ask."""
-        self._taken[prep.id] = prep.updated_at
+        """The person exported, printed or saved these words: quitting need not ask."""
+        with self._guard:
+            self._taken[prep.id] = fingerprint(prep)
 
     def untaken(self) -> list[Preparation]:
         """Preparations with words in them that changed since they were last taken along."""
-        left: list[Preparation] = []
-        for prep in self.list().preparations:
-            if self._taken.get(prep.id) == prep.updated_at or not has_words(prep):
-                continue
-            left.append(prep)
-        return left
+        with self._guard:
+            taken = dict(self._taken)
+        return [
+            prep
+            for prep in self.list().preparations
+            if has_words(prep) and taken.get(prep.id) != fingerprint(prep)
+        ]
+
+
+def fingerprint(prep: Preparation) -> str:
+    """The words of a preparation, without the time it was last saved (a save alone
+    changes nothing the person would want to take along)."""
+    return prep.model_dump_json(exclude={"updated_at"})
 
 
 def has_words(prep: Preparation) -> bool:

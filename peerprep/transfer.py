@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from peerprep.fileformat import MAX_FILE_BYTES as STORE_MAX_FILE_BYTES
 from peerprep.files import DiskError, atomic_write, reason_key
 from peerprep.model import Preparation, new_id
 from peerprep.store import StoreError, UnreadableError, parse
@@ -28,9 +29,8 @@ if TYPE_CHECKING:
     from peerprep.shared import MemoryStore
     from peerprep.store import Store
 
-# The biggest preparation the model allows is about 100,000 characters; with JSON escapes
-# and fields from a newer version a real file stays far below this.
-MAX_FILE_BYTES = 4 * 1024 * 1024
+# The same limit as the store reads: a real preparation stays far below it.
+MAX_FILE_BYTES = STORE_MAX_FILE_BYTES
 NAME_MAX = 80
 SUFFIX = ".json"
 

@@ -194,6 +194,8 @@ def test_untaken_words_are_known_until_taken_along(site: Path) -> None:
     assert [p.id for p in store.untaken()] == [written.id]
     store.mark_taken(written)
     assert store.untaken() == []
+    store.save(written.touched(written.updated_at.replace(year=written.updated_at.year + 1)))
+    assert store.untaken() == []  # saved again with the same words: still taken along
     written.set_part("so_that", "jeg kan arbejde")
     store.save(written.touched(written.updated_at.replace(year=written.updated_at.year + 1)))
     assert [p.id for p in store.untaken()] == [written.id]
