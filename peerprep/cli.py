@@ -8,13 +8,16 @@ function that needs it.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
 from peerprep import __version__
+from peerprep.errors import PeerprepError
 
 if TYPE_CHECKING:
     from peerprep.content import Catalogue
@@ -26,23 +29,65 @@ EXIT_OK = 0
 EXIT_FAILURE = 1
 EXIT_USAGE = 2
 
+DEBUG_ENV = "PEERPREP_DEBUG"  # set it to see a developer's traceback instead of one line
+
 
 class UsageError(Exception):
     """The arguments are wrong; the message is argparse's own detail."""
 
 
-class CommandError(Exception):
+class CommandError(PeerprepError):
     """A failure the person should read about: a catalogue key and its values."""
-
-    def __init__(self, key: str, **values: object) -> None:
-        super().__init__(key, values)
-        self.key = key
-        self.values = values
 
 
 class _Parser(argparse.ArgumentParser):
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        # No abbreviations: "--la en" would slip past the look-ahead for --lang.
+        kwargs.setdefault("allow_abbrev", False)
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+
     def error(self, message: str) -> NoReturn:
         raise UsageError(message)
+
+
+# argparse's own words (headings, its error messages) -> our catalogue keys. argparse
+# looks each up through its module-level `_` (gettext) when it needs it, so for the time
+# we build and run the parser that `_` answers from the person's catalogue. A message
+# not listed here, or a Python whose argparse words differ, stays in argparse's English.
+_ARGPARSE_KEYS = {
+    "usage: ": "argparse.usage",
+    "options": "argparse.options",
+    "optional arguments": "argparse.options",
+    "positional arguments": "argparse.positional",
+    "show this help message and exit": "argparse.help",
+    "argument %(argument_name)s: %(message)s": "argparse.argument",
+    "the following arguments are required: %s": "argparse.required",
+    "unrecognized arguments: %s": "argparse.unrecognized",
+    "invalid choice: %(value)r (choose from %(choices)s)": "argparse.invalid_choice",
+    "invalid %(type)s value: %(value)r": "argparse.invalid_value",
+    "expected one argument": "argparse.expected_one",
+    "ambiguous option: %(option)s could match %(matches)s": "argparse.ambiguous",
+    "ignored explicit argument %r": "argparse.explicit",
+}
+
+
+@contextlib.contextmanager
+def argparse_speaks(cat: Catalogue) -> Iterator[None]:
+    """argparse's headings and messages in the catalogue's language, for a while."""
+    original = getattr(argparse, "_", None)
+    if original is None:  # an argparse without gettext: nothing to translate
+        yield
+        return
+
+    def translate(message: str) -> str:
+        key = _ARGPARSE_KEYS.get(message)
+        return cat.text(key) if key and cat.has(key) else original(message)
+
+    argparse._ = translate  # type: ignore[attr-defined]
+    try:
+        yield
+    finally:
+        argparse._ = original  # type: ignore[attr-defined]
 
 
 @dataclass
@@ -131,46 +176,64 @@ Handler = Callable[[Context], int]
 def build_parser(cat: Catalogue) -> argparse.ArgumentParser:
     t = cat.text
     parser = _Parser(prog="peerprep", description=t("cli.description"))
-    parser.add_argument("--version", action="version", version=f"peerprep {__version__}",
-                        help=t("cli.version_help"))
-    parser.add_argument("--data-dir", metavar="DIR", help=t("cli.data_dir_help"))
+    parser.add_argument(
+        "--version", action="version", version=f"peerprep {__version__}", help=t("cli.version_help")
+    )
+    parser.add_argument("--data-dir", metavar=t("cli.metavar_dir"), help=t("cli.data_dir_help"))
     parser.add_argument("--lang", choices=("da", "en"), help=t("cli.lang_help"))
     parser.add_argument("--shared", action="store_true", help=t("shared.cli_help"))
-    from peerprep.settings import THEMES
+    from peerprep.keys import THEMES
 
     parser.add_argument("--plain", action="store_true", help=t("plain.cli_help"))
-    parser.add_argument("--theme", choices=THEMES, metavar="THEME",
-                        help=t("plain.theme_help", names=", ".join(THEMES)))
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND", title=t("cli.commands"),
-                                     parser_class=_Parser)
+    parser.add_argument(
+        "--theme",
+        choices=THEMES,
+        metavar="THEME",
+        help=t("plain.theme_help", names=", ".join(THEMES)),
+    )
+    commands = parser.add_subparsers(
+        dest="command",
+        metavar=t("cli.metavar_command"),
+        title=t("cli.commands"),
+        parser_class=_Parser,
+    )
 
     commands.add_parser("new", help=t("cli.new_help"), description=t("cli.new_help"))
     open_ = commands.add_parser("open", help=t("cli.open_help"), description=t("cli.open_help"))
-    open_.add_argument("id", help=t("cli.id_help"))
+    open_.add_argument("id", metavar=t("cli.metavar_id"), help=t("cli.id_help"))
     list_ = commands.add_parser("list", help=t("cli.list_help"), description=t("cli.list_help"))
     list_.add_argument("--json", action="store_true", help=t("cli.json_help"))
     show = commands.add_parser("show", help=t("cli.show_help"), description=t("cli.show_help"))
-    show.add_argument("id", help=t("cli.id_help"))
-    delete = commands.add_parser("delete", help=t("cli.delete_help"), description=t("cli.delete_help"))
-    delete.add_argument("id", help=t("cli.id_help"))
+    show.add_argument("id", metavar=t("cli.metavar_id"), help=t("cli.id_help"))
+    delete = commands.add_parser(
+        "delete", help=t("cli.delete_help"), description=t("cli.delete_help")
+    )
+    delete.add_argument("id", metavar=t("cli.metavar_id"), help=t("cli.id_help"))
     delete.add_argument("--yes", action="store_true", help=t("cli.yes_help"))
     wipe = commands.add_parser("wipe", help=t("cli.wipe_help"), description=t("cli.wipe_help"))
     wipe.add_argument("--yes", action="store_true", help=t("cli.yes_help"))
     commands.add_parser("where", help=t("cli.where_help"), description=t("cli.where_help"))
     commands.add_parser("schema", help=t("cli.schema_help"), description=t("cli.schema_help"))
-    import_ = commands.add_parser("import", help=t("shared.import_help"),
-                                  description=t("shared.import_help"))
+    import_ = commands.add_parser(
+        "import", help=t("shared.import_help"), description=t("shared.import_help")
+    )
     import_.add_argument("file", metavar="FILE", help=t("shared.import_file_help"))
-    protect = commands.add_parser("protect", help=t("crypto.protect_help"),
-                                  description=t("crypto.protect_help"))
+    protect = commands.add_parser(
+        "protect", help=t("crypto.protect_help"), description=t("crypto.protect_help")
+    )
     protect.add_argument("--yes", action="store_true", help=t("cli.yes_help"))
-    commands.add_parser("unprotect", help=t("crypto.unprotect_help"),
-                        description=t("crypto.unprotect_help"))
+    commands.add_parser(
+        "unprotect", help=t("crypto.unprotect_help"), description=t("crypto.unprotect_help")
+    )
+    from peerprep.export.command import add_export_parser
+
+    add_export_parser(commands, cat)
     return parser
 
 
 def _handlers() -> dict[str | None, Handler]:
     from peerprep import commands
+    from peerprep.export import command as export_command
 
     return {
         None: commands.start_program,
@@ -185,6 +248,7 @@ def _handlers() -> dict[str | None, Handler]:
         "import": commands.import_file,
         "protect": commands.protect,
         "unprotect": commands.unprotect,
+        "export": export_command.run,
     }
 
 
@@ -198,14 +262,15 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     peeked = _peek_language(argv)
     cat = catalogue(resolve_language(peeked if peeked in ("da", "en") else None))
-    parser = build_parser(cat)
-    try:
-        args = parser.parse_args(argv)
-    except UsageError as error:
-        print(cat.text("errors.usage", detail=str(error)), file=sys.stderr)
-        return EXIT_USAGE
-    except SystemExit as leaving:  # --help and --version end here on purpose
-        return int(leaving.code or 0)
+    with argparse_speaks(cat):
+        parser = build_parser(cat)
+        try:
+            args = parser.parse_args(argv)
+        except UsageError as error:
+            print(cat.text("errors.usage", detail=str(error)), file=sys.stderr)
+            return EXIT_USAGE
+        except SystemExit as leaving:  # --help and --version end here on purpose
+            return int(leaving.code or 0)
 
     from peerprep.settings import resolve_config_dir
     from peerprep.store import resolve_data_dir
@@ -225,15 +290,32 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def run(context: Context, handler: Handler) -> int:
-    """Run a command; turn the errors a person can meet into one line in their language."""
+    """Run a command; turn the errors a person can meet into one line in their language.
+
+    Never a traceback: a bug, too, becomes one line (PEERPREP_DEBUG=1 shows the trace).
+    """
     from peerprep.settings import SettingsError
     from peerprep.store import StoreError
 
+    cat = context.cat
     try:
         return handler(context)
-    except (CommandError, StoreError, SettingsError) as error:
-        print(context.cat.text(error.key, **error.values), file=sys.stderr)
+    except (PeerprepError, StoreError, SettingsError) as error:
+        print(cat.text(error.key, **error.values), file=sys.stderr)
         return EXIT_FAILURE
     except KeyboardInterrupt:
         print(file=sys.stderr)
+        print(cat.text("errors.interrupted"), file=sys.stderr)
+        return EXIT_FAILURE
+    except BrokenPipeError:
+        # Whoever read our output stopped early (peerprep list | head): nothing to say.
+        # Point stdout at nothing so the final flush at exit cannot fail again.
+        with contextlib.suppress(OSError, ValueError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_FAILURE
+    except Exception as error:
+        if os.environ.get(DEBUG_ENV):
+            raise
+        detail = f"{type(error).__name__}: {error}".strip().splitlines()[0]
+        print(cat.text("errors.unexpected", detail=detail), file=sys.stderr)
         return EXIT_FAILURE
