@@ -43,8 +43,8 @@ BLANK_WIDTH = 8.5
 BLANK_HEIGHT = 0.8
 H1, H1_LARGE, H2, SUBTITLE = 2.2, 1.5, 1.3, 1.2
 
-_REGULAR = dict(zip(metrics.CHARS, metrics.REGULAR))
-_BOLD = dict(zip(metrics.CHARS, metrics.BOLD))
+_REGULAR = dict(zip(metrics.CHARS, metrics.REGULAR, strict=True))
+_BOLD = dict(zip(metrics.CHARS, metrics.BOLD, strict=True))
 
 
 def _char_em(char: str, bold: bool) -> float:

@@ -97,17 +97,28 @@ class Sheet:
             "title": self.title,
             "heading": self.heading,
             "subtitle": self.subtitle,
-            "meeting": [[{"label": f.label, "value": f.value} for f in row] for row in self.meeting],
+            "meeting": [
+                [{"label": f.label, "value": f.value} for f in row] for row in self.meeting
+            ],
             "parts": [
-                {"key": p.key, "starter": p.starter, "paragraphs": paras(p.paragraphs),
-                 "lines": self.writing_lines}
+                {
+                    "key": p.key,
+                    "starter": p.starter,
+                    "paragraphs": paras(p.paragraphs),
+                    "lines": self.writing_lines,
+                }
                 for p in self.parts
             ],
-            "questions": {"heading": self.questions_heading, "items": paras(self.questions),
-                          "lines": self.writing_lines},
+            "questions": {
+                "heading": self.questions_heading,
+                "items": paras(self.questions),
+                "lines": self.writing_lines,
+            },
             "notes": {
                 "heading": self.notes_heading,
-                "items": [{"label": n.label, "paragraphs": paras(n.paragraphs)} for n in self.notes],
+                "items": [
+                    {"label": n.label, "paragraphs": paras(n.paragraphs)} for n in self.notes
+                ],
                 "lines": self.notes_lines,
             },
             "prepared": self.prepared,
@@ -152,8 +163,13 @@ def _meeting_rows(cat: Catalogue, prep: Preparation) -> tuple[tuple[Field, ...],
     t = cat.text
     if meeting.is_empty():
         # Nothing known yet: blanks the person can fill in by hand.
-        return ((Field(t("sheet.meeting"), ""), Field(t("sheet.date"), ""),
-                 Field(t("sheet.place"), "")),)
+        return (
+            (
+                Field(t("sheet.meeting"), ""),
+                Field(t("sheet.date"), ""),
+                Field(t("sheet.place"), ""),
+            ),
+        )
     first = [Field(t("sheet.meeting"), cat.kind(meeting.kind).name)]
     if meeting.date:
         first.append(Field(t("sheet.date"), format_date(cat, meeting.date)))
@@ -176,8 +192,7 @@ def _meeting_rows(cat: Catalogue, prep: Preparation) -> tuple[tuple[Field, ...],
 def build_sheet(prep: Preparation, cat: Catalogue, *, large_print: bool = False) -> Sheet:
     """Everything the printed sheet shows, in the language of `cat`."""
     parts = tuple(
-        Part(key=key, starter=cat.part(key).starter,
-             paragraphs=paragraphs(prep.statement.get(key)))
+        Part(key=key, starter=cat.part(key).starter, paragraphs=paragraphs(prep.statement.get(key)))
         for key in PART_KEYS
     )
     # One question is one item, however many lines the person gave it.
@@ -188,8 +203,10 @@ def build_sheet(prep: Preparation, cat: Catalogue, *, large_print: bool = False)
     )
     notes = tuple(
         Note(label=cat.text(key), paragraphs=paragraphs(value))
-        for key, value in (("sheet.agreed", prep.after_meeting.agreed),
-                           ("sheet.next_steps", prep.after_meeting.next_steps))
+        for key, value in (
+            ("sheet.agreed", prep.after_meeting.agreed),
+            ("sheet.next_steps", prep.after_meeting.next_steps),
+        )
         if value.strip()
     )
     own_title = clean(prep.title).replace("\n", " ").strip()
@@ -204,7 +221,17 @@ def build_sheet(prep: Preparation, cat: Catalogue, *, large_print: bool = False)
         questions=questions,
         notes_heading=cat.text("sheet.notes"),
         notes=notes,
-        prepared=cat.text("sheet.prepared", date=format_date(cat, prep.updated_at.astimezone().date())),
+        prepared=cat.text(
+            "sheet.prepared", date=format_date(cat, prep.updated_at.astimezone().date())
+        ),
         large_print=large_print,
         labels={"not_filled": cat.text("sheet.not_filled")},
     )
+
+
+def fill_ratio(prep: Preparation, cat: Catalogue, *, large_print: bool = False) -> float:
+    """How full the page is at the comfortable size: 0..1 fits as it is, above 1 the PDF
+    sets the text smaller (see fit.estimate for the whole answer). Cheap; pure."""
+    from peerprep.export.fit import estimate
+
+    return estimate(build_sheet(prep, cat, large_print=large_print)).ratio

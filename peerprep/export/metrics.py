@@ -7,6 +7,7 @@ a font change that forgets this table fails a test rather than the gauge.
 
 from __future__ import annotations
 
+# fmt: off
 CHARS = (
     " !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmn"
     "opqrstuvwxyz{|}~æøåÆØÅéèêëüöäïÉÈÜÖÄáàíóúñçÇßõãÕÃôâîû–—…“”‘’«»„•€£§½°·×÷±²³µ¶©®™"
@@ -33,6 +34,7 @@ BOLD: tuple[int, ...] = (
     690, 619, 604, 305, 657, 500, 1000, 855, 445, 445, 217, 217, 615, 615, 513, 376, 572, 572,
     486, 874, 428, 285, 572, 572, 572, 379, 379, 660, 655, 832, 832, 773,
 )
+# fmt: on
 # Characters not in the table: Arabic letters (measured on running text) and the rest.
 ARABIC = 411
 OTHER = 600

@@ -25,9 +25,7 @@ if TYPE_CHECKING:
 
 # Pictographic emoji: no bundled font draws them (the colour emoji font is ~11 MB), and
 # an empty box on the sheet looks broken. They are left out of the PDF only.
-_EMOJI = re.compile(
-    "[\U0001f000-\U0001faff\U0001fc00-\U0001ffff\ufe0f\u200d\U000e0020-\U000e007f]"
-)
+_EMOJI = re.compile("[\U0001f000-\U0001faff\U0001fc00-\U0001ffff\ufe0f\u200d\U000e0020-\U000e007f]")
 # A fixed moment for the PDF's internal timestamp when none is given; the template
 # writes no date into the metadata, so this only keeps typst's own ids stable.
 EPOCH = dt.datetime(2000, 1, 1, tzinfo=dt.timezone.utc)

@@ -1,0 +1,121 @@
+"""`peerprep export ID|--latest [--format pdf|html|txt|md] [--large-print] [-o PATH]
+[--open] [--print]`: the sheet from the command line. Never loads Textual."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from peerprep.export.errors import ExportError
+
+if TYPE_CHECKING:
+    from peerprep.cli import Context
+    from peerprep.content import Catalogue
+    from peerprep.model import Preparation
+
+PRINTABLE = ("pdf", "txt")  # what lp and the Windows print verb can take as it is
+
+
+def add_export_parser(commands: Any, cat: Catalogue) -> argparse.ArgumentParser:
+    """Add the `export` subcommand to the CLI's subparsers."""
+    from peerprep.export.service import FORMATS, default_export_dir
+
+    t = cat.text
+    metavar_id = t("cli.metavar_id") if cat.has("cli.metavar_id") else "ID"
+    parser: argparse.ArgumentParser = commands.add_parser(
+        "export", help=t("export.cli.help"), description=t("export.cli.help")
+    )
+    which = parser.add_mutually_exclusive_group()
+    which.add_argument("id", nargs="?", metavar=metavar_id, help=t("cli.id_help"))
+    which.add_argument("--latest", action="store_true", help=t("export.cli.latest_help"))
+    parser.add_argument("--format", choices=FORMATS, help=t("export.cli.format_help"))
+    parser.add_argument("--large-print", action="store_true", help=t("export.cli.large_print_help"))
+    parser.add_argument(
+        "-o",
+        "--output",
+        metavar="PATH",
+        help=t("export.cli.output_help", path=str(default_export_dir())),
+    )
+    parser.add_argument("--open", action="store_true", help=t("export.cli.open_help"))
+    parser.add_argument(
+        "--print", action="store_true", dest="print_", help=t("export.cli.print_help")
+    )
+    return parser
+
+
+def _choose_format(requested: str | None, output: str | None) -> str:
+    """--format wins; else the ending of -o ("-o sheet.html"); else PDF."""
+    from peerprep.export.service import FORMATS
+
+    if requested:
+        return requested
+    if output:
+        ending = Path(output).suffix.lower().lstrip(".")
+        if ending in FORMATS:
+            return ending
+    return "pdf"
+
+
+def _preparation(context: Context) -> Preparation | None:
+    from peerprep.cli import CommandError
+
+    store = context.store()
+    if context.args.latest:
+        preparations = store.list().preparations
+        if not preparations:
+            raise CommandError("errors.no_preparations")
+        return preparations[0]
+    if context.args.id:
+        return store.load(context.args.id)
+    return None
+
+
+def _err(text: str) -> None:
+    print(text, file=sys.stderr)
+
+
+def run(context: Context) -> int:
+    from peerprep.cli import EXIT_FAILURE, EXIT_OK, EXIT_USAGE, CommandError
+    from peerprep.export import printing, service
+
+    args = context.args
+    cat = context.cat
+    fmt = _choose_format(args.format, args.output)
+    if args.print_ and fmt not in PRINTABLE:
+        _err(cat.text("export.errors.print_format"))
+        return EXIT_USAGE
+    prep = _preparation(context)
+    if prep is None:
+        _err(cat.text("export.errors.which"))
+        return EXIT_USAGE
+
+    if fmt == "pdf" and not args.large_print and service.needs_second_page(prep):
+        _err(cat.text("export.fit.second_page"))
+    wanted = Path(args.output) if args.output else None
+    intended, _ = service.target_path(prep, service.sheet_catalogue(prep), fmt, wanted)
+    try:
+        path = service.export_preparation(prep, None, fmt, args.large_print, wanted)
+    except ExportError as error:
+        raise CommandError(error.key, **error.values) from error
+    context.say("export.done", path=str(path))
+    if path != intended:
+        context.say("export.renamed")
+
+    status = EXIT_OK
+    if args.open:
+        try:
+            printing.open_file(path)
+        except ExportError as error:
+            _err(cat.text(error.key, **error.values))
+            status = EXIT_FAILURE
+    if args.print_:
+        try:
+            printing.print_file(path)
+        except ExportError as error:
+            _err(cat.text(error.key, **error.values))
+            status = EXIT_FAILURE
+        else:
+            context.say("export.printed")
+    return status

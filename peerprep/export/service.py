@@ -1,0 +1,150 @@
+"""Exporting a preparation to a file: the one entry point for the CLI, the full-screen
+program and the line-by-line mode. See peerprep/export/__init__.py for the contract."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import os
+from pathlib import Path
+
+from peerprep.content import Catalogue, catalogue
+from peerprep.export import fit
+from peerprep.export.errors import ExportError
+from peerprep.export.layout import Sheet, build_sheet
+from peerprep.files import DiskError, atomic_write, reason_key
+from peerprep.model import Preparation
+
+FORMATS: tuple[str, ...] = ("pdf", "html", "txt", "md")
+EXPORT_DIR_ENV = "PEERPREP_EXPORT_DIR"
+APP_FOLDER = "peerprep"
+
+_REASONS = {
+    "errors.disk_full": "export.errors.disk_full",
+    "errors.read_only": "export.errors.read_only",
+    "errors.folder_missing": "export.errors.folder_missing",
+    "errors.write_failed": "export.errors.write_failed",
+}
+
+
+def default_export_dir() -> Path:
+    """Where exports go unless the person says otherwise: PEERPREP_EXPORT_DIR (for tests and
+    ward IT), else a "peerprep" folder in the person's Documents folder."""
+    override = os.environ.get(EXPORT_DIR_ENV)
+    if override:
+        return Path(override).expanduser()
+    import platformdirs
+
+    return Path(platformdirs.user_documents_dir()) / APP_FOLDER
+
+
+def sheet_catalogue(prep: Preparation, cat: Catalogue | None = None) -> Catalogue:
+    """The sheet is in the preparation's own language unless a catalogue is given."""
+    return cat if cat is not None else catalogue(prep.language)
+
+
+def estimate(
+    prep: Preparation, cat: Catalogue | None = None, *, large_print: bool = False
+) -> fit.Estimate:
+    """How the PDF will come out (ratio, body size, second page), without making it."""
+    return fit.estimate(build_sheet(prep, sheet_catalogue(prep, cat), large_print=large_print))
+
+
+def needs_second_page(prep: Preparation, cat: Catalogue | None = None) -> bool:
+    """True when the answers do not fit one A4 page even at the smallest size: tell the
+    person before exporting."""
+    return estimate(prep, cat).second_page
+
+
+def render(sheet: Sheet, fmt: str, *, timestamp: dt.datetime | None = None) -> bytes:
+    """The file's content for one format."""
+    if fmt == "pdf":
+        from peerprep.export import pdf
+
+        return pdf.render(sheet, timestamp=timestamp)
+    if fmt == "html":
+        from peerprep.export.html import sheet_to_html
+
+        return sheet_to_html(sheet).encode("utf-8")
+    if fmt == "md":
+        from peerprep.export.markdown import sheet_to_markdown
+
+        return sheet_to_markdown(sheet).encode("utf-8")
+    if fmt == "txt":
+        from peerprep.export.text import sheet_to_text
+
+        return sheet_to_text(sheet).encode("utf-8")
+    raise ValueError(f"unknown export format {fmt!r}")
+
+
+def _disk_error(error: OSError, path: Path) -> ExportError:
+    return ExportError(
+        _REASONS.get(reason_key(error), "export.errors.write_failed"), path=str(path)
+    )
+
+
+def target_path(
+    prep: Preparation, cat: Catalogue, fmt: str, destination: Path | None
+) -> tuple[Path, bool]:
+    """Where to write: (path wanted, whether its folder is ours to create).
+
+    No destination: the default folder and a name made from the title. An existing folder:
+    that folder and the made name. Anything else: that file name, with the format's
+    ending added when it has another (its folder must exist)."""
+    from peerprep.export.naming import file_name
+
+    if destination is None:
+        return default_export_dir() / file_name(prep, cat, fmt), True
+    destination = destination.expanduser()
+    if destination.is_dir():
+        return destination / file_name(prep, cat, fmt), False
+    if destination.suffix.lower() != f".{fmt}":
+        # "-o sheet" or "-o Møde 12.03" still gets the file type's ending.
+        destination = destination.with_name(f"{destination.name}.{fmt}")
+    return destination, False
+
+
+def write_new(path: Path, data: bytes, *, create_folder: bool = False) -> Path:
+    """Write `data` to `path`, or to "path (2)", ... if a file is already there: never
+    overwrites. Atomic: a crash leaves no half-written sheet. Returns the path written."""
+    from peerprep.export.naming import reserve
+
+    folder = path.parent
+    try:
+        if create_folder:
+            folder.mkdir(parents=True, exist_ok=True)
+        if not folder.exists():
+            raise ExportError("export.errors.folder_missing", path=str(folder))
+        if not folder.is_dir():
+            raise ExportError("export.errors.not_a_folder", path=str(folder))
+        claimed = reserve(path)
+    except OSError as error:
+        raise _disk_error(error, folder) from error
+    try:
+        atomic_write(claimed, data)
+    except DiskError as error:
+        with contextlib.suppress(OSError):
+            claimed.unlink()
+        raise ExportError(
+            _REASONS.get(error.key, "export.errors.write_failed"), path=str(claimed)
+        ) from error
+    return claimed
+
+
+def export_preparation(
+    prep: Preparation,
+    cat: Catalogue | None = None,
+    fmt: str = "pdf",
+    large_print: bool = False,
+    destination: Path | None = None,
+    *,
+    timestamp: dt.datetime | None = None,
+) -> Path:
+    """Export `prep` and return the path of the new file. Raises ExportError."""
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown export format {fmt!r}")
+    cat = sheet_catalogue(prep, cat)
+    sheet = build_sheet(prep, cat, large_print=large_print)
+    data = render(sheet, fmt, timestamp=timestamp)
+    path, ours = target_path(prep, cat, fmt, destination)
+    return write_new(path, data, create_folder=ours)
