@@ -20,7 +20,7 @@ PRINTABLE = ("pdf", "txt")  # what lp and the Windows print verb can take as it 
 
 def add_export_parser(commands: Any, cat: Catalogue) -> argparse.ArgumentParser:
     """Add the `export` subcommand to the CLI's subparsers."""
-    from peerprep.export.service import FORMATS, default_export_dir
+    from peerprep.export.places import FORMATS, default_export_dir
 
     t = cat.text
     metavar_id = t("cli.metavar_id") if cat.has("cli.metavar_id") else "ID"
@@ -47,7 +47,7 @@ def add_export_parser(commands: Any, cat: Catalogue) -> argparse.ArgumentParser:
 
 def _choose_format(requested: str | None, output: str | None) -> str:
     """--format wins; else the ending of -o ("-o sheet.html"); else PDF."""
-    from peerprep.export.service import FORMATS
+    from peerprep.export.places import FORMATS
 
     if requested:
         return requested

@@ -5,19 +5,17 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import os
 from pathlib import Path
 
 from peerprep.content import Catalogue, catalogue
 from peerprep.export import fit
 from peerprep.export.errors import ExportError
 from peerprep.export.layout import Sheet, build_sheet
+from peerprep.export.places import FORMATS, default_export_dir
 from peerprep.files import DiskError, atomic_write, reason_key
 from peerprep.model import Preparation
 
-FORMATS: tuple[str, ...] = ("pdf", "html", "txt", "md")
-EXPORT_DIR_ENV = "PEERPREP_EXPORT_DIR"
-APP_FOLDER = "peerprep"
+__all__ = ["FORMATS", "default_export_dir", "export_preparation", "needs_second_page"]
 
 _REASONS = {
     "errors.disk_full": "export.errors.disk_full",
@@ -25,17 +23,6 @@ _REASONS = {
     "errors.folder_missing": "export.errors.folder_missing",
     "errors.write_failed": "export.errors.write_failed",
 }
-
-
-def default_export_dir() -> Path:
-    """Where exports go unless the person says otherwise: PEERPREP_EXPORT_DIR (for tests and
-    ward IT), else a "peerprep" folder in the person's Documents folder."""
-    override = os.environ.get(EXPORT_DIR_ENV)
-    if override:
-        return Path(override).expanduser()
-    import platformdirs
-
-    return Path(platformdirs.user_documents_dir()) / APP_FOLDER
 
 
 def sheet_catalogue(prep: Preparation, cat: Catalogue | None = None) -> Catalogue:
