@@ -420,3 +420,63 @@ def test_real_process_from_a_pipe_without_textual(tmp_path: Path) -> None:
     assert "Sådan vil jeg introducere mig selv" in out
     [prep] = saved(tmp_path / "data")
     assert prep["statement"]["introduction"] == "Jeg hedder Åse."
+
+
+# --- export -------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def export_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "exports"
+    monkeypatch.setenv("PEERPREP_EXPORT_DIR", str(folder))
+    return folder
+
+
+def _pdf_text(path: Path) -> str:
+    from pypdf import PdfReader
+
+    return "\n".join(page.extract_text() or "" for page in PdfReader(path).pages)
+
+
+def test_export_a_pdf_from_the_menu(
+    monkeypatch: pytest.MonkeyPatch, data_dir: Path, export_dir: Path
+) -> None:
+    script = [*DANISH_SCRIPT[:-3], "9", "1", "", "0", "q"]
+    code, out = drive(monkeypatch, script)
+    assert code == 0
+    [pdf] = list(export_dir.glob("*.pdf"))
+    assert catalogue("da").text("export.done", path=str(pdf)) in out
+    text = _pdf_text(pdf)
+    for words in ("Søren", "Ærøskøbing", "skole igen", "angst", "eksamen", "ringe til"):
+        assert words in text
+
+
+def test_export_large_print_and_html_to_a_folder_of_ones_choice(
+    monkeypatch: pytest.MonkeyPatch, data_dir: Path, export_dir: Path, tmp_path: Path
+) -> None:
+    stick = tmp_path / "USB stick"
+    stick.mkdir()
+    _one_saved(monkeypatch, data_dir)
+    script = ["2", "1", "9", "2", str(tmp_path / "nowhere"), str(stick), "9", "3", "", "0", "q"]
+    code, out = drive(monkeypatch, script)
+    assert code == 0
+    assert catalogue("da").text("plain.export.no_folder", path=str(tmp_path / "nowhere")) in out
+    [large] = list(stick.glob("*.pdf"))
+    assert "Første tekst." in _pdf_text(large)
+    [html] = list(export_dir.glob("*.html"))
+    assert "Første tekst." in html.read_text(encoding="utf-8")
+    # exporting twice never overwrites: the second file gets a new name
+    drive(monkeypatch, ["2", "1", "9", "3", "", "0", "q"])
+    assert len(list(export_dir.glob("*.html"))) == 2
+
+
+def test_shared_mode_export_counts_as_taken_along(
+    monkeypatch: pytest.MonkeyPatch, data_dir: Path, export_dir: Path
+) -> None:
+    script = ["1", "", "Mine ord.", "", "0", "9", "4", "", "0", "q"]
+    code, out = drive(monkeypatch, script, "--shared")
+    assert code == 0
+    [txt] = list(export_dir.glob("*.txt"))
+    assert "Mine ord." in txt.read_text(encoding="utf-8")
+    assert catalogue("da").text("plain.shared_not_taken") not in out
+    assert not data_dir.exists()
