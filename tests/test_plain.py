@@ -480,3 +480,26 @@ def test_shared_mode_export_counts_as_taken_along(
     assert "Mine ord." in txt.read_text(encoding="utf-8")
     assert catalogue("da").text("plain.shared_not_taken") not in out
     assert not data_dir.exists()
+
+
+def test_large_print_is_one_key_from_the_review(
+    monkeypatch: pytest.MonkeyPatch, data_dir: Path, export_dir: Path
+) -> None:
+    _one_saved(monkeypatch, data_dir)
+    code, out = drive(monkeypatch, ["2", "1", "8", "2", "", "0", "q"])
+    assert code == 0
+    assert catalogue("da").text("plain.export.after_review") in out
+    [large] = list(export_dir.glob("*.pdf"))
+    assert "Første tekst." in _pdf_text(large)
+
+
+@pytest.mark.parametrize("language", ["da", "en"])
+def test_about_explains_the_words_and_where_things_are(
+    monkeypatch: pytest.MonkeyPatch, data_dir: Path, language: str
+) -> None:
+    code, out = drive(monkeypatch, ["2", "q"], "--lang", language)
+    assert code == 0
+    cat = catalogue(language)
+    for key in ("explain.statement", "explain.peer", "explain.companion"):
+        assert cat.text(key) in out
+    assert cat.text("plain.about_where", path=str(data_dir)) in out

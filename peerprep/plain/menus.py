@@ -151,10 +151,12 @@ def preparation_menu(session: Session) -> None:
 
 
 def show_review(session: Session) -> None:
+    """Read the sheet back; then saving it (large print is one key away) or going back."""
     console = session.console
     console.blank()
     for line in review.statement_lines(session.cat, session.current):
         console.say(line)
+    review.export_menu(session, title_key="plain.export.after_review")
 
 
 def copy_for_new(session: Session) -> None:

@@ -65,7 +65,7 @@ _FORMATS: tuple[tuple[str, str, bool], ...] = (
 )
 
 
-def export_menu(session: Session) -> None:
+def export_menu(session: Session, title_key: str = "plain.export.title") -> None:
     """Save the sheet as a file (PDF, large print, HTML, text) or send it to the printer."""
     from peerprep.export.printing import printer_available
 
@@ -73,7 +73,7 @@ def export_menu(session: Session) -> None:
     options = [(choice, cat.text(f"plain.export.{choice}")) for choice, _f, _l in _FORMATS]
     if printer_available():
         options.append(("print", cat.text("plain.export.print")))
-    chosen = console.choose(cat.text("plain.export.title"), options, cat.text("plain.back"))
+    chosen = console.choose(cat.text(title_key), options, cat.text("plain.back"))
     if not chosen:
         return
     if chosen == "print":
