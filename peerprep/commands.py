@@ -14,6 +14,8 @@ from peerprep.cli import EXIT_FAILURE, EXIT_OK, CommandError, Context
 from peerprep.content import display_title, format_date
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from peerprep.store import Listing
 
 
@@ -152,9 +154,7 @@ def where(context: Context) -> int:
             )
     if not shared.on:
         context.say("cli.where_config", path=str(context.config_dir))
-    export_dir = _export_dir()
-    if export_dir is not None:
-        context.say("shared.where_export", path=str(export_dir))
+    context.say("shared.where_export", path=str(_export_dir()))
     if shared.locked:
         context.say("shared.where_machine_on", path=str(shared.machine.path))
     else:
@@ -162,12 +162,10 @@ def where(context: Context) -> int:
     return EXIT_OK
 
 
-def _export_dir() -> object:
-    """The export engineer's default folder for sheets, when that part is installed."""
-    try:
-        from peerprep.export import default_export_dir  # type: ignore[attr-defined]
-    except ImportError:
-        return None
+def _export_dir() -> Path:
+    """Where sheets are exported unless the person chooses another folder."""
+    from peerprep.export.places import default_export_dir
+
     return default_export_dir()
 
 
