@@ -183,8 +183,13 @@ class Store:
             except _Vanished:
                 continue
             except UnreadableError as error:
-                with contextlib.suppress(_Vanished):
-                    quarantined.append(self._quarantine(path, error.key, **error.values))
+                try:
+                    with contextlib.suppress(_Vanished):
+                        quarantined.append(self._quarantine(path, error.key, **error.values))
+                except StoreError as failure:
+                    # It cannot be moved aside now (a read-only stick): leave it where it is
+                    # and still show the others.
+                    skipped.append(Skipped(path=path, reason=failure.key))
             except _CannotOpen as error:
                 skipped.append(Skipped(path=path, reason=error.key))
         preparations.sort(key=lambda p: p.updated_at, reverse=True)

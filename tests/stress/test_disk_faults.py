@@ -1,0 +1,279 @@
+"""A disk that fills up or turns read-only in the middle of a session.
+
+Promise: the store says which (errors.disk_full / errors.read_only), the file on disk
+stays the one from the last good save, no temporary file is left behind, the text stays
+in memory, and the next save after the disk recovers writes all of it.
+
+Two ways to make the disk fail (see faults.py for why chmod is not one of them, as root):
+- a wrapped `os` (always runs);
+- a real, tiny tmpfs that is filled up or remounted read-only (runs where mounting is
+  allowed, e.g. as root in a container; skipped elsewhere).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import io
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from faults import FULL, READ_ONLY, FaultyDisk
+
+from peerprep import cli, settings
+from peerprep.content import catalogue
+from peerprep.model import Preparation
+from peerprep.store import Store, StoreError
+
+KEY = {FULL: "errors.disk_full", READ_ONLY: "errors.read_only"}
+FIRST = "Jeg hedder Sam og bor i Ærøskøbing."
+SECOND = "Det er vigtigt for mig at sove om natten."
+
+
+def _files(folder: Path) -> list[str]:
+    """Every name in the folder, hidden temp files included."""
+    return sorted(p.name for p in folder.iterdir()) if folder.is_dir() else []
+
+
+def _saved_prep(store: Store) -> Preparation:
+    prep = Preparation.new("da")
+    prep.set_part("introduction", FIRST)
+    store.save(prep)
+    return prep
+
+
+# --- a wrapped os ------------------------------------------------------------------------
+
+
+@pytest.fixture
+def disk(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> FaultyDisk:
+    data_dir.mkdir(parents=True, exist_ok=True)
+    return FaultyDisk(data_dir.parent, monkeypatch)
+
+
+@pytest.fixture(params=[FULL, READ_ONLY])
+def mode(request: pytest.FixtureRequest) -> str:
+    return request.param
+
+
+def test_a_failed_save_keeps_the_old_file_and_the_text(
+    data_dir: Path, disk: FaultyDisk, mode: str
+) -> None:
+    store = Store(data_dir)
+    prep = _saved_prep(store)
+    path = store.path_of(prep.id)
+    before = path.read_bytes()
+    names = _files(store.preparations_dir)
+
+    disk.fail(mode)
+    prep.set_part("important", SECOND)
+    with pytest.raises(StoreError) as caught:
+        store.save(prep)
+    assert caught.value.key == KEY[mode]
+    assert disk.failures >= 1
+    for language in ("da", "en"):  # one sentence the person can read
+        assert catalogue(language).text(caught.value.key, **caught.value.values)
+    assert path.read_bytes() == before
+    assert _files(store.preparations_dir) == names  # no temp file left behind
+    assert prep.statement.important == SECOND  # still in memory
+    assert store.load(prep.id).statement.introduction == FIRST  # reading still works
+
+    disk.fail(None)  # space freed, stick writable again: the next save writes everything
+    store.save(prep)
+    again = store.load(prep.id)
+    assert (again.statement.introduction, again.statement.important) == (FIRST, SECOND)
+    assert _files(store.preparations_dir) == names
+
+
+def test_a_first_save_that_fails_leaves_nothing(
+    data_dir: Path, disk: FaultyDisk, mode: str
+) -> None:
+    store = Store(data_dir)
+    _saved_prep(store)  # the folder exists
+    names = _files(store.preparations_dir)
+    disk.fail(mode)
+    fresh = Preparation.new("da")
+    fresh.set_part("introduction", FIRST)
+    with pytest.raises(StoreError) as caught:
+        store.save(fresh)
+    assert caught.value.key == KEY[mode]
+    assert _files(store.preparations_dir) == names
+
+
+def test_a_read_only_disk_can_still_be_read(data_dir: Path, disk: FaultyDisk) -> None:
+    store = Store(data_dir)
+    prep = _saved_prep(store)
+    disk.fail(READ_ONLY)
+    listing = store.list()
+    assert [p.id for p in listing.preparations] == [prep.id]
+    assert store.load(prep.id).statement.introduction == FIRST
+    with pytest.raises(StoreError) as caught:  # the editing lock cannot be written either
+        store.lock(prep.id)
+    assert caught.value.key == KEY[READ_ONLY]
+
+
+def test_a_broken_file_on_a_read_only_disk_does_not_hide_the_others(
+    data_dir: Path, disk: FaultyDisk
+) -> None:
+    store = Store(data_dir)
+    prep = _saved_prep(store)
+    broken = store.preparations_dir / "20240101-000000-000000.json"
+    broken.write_bytes(b"{broken")
+    disk.fail(READ_ONLY)
+    listing = store.list()  # it cannot be moved to quarantine now; the others still show
+    assert [p.id for p in listing.preparations] == [prep.id]
+    assert broken.read_bytes() == b"{broken"
+
+
+def test_settings_on_a_failing_disk(config_dir: Path, disk: FaultyDisk, mode: str) -> None:
+    settings.save(config_dir, settings.Settings(language="en"))
+    before = settings.settings_path(config_dir).read_bytes()
+    disk.fail(mode)
+    with pytest.raises(settings.SettingsError) as caught:
+        settings.save(config_dir, settings.Settings(language="da"))
+    assert caught.value.key == KEY[mode]
+    assert settings.settings_path(config_dir).read_bytes() == before
+    assert settings.load(config_dir).language == "en"
+
+
+# --- the plain program, end to end ---------------------------------------------------------
+
+
+def _plain(monkeypatch: pytest.MonkeyPatch, answers: list[str]) -> tuple[int, str]:
+    stdin = io.TextIOWrapper(io.BytesIO("".join(a + "\n" for a in answers).encode()), "utf-8")
+    stdout = io.TextIOWrapper(io.BytesIO(), encoding="utf-8")
+    monkeypatch.setattr(sys, "stdin", stdin)
+    monkeypatch.setattr(sys, "stdout", stdout)
+    code = cli.main(["--plain", "new"])
+    stdout.flush()
+    return code, stdout.buffer.getvalue().decode("utf-8")
+
+
+# new (straight away) -> no meeting details -> part 1 -> part 2 -> leave
+SCRIPT = ["", FIRST, "", SECOND, ""]
+
+
+def test_plain_mode_says_so_and_loses_nothing_when_the_disk_fails_mid_session(
+    monkeypatch: pytest.MonkeyPatch, data_dir: Path, disk: FaultyDisk, mode: str
+) -> None:
+    # The first answer is saved; the disk fails for the second; then it recovers, and the
+    # save on leaving writes both.
+    disk.fail(mode, after_ok=1)
+    real_save = Store.save
+
+    def save_then_recover(self: Store, prep: Preparation) -> Path:
+        try:
+            return real_save(self, prep)
+        except StoreError:
+            disk.fail(None)  # space freed / stick writable again, after one failed save
+            raise
+
+    monkeypatch.setattr(Store, "save", save_then_recover)
+    code, out = _plain(monkeypatch, SCRIPT)
+    assert code == 0
+    cat = catalogue("da")
+    message = cat.text(KEY[mode], path="§").split("§")[0]
+    assert message in out, out
+    assert disk.failures >= 1
+    [saved] = list((data_dir / "preparations").glob("*.json"))
+    prep = Store(data_dir).load(saved.stem)
+    assert prep.statement.introduction == FIRST
+    assert prep.statement.important == SECOND
+    assert [n for n in _files(saved.parent) if n.startswith(".")] == []
+
+
+def test_plain_mode_prints_the_text_when_the_disk_never_recovers(
+    monkeypatch: pytest.MonkeyPatch, data_dir: Path, disk: FaultyDisk, mode: str
+) -> None:
+    disk.fail(mode, after_ok=1)
+    code, out = _plain(monkeypatch, SCRIPT)
+    assert code == 0
+    cat = catalogue("da")
+    assert cat.text("plain.rescue") in out
+    assert out.rindex(SECOND) > out.index(cat.text("plain.rescue"))  # printed to copy by hand
+    [saved] = list((data_dir / "preparations").glob("*.json"))
+    prep = Store(data_dir).load(saved.stem)
+    assert prep.statement.introduction == FIRST  # the last good save, intact
+    assert [n for n in _files(saved.parent) if n.startswith(".")] == []
+
+
+# --- a real tiny tmpfs --------------------------------------------------------------------
+
+
+def _run(*argv: str) -> bool:
+    try:
+        return subprocess.run(argv, capture_output=True, timeout=30).returncode == 0
+    except (OSError, subprocess.SubprocessError):
+        return False
+
+
+@pytest.fixture
+def tmpfs(tmp_path: Path) -> Iterator[Path]:
+    """A 256 KiB tmpfs of our own, or a skip where this machine does not let us mount."""
+    mount_point = tmp_path / "stick"
+    mount_point.mkdir()
+    if sys.platform != "linux" or not _run("mount", "-t", "tmpfs", "-o", "size=256k,mode=0700",
+                                           "peerprep-test", str(mount_point)):  # fmt: skip
+        pytest.skip("cannot mount a tmpfs here (needs root or CAP_SYS_ADMIN)")
+    try:
+        yield mount_point
+    finally:
+        _run("umount", "-l", str(mount_point))
+
+
+def _fill(folder: Path) -> Path:
+    """Fill the file system up to the last byte."""
+    filler = folder / "filler"
+    with open(filler, "wb", buffering=0) as handle:
+        for size in (65536, 4096, 512, 64, 1):
+            with contextlib.suppress(OSError):
+                while True:
+                    handle.write(b"\0" * size)
+    with pytest.raises(OSError) as caught, open(folder / "probe", "wb", buffering=0) as probe:
+        probe.write(b"x")
+    assert caught.value.errno == errno.ENOSPC
+    (folder / "probe").unlink(missing_ok=True)
+    return filler
+
+
+def test_a_real_full_disk(tmpfs: Path) -> None:
+    store = Store(tmpfs / "data")
+    prep = _saved_prep(store)
+    path = store.path_of(prep.id)
+    before = path.read_bytes()
+    filler = _fill(tmpfs)
+
+    prep.set_part("important", SECOND * 20)
+    with pytest.raises(StoreError) as caught:
+        store.save(prep)
+    assert caught.value.key == "errors.disk_full"
+    assert path.read_bytes() == before
+    assert _files(store.preparations_dir) == [path.name]
+    assert store.load(prep.id).statement.introduction == FIRST
+
+    filler.unlink()
+    store.save(prep)
+    assert store.load(prep.id).statement.important == SECOND * 20
+
+
+def test_a_real_read_only_disk(tmpfs: Path) -> None:
+    store = Store(tmpfs / "data")
+    prep = _saved_prep(store)
+    path = store.path_of(prep.id)
+    before = path.read_bytes()
+    assert _run("mount", "-o", "remount,ro", str(tmpfs))
+    try:
+        prep.set_part("important", SECOND)
+        with pytest.raises(StoreError) as caught:
+            store.save(prep)
+        assert caught.value.key == "errors.read_only"
+        assert path.read_bytes() == before
+        assert [p.id for p in store.list().preparations] == [prep.id]
+    finally:
+        assert _run("mount", "-o", "remount,rw", str(tmpfs))
+    store.save(prep)
+    assert store.load(prep.id).statement.important == SECOND
+    assert _files(store.preparations_dir) == [path.name]
