@@ -43,6 +43,7 @@ BLANK_WIDTH = 8.5
 BLANK_HEIGHT = 0.8
 H1, H1_LARGE, H2, SUBTITLE = 2.2, 1.5, 1.3, 1.2
 
+_EPSILON = 1e-9  # sums of widths are floats; a word that just fits still fits
 _REGULAR = dict(zip(metrics.CHARS, metrics.REGULAR, strict=True))
 _BOLD = dict(zip(metrics.CHARS, metrics.BOLD, strict=True))
 
@@ -73,12 +74,12 @@ def count_lines(text: str, width_em: float, bold: bool = False) -> int:
     for word in text.split(" "):
         width = text_em(word, bold)
         needed = width if used == 0 else used + space + width
-        if needed <= width_em:
+        if needed <= width_em + _EPSILON:
             used = needed
             continue
         if used > 0:
             lines += 1
-        while width > width_em:  # a very long word is cut wherever the line ends
+        while width > width_em + _EPSILON:  # a very long word is cut wherever the line ends
             lines += 1
             width -= width_em
         used = width
@@ -118,7 +119,7 @@ def _meeting_row_em(row: tuple[Field, ...], width_em: float) -> float:
             pieces += [(text_em(w), text_em(" ")) for w in item.value.split(" ")]
         for width, gap in pieces:
             needed = width if used == 0 else used + gap + width
-            if needed <= width_em or used == 0:
+            if needed <= width_em + _EPSILON or used == 0:
                 used = needed
             else:
                 lines += 1

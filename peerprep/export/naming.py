@@ -39,8 +39,9 @@ def safe_stem(text: str, fallback: str = "peerprep") -> str:
     while ".." in value:
         value = value.replace("..", ".")
     value = value.strip(" .-_")[:MAX_STEM].strip(" .-_")
-    if value.split(".")[0].lower() in _WINDOWS_RESERVED:
-        value = f"{value}-1"
+    first, dot, rest = value.partition(".")
+    if first.strip().lower() in _WINDOWS_RESERVED:  # "CON.txt" is reserved too
+        value = f"{first}-1{dot}{rest}"
     if not value:
         return "peerprep" if not fallback or fallback == text else safe_stem(fallback, "")
     return value

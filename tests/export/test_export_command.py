@@ -1,0 +1,204 @@
+"""`peerprep export`, printing and opening: exit codes, messages, and no spilled output."""
+
+from __future__ import annotations
+
+import os
+import stat
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from peerprep.cli import main
+from peerprep.content import catalogue
+from peerprep.export import printing
+from peerprep.export.errors import ExportError
+from peerprep.store import Store
+
+NOISE = "NOISE-FROM-THE-PRINTER-SYSTEM"
+
+
+def _fake(bin_dir: Path, name: str, body: str) -> None:
+    script = bin_dir / name
+    script.write_text(f"#!/bin/sh\n{body}\n", encoding="utf-8")
+    script.chmod(script.stat().st_mode | stat.S_IXUSR)
+
+
+@pytest.fixture
+def fake_bin(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A PATH with only our stand-ins: no real printer or viewer is ever touched."""
+    folder = tmp_path / "bin"
+    folder.mkdir()
+    monkeypatch.setenv("PATH", str(folder))
+    return folder
+
+
+@pytest.fixture
+def printer(fake_bin: Path, tmp_path: Path) -> Path:
+    log = tmp_path / "lp.log"
+    _fake(fake_bin, "lpstat", 'echo "system default destination: Kontor"')
+    _fake(fake_bin, "lp", f'echo "$@" >> "{log}"; echo {NOISE}; echo {NOISE} >&2')
+    return log
+
+
+@pytest.fixture
+def saved(preparation, data_dir):
+    prep = preparation()
+    Store(data_dir).save(prep)
+    return prep
+
+
+def _da(key: str, **values: object) -> str:
+    return catalogue("da").text(key, **values)
+
+
+def test_export_latest_writes_the_pdf_and_says_where(saved, export_dir, capsys):
+    assert main(["export", "--latest"]) == 0
+    path = export_dir / "Møde om udskrivning 2025-03-12.pdf"
+    assert path.read_bytes().startswith(b"%PDF")
+    out = capsys.readouterr().out
+    assert _da("export.done", path=str(path)) in out
+    assert main(["export", saved.id]) == 0
+    out = capsys.readouterr().out
+    assert "Møde om udskrivning 2025-03-12 (2).pdf" in out
+    assert _da("export.renamed") in out
+    assert path.read_bytes().startswith(b"%PDF")
+
+
+def test_format_from_the_output_name(saved, tmp_path, capsys):
+    assert main(["export", "--latest", "-o", str(tmp_path / "ark.html")]) == 0
+    assert (tmp_path / "ark.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    assert main(["export", "--latest", "--format", "txt", "-o", str(tmp_path)]) == 0
+    assert (tmp_path / "Møde om udskrivning 2025-03-12.txt").exists()
+
+
+def test_unknown_id_fails_with_one_line(data_dir, export_dir, capsys):
+    Store(data_dir)  # an empty store
+    assert main(["export", "20250101-000000-abcdef"]) == 1
+    err = capsys.readouterr().err
+    assert "20250101-000000-abcdef" in err
+    assert "Traceback" not in err
+    assert not export_dir.exists()
+
+
+def test_nothing_to_export(data_dir, capsys):
+    assert main(["export", "--latest"]) == 1
+    assert _da("errors.no_preparations") in capsys.readouterr().err
+
+
+def test_which_preparation_must_be_said(saved, capsys):
+    assert main(["export"]) == 2
+    assert _da("export.errors.which") in capsys.readouterr().err
+    assert main(["export", saved.id, "--latest"]) == 2  # one or the other
+
+
+def test_unwritable_destination(saved, tmp_path, capsys):
+    a_file = tmp_path / "fil"
+    a_file.write_text("x", encoding="utf-8")
+    assert main(["export", "--latest", "-o", str(a_file / "ark.pdf")]) == 1
+    assert _da("export.errors.not_a_folder", path=str(a_file)) in capsys.readouterr().err
+    assert main(["export", "--latest", "-o", str(tmp_path / "findes-ikke" / "ark.pdf")]) == 1
+    assert "findes-ikke" in capsys.readouterr().err
+
+
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root writes anywhere")
+def test_read_only_folder(saved, tmp_path, capsys):
+    locked = tmp_path / "låst"
+    locked.mkdir()
+    locked.chmod(0o500)
+    try:
+        assert main(["export", "--latest", "-o", str(locked)]) == 1
+    finally:
+        locked.chmod(0o700)
+    assert _da("export.errors.read_only", path=str(locked)) in capsys.readouterr().err
+
+
+def test_second_page_warning(preparation, data_dir, export_dir, capsys):
+    Store(data_dir).save(preparation(repeat=22))
+    assert main(["export", "--latest"]) == 0
+    assert _da("export.fit.second_page") in capsys.readouterr().err
+
+
+def test_print_sends_the_file_quietly(saved, export_dir, printer, capfd):
+    assert main(["export", "--latest", "--print"]) == 0
+    out, err = capfd.readouterr()
+    assert NOISE not in out and NOISE not in err
+    assert _da("export.printed") in out
+    sent = printer.read_text(encoding="utf-8").strip()
+    assert sent == str((export_dir / "Møde om udskrivning 2025-03-12.pdf").resolve())
+
+
+def test_print_without_a_printer(saved, export_dir, fake_bin, capfd):
+    _fake(fake_bin, "lpstat", f'echo "no system default destination"; echo {NOISE} >&2')
+    assert main(["export", "--latest", "--print"]) == 1
+    out, err = capfd.readouterr()
+    assert _da("export.errors.no_printer") in err
+    assert NOISE not in out + err
+    assert (export_dir / "Møde om udskrivning 2025-03-12.pdf").exists()  # still saved
+
+
+def test_printer_that_refuses(saved, export_dir, fake_bin, capfd):
+    _fake(fake_bin, "lpstat", 'echo "system default destination: Kontor"')
+    _fake(fake_bin, "lp", f"echo {NOISE} >&2; exit 1")
+    assert main(["export", "--latest", "--print"]) == 1
+    out, err = capfd.readouterr()
+    assert "Kontor" not in out + err and NOISE not in out + err
+    path = export_dir / "Møde om udskrivning 2025-03-12.pdf"
+    assert _da("export.errors.print_failed", path=str(path)) in err
+
+
+def test_print_html_is_refused_before_writing(saved, export_dir, printer, capsys):
+    assert main(["export", "--latest", "--format", "html", "--print"]) == 2
+    assert _da("export.errors.print_format") in capsys.readouterr().err
+    assert not export_dir.exists()
+
+
+def test_printer_available(fake_bin):
+    assert not printing.printer_available()  # no tools at all
+    _fake(fake_bin, "lpr", "exit 0")
+    assert printing.printer_available()  # a bare lpr: it will say if it fails
+    _fake(fake_bin, "lpstat", 'echo "no system default destination"')
+    assert not printing.printer_available()
+    _fake(fake_bin, "lpstat", 'echo "system default destination: Kontor"')
+    assert printing.printer_available()
+
+
+def test_open_uses_the_viewer_quietly(saved, export_dir, fake_bin, tmp_path, capfd):
+    log = tmp_path / "opened.log"
+    _fake(fake_bin, "xdg-open", f'echo {NOISE}; echo {NOISE} >&2; echo "$1" > "{log}"')
+    assert main(["export", "--latest", "--open"]) == 0
+    for _ in range(200):  # the viewer runs detached; wait for it to have run
+        if log.exists() and log.read_text(encoding="utf-8"):
+            break
+        time.sleep(0.05)
+    assert log.read_text(encoding="utf-8").strip().endswith("2025-03-12.pdf")
+    out, err = capfd.readouterr()
+    assert NOISE not in out + err
+
+
+def test_open_without_a_viewer(tmp_path, fake_bin):
+    with pytest.raises(ExportError) as error:
+        printing.open_file(tmp_path / "ark.pdf")
+    assert error.value.key == "export.errors.no_viewer"
+
+
+def test_export_never_loads_textual(saved, export_dir, data_dir):
+    code = (
+        "import sys\n"
+        "from peerprep.cli import main\n"
+        "code = main(['export', '--latest', '--format', 'txt'])\n"
+        "assert code == 0, code\n"
+        "assert 'textual' not in sys.modules\n"
+        "print('ok')\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ},
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().endswith("ok")
