@@ -28,7 +28,8 @@ WIDTH = PAGE_WIDTH - 2 * MARGIN_X
 CAP = metrics.CAP_HEIGHT / 1000
 LEAD = 0.7
 PARA_GAP = 1.2
-ROW_GAP = 0.5
+ROW_GAP = 0.85
+QUESTION_GAP = 1.2
 AFTER_HEADING = 0.7
 AFTER_STARTER = 1.0
 PART_GAP = 2.4
@@ -153,7 +154,7 @@ def _height(sheet: Sheet, w: float) -> float:
         total += AFTER_STARTER
         inner = w - NUMBER_COLUMN
         total += sum(_paragraph_em(q, inner) for q in sheet.questions)
-        total += (ROW_GAP + LEAD) * (len(sheet.questions) - 1)
+        total += QUESTION_GAP * (len(sheet.questions) - 1)
     else:
         total += WRITE_PITCH * sheet.writing_lines
     box = _par_height(1)
