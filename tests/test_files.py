@@ -1,0 +1,178 @@
+"""files.py: atomic writes, private folders, exclusive creation, process checks."""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from peerprep import files
+from peerprep.files import (
+    DiskError,
+    atomic_write,
+    clean_stale_temps,
+    create_exclusive,
+    ensure_private_dir,
+    pid_alive,
+    process_started_at,
+    reason_key,
+)
+
+posix_only = pytest.mark.skipif(os.name != "posix", reason="file modes exist on POSIX only")
+
+
+def test_atomic_write_creates_and_replaces(tmp_path: Path) -> None:
+    target = tmp_path / "a.json"
+    atomic_write(target, b"one")
+    atomic_write(target, b"two")
+    assert target.read_bytes() == b"two"
+    assert [p.name for p in tmp_path.iterdir()] == ["a.json"]
+
+
+@posix_only
+def test_atomic_write_is_private_unless_asked(tmp_path: Path) -> None:
+    atomic_write(tmp_path / "private", b"x")
+    atomic_write(tmp_path / "shared", b"x", private=False)
+    assert stat.S_IMODE((tmp_path / "private").stat().st_mode) == 0o600
+    assert stat.S_IMODE((tmp_path / "shared").stat().st_mode) & 0o077 in (0o044, 0o000)
+
+
+def test_atomic_write_writes_all_of_a_large_text_in_pieces(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real_write = os.write
+
+    def short_write(fd: int, data: bytes) -> int:
+        return real_write(fd, bytes(data[:1000]))  # a system may write less than asked
+
+    monkeypatch.setattr(os, "write", short_write)
+    payload = os.urandom(10_000)
+    atomic_write(tmp_path / "big", payload)
+    assert (tmp_path / "big").read_bytes() == payload
+
+
+@pytest.mark.parametrize("step", ["open", "write", "fsync", "replace"])
+def test_a_failure_at_any_step_keeps_the_old_file_and_no_temp(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, step: str
+) -> None:
+    target = tmp_path / "a.json"
+    atomic_write(target, b"old")
+    real = getattr(os, step)
+    calls = {"n": 0}
+
+    def fail(*args: object, **kwargs: object) -> object:
+        calls["n"] += 1
+        if step == "open" and "tmp" not in str(args[0]):
+            return real(*args, **kwargs)
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, step, fail)
+    with pytest.raises(DiskError) as caught:
+        atomic_write(target, b"new")
+    monkeypatch.undo()
+    assert calls["n"] >= 1
+    assert caught.value.key == "errors.disk_full"
+    assert caught.value.path == target
+    assert target.read_bytes() == b"old"
+    assert [p.name for p in tmp_path.iterdir()] == ["a.json"]
+
+
+@pytest.mark.parametrize(
+    ("code", "key"),
+    [
+        (errno.ENOSPC, "errors.disk_full"),
+        (errno.EROFS, "errors.read_only"),
+        (errno.EACCES, "errors.read_only"),
+        (errno.ENOENT, "errors.folder_missing"),
+        (errno.EIO, "errors.write_failed"),
+    ],
+)
+def test_reason_keys(code: int, key: str) -> None:
+    assert reason_key(OSError(code, "x")) == key
+
+
+@posix_only
+def test_ensure_private_dir_tightens_an_existing_folder(tmp_path: Path) -> None:
+    folder = tmp_path / "a" / "b"
+    folder.mkdir(parents=True, mode=0o777)
+    os.chmod(folder, 0o777)
+    assert ensure_private_dir(folder) == folder
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o700
+
+
+def test_ensure_private_dir_reports_a_file_in_the_way(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("x", encoding="utf-8")
+    with pytest.raises(DiskError):
+        ensure_private_dir(blocker / "sub")
+
+
+def test_create_exclusive_never_replaces(tmp_path: Path) -> None:
+    target = tmp_path / "x.lock"
+    assert create_exclusive(target, b"first")
+    assert not create_exclusive(target, b"second")
+    assert target.read_bytes() == b"first"
+    assert [p.name for p in tmp_path.iterdir()] == ["x.lock"]
+
+
+def test_create_exclusive_without_hard_links(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """FAT sticks and some network shares have no hard links: create, then write."""
+
+    def no_links(*args: object, **kwargs: object) -> None:
+        raise OSError(errno.EPERM, "Operation not permitted")
+
+    monkeypatch.setattr(os, "link", no_links)
+    target = tmp_path / "x.lock"
+    assert create_exclusive(target, b"first")
+    assert not create_exclusive(target, b"second")
+    assert target.read_bytes() == b"first"
+    assert [p.name for p in tmp_path.iterdir()] == ["x.lock"]
+
+
+def test_pid_alive() -> None:
+    assert pid_alive(os.getpid())
+    assert not pid_alive(0)
+    assert not pid_alive(-5)
+    assert not pid_alive(2**22 + 11)
+    assert not pid_alive(2**80)
+    process = subprocess.Popen([sys.executable, "-c", "pass"])
+    process.wait(timeout=30)
+    assert not pid_alive(process.pid)
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc")
+def test_process_started_at_is_in_the_past_and_after_boot() -> None:
+    started = process_started_at(os.getpid())
+    assert started is not None
+    assert started <= time.time()
+    assert process_started_at(2**22 + 11) is None
+
+
+def test_clean_stale_temps_removes_only_dead_or_ancient_leftovers(tmp_path: Path) -> None:
+    dead = tmp_path / f".a.json.{2**22 + 11}.00000000.tmp"
+    mine = tmp_path / f".a.json.{os.getpid()}.00000000.tmp"
+    live_young = tmp_path / ".a.json.1.00000000.tmp"  # pid 1 is alive
+    live_ancient = tmp_path / ".b.json.1.00000000.tmp"
+    nameless = tmp_path / ".junk.tmp"
+    real = tmp_path / "a.json"
+    for path in (dead, mine, live_young, live_ancient, nameless, real):
+        path.write_bytes(b"x")
+    long_ago = time.time() - 3600
+    os.utime(live_ancient, (long_ago, long_ago))
+    assert clean_stale_temps(tmp_path) == 3
+    assert {p.name for p in tmp_path.iterdir()} == {mine.name, live_young.name, real.name}
+    assert clean_stale_temps(tmp_path / "missing") == 0
+
+
+def test_temp_names_are_hidden_and_carry_the_pid(tmp_path: Path) -> None:
+    name = files.temp_name(tmp_path / "x.json").name
+    assert name.startswith(".x.json.") and name.endswith(".tmp")
+    assert f".{os.getpid()}." in name

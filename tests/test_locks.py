@@ -1,0 +1,242 @@
+"""Editing locks: a second program is told; stale locks (dead, reused pid, old foreign) are
+taken over; a lock is never half written."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import textwrap
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from peerprep import locks
+from peerprep.content import catalogue
+from peerprep.errors import StoreError
+from peerprep.locks import FOREIGN_LOCK_SECONDS, LockedError, LockInfo, hostname
+from peerprep.model import Preparation
+from peerprep.store import Store
+
+PREP_ID = "20240101-120000-abcdef"
+
+
+@pytest.fixture
+def store(data_dir: Path) -> Store:
+    store = Store(data_dir)
+    prep = Preparation.new("da")
+    prep.id = PREP_ID
+    store.save(prep)
+    return store
+
+
+@pytest.fixture
+def live_process() -> Iterator[subprocess.Popen[bytes]]:
+    """Another program that is running for as long as the test needs it."""
+    process = subprocess.Popen(
+        [sys.executable, "-c", "import sys; sys.stdin.read()"], stdin=subprocess.PIPE
+    )
+    try:
+        yield process
+    finally:
+        process.kill()
+        process.wait(timeout=30)
+
+
+def _lock_path(store: Store) -> Path:
+    return store.locks_dir / f"{PREP_ID}.lock"
+
+
+def _write_lock(store: Store, *, pid: int, created_at: float, host: str | None = None) -> Path:
+    store.locks_dir.mkdir(parents=True, exist_ok=True)
+    path = _lock_path(store)
+    info = {"pid": pid, "host": hostname() if host is None else host, "created_at": created_at}
+    path.write_text(json.dumps(info), encoding="utf-8")
+    return path
+
+
+def _dead_pid() -> int:
+    process = subprocess.Popen([sys.executable, "-c", "pass"])
+    process.wait(timeout=30)
+    return process.pid
+
+
+def test_a_lock_names_this_program_and_goes_on_release(store: Store) -> None:
+    lock = store.lock(PREP_ID)
+    data = json.loads(lock.path.read_text(encoding="utf-8"))
+    assert data["pid"] == os.getpid() and data["host"] == hostname()
+    assert store.lock_holder(PREP_ID) == lock.info
+    lock.release()
+    assert not lock.path.exists()
+    assert store.lock_holder(PREP_ID) is None
+    lock.release()  # twice is harmless
+
+
+def test_a_lock_works_as_a_context_manager(store: Store) -> None:
+    with store.lock(PREP_ID) as lock:
+        assert lock.path.exists()
+    assert not lock.path.exists()
+
+
+def test_a_live_holder_is_respected_and_named(
+    store: Store, live_process: subprocess.Popen[bytes]
+) -> None:
+    path = _write_lock(store, pid=live_process.pid, created_at=time.time())
+    before = path.read_bytes()
+    with pytest.raises(LockedError) as caught:
+        store.lock(PREP_ID)
+    assert caught.value.holder.pid == live_process.pid
+    assert store.lock_holder(PREP_ID) == caught.value.holder
+    assert path.read_bytes() == before
+    text = catalogue("da").text(caught.value.key, **caught.value.values)
+    assert str(live_process.pid) in text and hostname() in text
+
+
+def test_a_lock_held_by_another_real_program_is_detected(store: Store) -> None:
+    """Two real processes: the first holds the lock, the second (this one) is told."""
+    script = textwrap.dedent(
+        f"""
+        import sys
+        from pathlib import Path
+        from peerprep.store import Store
+        lock = Store(Path({str(store.root)!r})).lock({PREP_ID!r})
+        print("locked", flush=True)
+        sys.stdin.read()
+        lock.release()
+        """
+    )
+    holder = subprocess.Popen(
+        [sys.executable, "-c", script], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert holder.stdout is not None
+        assert holder.stdout.readline().strip() == "locked"
+        with pytest.raises(LockedError) as caught:
+            store.lock(PREP_ID)
+        assert caught.value.holder.pid == holder.pid
+    finally:
+        holder.communicate("", timeout=30)
+    assert not _lock_path(store).exists(), "the holder let go when it ended"
+    store.lock(PREP_ID).release()
+
+
+def test_a_lock_of_a_dead_program_is_taken_over(store: Store) -> None:
+    dead = _dead_pid()
+    _write_lock(store, pid=dead, created_at=time.time() - 60)
+    assert store.lock_holder(PREP_ID) is None
+    lock = store.lock(PREP_ID)
+    assert lock.took_over is not None and lock.took_over.pid == dead
+    assert json.loads(lock.path.read_text(encoding="utf-8"))["pid"] == os.getpid()
+    lock.release()
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs process start times")
+def test_a_reused_pid_does_not_keep_a_stale_lock(
+    store: Store, live_process: subprocess.Popen[bytes]
+) -> None:
+    """The pid is alive, but its process started after the lock was taken: the system
+    reused the number, so the program that took the lock is gone."""
+    _write_lock(store, pid=live_process.pid, created_at=time.time() - 3600)
+    lock = store.lock(PREP_ID)
+    assert lock.took_over is not None and lock.took_over.pid == live_process.pid
+    lock.release()
+
+
+def test_a_fresh_lock_from_another_computer_is_respected(store: Store) -> None:
+    """A shared USB stick or network folder: we cannot see the other computer's programs."""
+    _write_lock(store, pid=4242, created_at=0.0, host="ward-pc-7")
+    with pytest.raises(LockedError) as caught:
+        store.lock(PREP_ID)
+    assert caught.value.holder.host == "ward-pc-7"
+
+
+def test_an_old_lock_from_another_computer_expires(store: Store) -> None:
+    """A stick carried home after a crash on the ward must not stay read-only for ever."""
+    path = _write_lock(store, pid=4242, created_at=0.0, host="ward-pc-7")
+    long_ago = time.time() - FOREIGN_LOCK_SECONDS - 60
+    os.utime(path, (long_ago, long_ago))
+    lock = store.lock(PREP_ID)
+    assert lock.took_over is not None and lock.took_over.host == "ward-pc-7"
+    lock.release()
+
+
+def test_refresh_keeps_a_lock_young(store: Store) -> None:
+    lock = store.lock(PREP_ID)
+    long_ago = time.time() - 3600
+    os.utime(lock.path, (long_ago, long_ago))
+    lock.refresh()
+    assert time.time() - lock.path.stat().st_mtime < 600
+    lock.release()
+
+
+def test_a_broken_lock_protects_nothing(store: Store) -> None:
+    store.locks_dir.mkdir(parents=True)
+    _lock_path(store).write_bytes(b"\x00{not json")
+    lock = store.lock(PREP_ID)
+    assert lock.info.pid == os.getpid()
+    lock.release()
+
+
+def test_an_empty_lock_being_written_right_now_is_not_pushed_aside(store: Store) -> None:
+    """Without hard links a lock is created, then written: an empty, young lock file is
+    someone in the middle of taking it."""
+    store.locks_dir.mkdir(parents=True)
+    _lock_path(store).write_bytes(b"")
+    with pytest.raises(StoreError) as caught:
+        store.lock(PREP_ID)
+    assert caught.value.key == "errors.locked_unknown"
+    old = time.time() - 60
+    os.utime(_lock_path(store), (old, old))
+    store.lock(PREP_ID).release()  # an empty lock left for a minute was abandoned
+
+
+def test_force_takes_even_a_live_lock(store: Store) -> None:
+    _write_lock(store, pid=4242, created_at=0.0, host="ward-pc-7")
+    lock = store.lock(PREP_ID, force=True)
+    assert lock.info.pid == os.getpid()
+    assert lock.took_over is not None and lock.took_over.host == "ward-pc-7"
+    lock.release()
+
+
+def test_the_same_program_may_lock_twice_and_the_first_lock_stays(store: Store) -> None:
+    first = store.lock(PREP_ID)
+    second = store.lock(PREP_ID)
+    assert second.reentrant and second.info == first.info
+    second.release()
+    assert first.path.exists()
+    first.release()
+    assert not first.path.exists()
+
+
+def test_release_never_removes_someone_elses_lock(store: Store) -> None:
+    lock = store.lock(PREP_ID)
+    # Someone took it over meanwhile (we were thought dead).
+    _write_lock(store, pid=4242, created_at=time.time(), host="ward-pc-7")
+    lock.release()
+    assert json.loads(_lock_path(store).read_text(encoding="utf-8"))["host"] == "ward-pc-7"
+
+
+def test_a_fresh_lock_that_replaced_the_stale_one_is_given_back(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Between our look at a stale lock and our move, another program took the lock: we
+    must notice, put its lock back, and say it is locked."""
+    dead = _dead_pid()
+    path = _write_lock(store, pid=dead, created_at=time.time() - 60)
+    real_rename = os.rename
+    theirs = LockInfo(pid=1, host=hostname(), created_at=time.time())
+
+    def rename_after_someone_else(source: Path, target: Path) -> None:
+        if Path(source) == path:
+            path.write_bytes(theirs.to_bytes())  # they won the race a moment before us
+        real_rename(source, target)
+
+    monkeypatch.setattr(locks.os, "rename", rename_after_someone_else)
+    with pytest.raises(LockedError) as caught:
+        store.lock(PREP_ID)
+    assert caught.value.holder == theirs
+    assert locks.read(path) == theirs
+    assert list(store.locks_dir.glob(".*")) == []
