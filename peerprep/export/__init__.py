@@ -1,38 +1,125 @@
 """From a preparation to the sheet a person carries into the meeting: layout, PDF, HTML, text.
 
-The contract for the full-screen program and the plain mode (nothing here imports Textual;
-typst is imported only when a PDF is made):
+The contract for the full-screen program and the plain mode. Nothing here imports
+Textual; importing this package is light (typst and pydantic load only when used).
 
-    from peerprep.export import service, printing, layout, ExportError
+    import peerprep.export as export
 
-    service.FORMATS                      # ("pdf", "html", "txt", "md")
-    service.default_export_dir() -> Path # PEERPREP_EXPORT_DIR, else Documents/peerprep
-    service.export_preparation(prep, cat=None, fmt="pdf", large_print=False,
-                               destination=None) -> Path
-        # Writes a NEW file and returns its path. Never overwrites: "name (2).pdf".
-        # destination: None = default folder; an existing folder; or a file path
-        # (its folder must exist). cat=None means the preparation's own language.
-        # Raises ExportError(key, **values): show cat.text(error.key, **error.values).
-    service.needs_second_page(prep, cat=None) -> bool
+    export.FORMATS                       # ("pdf", "html", "txt", "md")
+    export.PRINTABLE                     # ("pdf", "txt"): what print_file can send
+    export.default_export_dir() -> Path  # PEERPREP_EXPORT_DIR, else Documents/peerprep
+    export.export_preparation(prep, cat=None, fmt="pdf", large_print=False,
+                              destination=None, *, folder=None, print_now=False) -> Path
+        # Writes a NEW file and returns its full path. Never overwrites: "name (2).pdf".
+        # destination (or folder): None = default folder (created); an existing folder;
+        # or a file path whose folder exists. cat=None: the preparation's own language.
+        # print_now: then sends it to the printer; if that fails the file IS saved and
+        # the ExportError's text says so and where.
+        # Raises ExportError(key, **values), a PeerprepError:
+        #     cat.text(error.key, **error.values) is one sentence for the person.
+    export.needs_second_page(prep, cat=None) -> bool
         # True: warn before a PDF export (catalogue key "export.fit.second_page").
-    service.estimate(prep, cat=None, large_print=False) -> fit.Estimate
-        # .ratio   share of the page used at the comfortable 11 pt (0..1 fits; above 1
-        #          the text is set smaller: "export.fit.smaller"; see .second_page)
+    export.estimate(prep, cat=None, large_print=False) -> fit.Estimate
+        # .ratio   share of the page used at the comfortable 11 pt: 0..1 fits as it is;
+        #          above 1 the text is set smaller ("export.fit.smaller") down to 8 pt,
+        #          and past that .second_page is True.
         # .size    body size the PDF will use; .smaller; .second_page
-    layout.fill_ratio(prep, cat) -> float   # the same .ratio, for the gauge
-        # Pure and fast (< 1 ms for a normal statement, a few ms for a very long one):
-        # wraps the words with the bundled fonts' real widths and adds up the template's
-        # heights; tests hold it to typst's own measurement within 3 % of a page.
-    printing.printer_available() -> bool
-    printing.print_file(path)            # lp / lpr / Windows print verb; raises ExportError
-    printing.open_file(path)             # system viewer, detached; raises ExportError
-    text.to_text(prep, cat) -> str       # the sheet as plain text (peerprep show)
+    export.fill_ratio(prep, cat=None) -> float   # the same .ratio, for the gauge
+        # Pure and fast: a normal statement well under a millisecond, a very long one a
+        # few ms. It wraps the words with the bundled fonts' real widths and adds up the
+        # template's heights; tests hold it to typst's own measurement (within 3 % of a
+        # page, in practice exact). Call it as often as the gauge likes.
+    export.can_print() -> bool           # a default printer is set up
+    export.print_file(path)              # lp / lpr / Windows print verb; quiet; ExportError
+    export.open_file(path)               # the system viewer, detached, quiet; ExportError
+    peerprep.export.text.to_text(prep, cat) -> str   # the sheet as plain text
 
-Catalogue keys for the export dialog live in assets/lang/*/export.json (export.*).
+Catalogue keys for the export dialog and the gauge: assets/lang/*/export.json
+(export.formats.*, export.large_print, export.fit.*, export.done, export.printed,
+export.errors.*).
 """
 
 from __future__ import annotations
 
-from peerprep.export.errors import ExportError
+from pathlib import Path
+from typing import TYPE_CHECKING
 
-__all__ = ["ExportError"]
+from peerprep.export.errors import ExportError
+from peerprep.export.places import FORMATS, PRINTABLE, default_export_dir
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+    from peerprep.content import Catalogue
+    from peerprep.export.fit import Estimate
+    from peerprep.model import Preparation
+
+__all__ = [
+    "FORMATS",
+    "PRINTABLE",
+    "ExportError",
+    "can_print",
+    "default_export_dir",
+    "estimate",
+    "export_preparation",
+    "fill_ratio",
+    "needs_second_page",
+    "open_file",
+    "print_file",
+]
+
+
+def export_preparation(
+    prep: Preparation,
+    cat: Catalogue | None = None,
+    fmt: str = "pdf",
+    large_print: bool = False,
+    destination: Path | None = None,
+    *,
+    folder: Path | None = None,
+    print_now: bool = False,
+    timestamp: dt.datetime | None = None,
+) -> Path:
+    from peerprep.export import printing, service
+
+    if print_now and fmt not in PRINTABLE:
+        raise ExportError("export.errors.print_format")
+    target = destination if destination is not None else folder
+    path = service.export_preparation(prep, cat, fmt, large_print, target, timestamp=timestamp)
+    if print_now:
+        printing.print_file(path)
+    return path
+
+
+def estimate(
+    prep: Preparation, cat: Catalogue | None = None, *, large_print: bool = False
+) -> Estimate:
+    from peerprep.export import service
+
+    return service.estimate(prep, cat, large_print=large_print)
+
+
+def needs_second_page(prep: Preparation, cat: Catalogue | None = None) -> bool:
+    return estimate(prep, cat).second_page
+
+
+def fill_ratio(prep: Preparation, cat: Catalogue | None = None) -> float:
+    return estimate(prep, cat).ratio
+
+
+def can_print() -> bool:
+    from peerprep.export.printing import printer_available
+
+    return printer_available()
+
+
+def print_file(path: Path) -> None:
+    from peerprep.export.printing import print_file as send
+
+    send(path)
+
+
+def open_file(path: Path) -> None:
+    from peerprep.export.printing import open_file as show
+
+    show(path)

@@ -15,8 +15,6 @@ if TYPE_CHECKING:
     from peerprep.content import Catalogue
     from peerprep.model import Preparation
 
-PRINTABLE = ("pdf", "txt")  # what lp and the Windows print verb can take as it is
-
 
 def add_export_parser(commands: Any, cat: Catalogue) -> argparse.ArgumentParser:
     """Add the `export` subcommand to the CLI's subparsers."""
@@ -78,12 +76,12 @@ def _err(text: str) -> None:
 
 def run(context: Context) -> int:
     from peerprep.cli import EXIT_FAILURE, EXIT_OK, EXIT_USAGE, CommandError
-    from peerprep.export import printing, service
+    from peerprep.export import places, printing, service
 
     args = context.args
     cat = context.cat
     fmt = _choose_format(args.format, args.output)
-    if args.print_ and fmt not in PRINTABLE:
+    if args.print_ and fmt not in places.PRINTABLE:
         _err(cat.text("export.errors.print_format"))
         return EXIT_USAGE
     prep = _preparation(context)

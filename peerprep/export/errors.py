@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
+from peerprep.errors import PeerprepError
 
-class ExportError(Exception):
-    """Export, open or print failed. `key` names the catalogue text; `values` fill it in."""
 
-    def __init__(self, key: str, **values: object) -> None:
-        super().__init__(key, values)
-        self.key = key
-        self.values = values
+class ExportError(PeerprepError):
+    """Export, open or print failed. `key` names the catalogue text; `values` fill it in
+    (show it with `cat.text(error.key, **error.values)`)."""

@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 FORMATS: tuple[str, ...] = ("pdf", "html", "txt", "md")
+PRINTABLE: tuple[str, ...] = ("pdf", "txt")  # what lp and the Windows print verb take as is
 EXPORT_DIR_ENV = "PEERPREP_EXPORT_DIR"
 APP_FOLDER = "peerprep"
 

@@ -202,3 +202,32 @@ def test_export_never_loads_textual(saved, export_dir, data_dir):
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().endswith("ok")
+
+
+def test_package_api_for_the_full_screen_program(preparation, tmp_path, printer):
+    import peerprep.export as export
+
+    assert export.can_print()
+    path = export.export_preparation(
+        preparation(), None, fmt="pdf", folder=tmp_path, print_now=True
+    )
+    assert path.parent == tmp_path
+    assert printer.read_text(encoding="utf-8").strip() == str(path.resolve())
+    with pytest.raises(export.ExportError) as refused:
+        export.export_preparation(preparation(), fmt="html", folder=tmp_path, print_now=True)
+    assert refused.value.key == "export.errors.print_format"
+    assert 0 < export.fill_ratio(preparation()) < 1
+    assert not export.needs_second_page(preparation())
+
+
+def test_importing_the_export_package_is_light():
+    code = (
+        "import sys\n"
+        "import peerprep.export, peerprep.export.command\n"
+        "heavy = [m for m in ('textual', 'typst', 'pydantic') if m in sys.modules]\n"
+        "print(heavy)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "[]"
