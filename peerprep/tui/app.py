@@ -1,0 +1,395 @@
+"""The full-screen program: wiring of session, settings, themes, screens and saving.
+
+State lives in the Session (the open preparation); screens mirror it and report edits
+with `app.edited()`. Saving is one debounced call: about a second after typing stops,
+and at once on a step change, a screen change, quit, SIGHUP and SIGTERM.
+
+Hooks for a shared-computer mode: pass any store-like object as `store` (an in-memory
+one writes nothing) and a `settings_keeper` that keeps settings in memory; set `banner`
+to a callable returning a widget that every screen shows at its top (screens/base.py).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import signal
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar, Protocol
+
+from textual.app import App
+from textual.binding import Binding, BindingType
+from textual.reactive import reactive
+from textual.timer import Timer
+from textual.widget import Widget
+
+from peerprep.content import Catalogue, asset, catalogue
+from peerprep.keys import PART_KEYS
+from peerprep.settings import Settings, SettingsError
+from peerprep.shared import DiskSettings
+from peerprep.store import StoreError
+from peerprep.tui.bindings import key_display, localize
+from peerprep.tui.session import SaveState, Session, StoreLike, resume_step
+from peerprep.tui.themes import register_themes
+
+if TYPE_CHECKING:
+    from textual.screen import Screen
+
+
+class SettingsKeeper(Protocol):
+    """Where settings are kept: the config folder, or memory on a shared computer."""
+
+    def load(self) -> Settings: ...
+    def save(self, settings: Settings) -> None: ...
+
+
+# The wizard's rooms in order. Escape walks back along it, F6 forward.
+WIZARD: tuple[str, ...] = ("meeting", *PART_KEYS, "questions", "review")
+
+STYLESHEETS = ("app.tcss", "home.tcss", "wizard.tcss", "dialogs.tcss")
+
+
+@dataclass(frozen=True)
+class Start:
+    """Where the program opens: home (None), a new preparation, or an existing one."""
+
+    command: str | None = None
+    prep_id: str | None = None
+
+
+class PeerprepApp(App[int]):
+    CSS_PATH: ClassVar[list[str | Path]] = [asset("tui", name) for name in STYLESHEETS]
+    ENABLE_COMMAND_PALETTE = False  # its search texts are English only; F1 lists every key
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+q", "quit", "Quit", tooltip="Save and close", id="quit", priority=True),
+        Binding("f1", "help", "Keys", tooltip="All keys", id="help"),
+    ]
+
+    save_state: reactive[SaveState] = reactive(SaveState, init=False, always_update=True)
+    language: reactive[str] = reactive("da", init=False)
+
+    def __init__(
+        self,
+        *,
+        store: StoreLike,
+        language: str,
+        data_dir: Path,
+        config_dir: Path,
+        settings_keeper: SettingsKeeper | None = None,
+        start: Start | None = None,
+        save_delay: float = 1.0,
+        handle_signals: bool = False,
+    ) -> None:
+        super().__init__()
+        self.session = Session(store)
+        self.data_dir = data_dir
+        self.config_dir = config_dir
+        self.keeper: SettingsKeeper = settings_keeper or DiskSettings(config_dir)
+        self.settings: Settings = self.keeper.load()
+        self.set_reactive(PeerprepApp.language, language)
+        self.start = start or Start()
+        self.save_delay = save_delay
+        self.handle_signals = handle_signals
+        self.banner: Callable[[], Widget | None] | None = None
+        # what the person asked to see on the step screens (not saved between runs)
+        self.show_prompts = False
+        self.show_examples = False
+        self._save_timer: Timer | None = None
+        self._failure_shown = False
+        self.animation_level = "none"  # calm: nothing slides or fades
+        register_themes(self)
+        self.theme = self.settings.theme
+        localize(self, self.cat)
+
+    # --- words ----------------------------------------------------------------------------
+
+    @property
+    def cat(self) -> Catalogue:
+        return catalogue(self.language)
+
+    def t(self, key: str, **values: object) -> str:
+        return self.cat.text(key, **values)
+
+    def get_key_display(self, binding: Binding) -> str:
+        return binding.key_display or key_display(binding.key)
+
+    def compose_banner(self) -> Iterable[Widget]:
+        """The slot at the top of every screen (the shared-computer line goes here)."""
+        if self.banner is not None:
+            widget = self.banner()
+            if widget is not None:
+                yield widget
+
+    # --- start and stop -----------------------------------------------------------------
+
+    def get_default_screen(self) -> Screen[object]:
+        from peerprep.tui.screens.home import HomeScreen
+
+        return HomeScreen()
+
+    def on_mount(self) -> None:
+        if self.handle_signals:
+            self._install_signal_handlers()
+        if self.start.command == "new":
+            self.begin_new(at="introduction")
+        elif self.start.command == "open" and self.start.prep_id:
+            self.open_preparation(self.start.prep_id)
+        if not self.settings.welcomed:
+            from peerprep.tui.dialogs.welcome import WelcomeDialog
+
+            self.push_screen(WelcomeDialog(), self._welcomed)
+
+    def _welcomed(self, _: object) -> None:
+        self.settings.welcomed = True
+        self.save_settings()
+
+    def _install_signal_handlers(self) -> None:
+        loop = asyncio.get_running_loop()
+        for name in ("SIGHUP", "SIGTERM"):
+            number = getattr(signal, name, None)
+            if number is not None:
+                with contextlib.suppress(NotImplementedError, RuntimeError):
+                    loop.add_signal_handler(number, self._terminated)
+
+    def _terminated(self) -> None:
+        """The terminal was closed or the system asks us to stop: save first, then go."""
+        self.commit_screens()
+        self.session.close()
+        self.exit(0)
+
+    async def action_quit(self) -> None:
+        """Ctrl+Q: no question, because everything is saved; unless saving fails right now."""
+        self.commit_screens()
+        state = self.session.close()
+        if state.kind == "failed":
+            self.save_state = state
+            self.offer_export(quitting=True)
+            return
+        self.exit(0)
+
+    def action_help_quit(self) -> None:
+        # Ctrl+C copies in text fields; tell people how to quit, in their language.
+        self.notify(self.t("tui.app.how_to_quit"))
+
+    def action_help(self) -> None:
+        from peerprep.tui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    # --- saving ---------------------------------------------------------------------------
+
+    def commit_screens(self) -> None:
+        """Ask every screen to put what is in its fields into the model (before a save)."""
+        for screen in self.screen_stack:
+            commit = getattr(screen, "commit", None)
+            if callable(commit):
+                commit()
+
+    def edited(self) -> None:
+        """Something in the preparation changed: save about a second after the typing stops."""
+        if self._save_timer is not None:
+            self._save_timer.stop()
+        self._save_timer = self.set_timer(self.save_delay, self.save_in_background)
+
+    def save_in_background(self) -> None:
+        """Write a snapshot in a thread, so that a slow disk never holds up typing."""
+        if self._save_timer is not None:
+            self._save_timer.stop()
+            self._save_timer = None
+        snap = self.session.snapshot()
+        if snap is None:
+            return
+        session = self.session
+
+        def write() -> None:
+            state = session.write(snap)
+            self.call_from_thread(self._saved, state)
+
+        self.run_worker(write, thread=True, group="save", exit_on_error=False)
+
+    def save_now(self) -> SaveState:
+        """Write now, in this thread (used when leaving a preparation)."""
+        if self._save_timer is not None:
+            self._save_timer.stop()
+            self._save_timer = None
+        self.commit_screens()
+        state = self.session.save_now()
+        self._saved(state)
+        return state
+
+    def _saved(self, state: SaveState) -> None:
+        self.save_state = state
+        if state.kind == "failed" and not self._failure_shown:
+            self._failure_shown = True
+            self.offer_export()
+        elif state.kind == "saved":
+            self._failure_shown = False
+
+    def offer_export(self, *, quitting: bool = False) -> None:
+        from peerprep.tui.dialogs.save_failed import SaveFailedDialog
+
+        if not any(isinstance(s, SaveFailedDialog) for s in self.screen_stack):
+            self.push_screen(
+                SaveFailedDialog(self.save_state, quitting=quitting), self._failed_answer
+            )
+
+    def _failed_answer(self, answer: str | None) -> None:
+        if answer == "export":
+            self.export_dialog()
+        elif answer == "retry":
+            self._failure_shown = False
+            self.save_now()
+        elif answer == "quit":
+            # Chosen in words that say the text is lost; the last saved version stays on disk.
+            self.session.discard()
+            self.exit(0)
+
+    def export_dialog(self) -> None:
+        """Save the sheet as a file or print it; also the way out when saving here fails."""
+        from peerprep.tui.dialogs.export import ExportDialog
+
+        self.commit_screens()
+        if self.session.prep is not None:
+            self.push_screen(ExportDialog(self.session.prep.model_copy(deep=True)))
+
+    # --- moving between rooms -------------------------------------------------------------
+
+    def wizard_screen(self, room: str) -> Screen[object]:
+        from peerprep.tui.screens.meeting import MeetingScreen
+        from peerprep.tui.screens.questions import QuestionsScreen
+        from peerprep.tui.screens.review import ReviewScreen
+        from peerprep.tui.screens.step import StepScreen
+
+        if room == "meeting":
+            return MeetingScreen()
+        if room == "questions":
+            return QuestionsScreen()
+        if room == "review":
+            return ReviewScreen()
+        return StepScreen(room)
+
+    def go_to(self, room: str) -> None:
+        """Show one room of the wizard, replacing the wizard room on top (if any)."""
+        if room not in WIZARD:
+            raise ValueError(room)
+        self.commit_screens()
+        self.save_in_background()
+        screen = self.wizard_screen(room)
+        if len(self.screen_stack) > 1 and getattr(self.screen, "room", None) is not None:
+            self.switch_screen(screen)
+        else:
+            self.push_screen(screen)
+
+    def go_home(self) -> None:
+        """Leave the preparation (saved and unlocked) and show the list."""
+        self._leave_current()
+
+    def begin_new(self, at: str = "meeting") -> None:
+        if not self._leave_current():
+            return
+        self.session.new(self.language)
+        self.save_state = self.session.state
+        self.go_to(at)
+
+    def open_preparation(self, prep_id: str, room: str | None = None) -> None:
+        if not self._leave_current():
+            return
+        try:
+            opened = self.session.open(prep_id)
+        except StoreError as error:
+            self.notify(self.t(error.key, **error.values), severity="error")
+            return
+        self.save_state = self.session.state
+        step = resume_step(opened.prep)
+        target = room or (PART_KEYS[step] if step < len(PART_KEYS) else "review")
+        if opened.read_only:
+            target = room or "review"
+        self.go_to(target)
+        if opened.read_only and opened.holder is not None:
+            from peerprep.tui.dialogs.locked import LockedDialog
+
+            self.push_screen(LockedDialog(opened.holder), self._locked_answer)
+
+    def _locked_answer(self, answer: str | None) -> None:
+        if answer == "copy":
+            self.session.open_copy()
+            self.save_state = self.session.state
+            self.save_in_background()
+            self.go_to("review")
+        elif answer == "back":
+            self.go_home()
+
+    def open_after_meeting(self, prep_id: str) -> None:
+        """The notes from after the meeting, for one preparation chosen on the home screen."""
+        from peerprep.tui.screens.after_meeting import AfterMeetingScreen
+
+        if not self._leave_current():
+            return
+        try:
+            opened = self.session.open(prep_id)
+        except StoreError as error:
+            self.notify(self.t(error.key, **error.values), severity="error")
+            return
+        self.save_state = self.session.state
+        self.push_screen(AfterMeetingScreen())
+        if opened.read_only and opened.holder is not None:
+            from peerprep.tui.dialogs.locked import LockedDialog
+
+            self.push_screen(LockedDialog(opened.holder), self._locked_answer)
+
+    def start_from(self, prep_id: str) -> None:
+        """Copy for a new meeting: the words and questions come along, then the meeting form."""
+        if not self._leave_current():
+            return
+        try:
+            self.session.start_from(prep_id, self.language)
+        except StoreError as error:
+            self.notify(self.t(error.key, **error.values), severity="error")
+            return
+        self.save_in_background()
+        self.go_to("meeting")
+
+    def _leave_current(self) -> bool:
+        """Close what is open and show home; False (and the offer to export) if its words
+        could not be saved, in which case everything stays open and on screen."""
+        self.commit_screens()
+        if self._save_timer is not None:
+            self._save_timer.stop()
+            self._save_timer = None
+        state = self.session.close()
+        self.save_state = state
+        if state.kind == "failed":
+            self.offer_export()
+            return False
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+        return True
+
+    # --- settings -------------------------------------------------------------------------
+
+    def save_settings(self) -> None:
+        try:
+            self.keeper.save(self.settings)
+        except SettingsError as error:
+            self.notify(self.t("tui.settings.not_saved", reason=self.t(error.key, **error.values)))
+
+    def watch_language(self) -> None:
+        """Switch every text on every open screen to the new language, live."""
+        localize(self, self.cat)
+        for screen in self.screen_stack:
+            relabel = getattr(screen, "relabel", None)
+            if callable(relabel):
+                relabel()
+        self.refresh_bindings()
+
+    def set_cursor_blink(self, blink: bool) -> None:
+        from textual.widgets import Input, TextArea
+
+        for screen in self.screen_stack:
+            for widget in screen.query(TextArea):
+                widget.cursor_blink = blink
+            for field in screen.query(Input):
+                field.cursor_blink = blink

@@ -1,0 +1,1 @@
+"""Small questions in front of a screen: each a ModalScreen that answers through dismiss()."""

@@ -1,0 +1,53 @@
+"""A yes/no question that names exactly what will happen (used before deleting)."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.widgets import Button, Static
+
+from peerprep.tui.screens.base import PeerDialog
+
+
+class ConfirmDialog(PeerDialog[bool]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "no", "No", tooltip="Do nothing", id="dialog_no"),
+    ]
+
+    def __init__(self, *, question: str, items: list[str], warning: str, yes: str, no: str) -> None:
+        super().__init__()
+        self.question = question
+        self.items = items
+        self.warning = warning
+        self.yes = yes
+        self.no = no
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(Content.styled(self.question, "bold"), classes="dialog-title")
+            if self.items:
+                yield Static(Content("\n".join(f"• {item}" for item in self.items)))
+            yield Static(Content(self.warning), classes="dialog-warning")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(self.no, id="no", variant="primary")
+                yield Button(self.yes, id="yes", variant="error")
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.query_one("#no").focus()  # the safe answer is the one Enter gives
+
+    def action_no(self) -> None:
+        self.dismiss(False)
+
+    @on(Button.Pressed, "#no")
+    def _no(self) -> None:
+        self.dismiss(False)
+
+    @on(Button.Pressed, "#yes")
+    def _yes(self) -> None:
+        self.dismiss(True)

@@ -1,0 +1,45 @@
+"""The first-run welcome: what this is, where the words are kept, and that nothing leaves."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.widgets import Button, Static
+
+from peerprep.tui.screens.base import PeerDialog
+
+
+class WelcomeDialog(PeerDialog[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "close", "Close", tooltip="Start", id="welcome_close"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        folder = str(self.peer_app.data_dir)
+        with Vertical(classes="dialog -wide"):
+            yield Static(
+                Content.styled(self.t("tui.welcome.title"), "bold"), classes="dialog-title"
+            )
+            with VerticalScroll(classes="dialog-body"):
+                yield Static(Content(self.t("tui.welcome.what")))
+                yield Static(Content(self.t("tui.welcome.where", folder=folder)))
+                yield Static(Content(self.t("tui.welcome.nothing_sent")))
+                yield Static(Content(self.t("tui.welcome.keys")))
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(self.t("tui.welcome.start"), id="start", variant="primary")
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.query_one("#start").focus()
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+    @on(Button.Pressed, "#start")
+    def _start(self) -> None:
+        self.dismiss(None)

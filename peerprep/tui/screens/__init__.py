@@ -1,0 +1,1 @@
+"""The rooms of the program, one screen a file."""

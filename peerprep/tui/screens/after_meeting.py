@@ -1,0 +1,116 @@
+"""After the meeting: what was agreed, and the next steps. A starting point for the next time."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.widgets import Button, Static, TextArea
+
+from peerprep.content import display_title
+from peerprep.model import NOTE_MAX, Preparation
+from peerprep.tui.screens.base import PeerScreen
+from peerprep.tui.widgets.fields import Answer
+from peerprep.tui.widgets.save_status import SaveStatus
+
+NOTES = ("agreed", "next_steps")
+
+
+class AfterMeetingScreen(PeerScreen):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "home", "Back", tooltip="Back to the list", id="after_back"),
+        Binding(
+            "f5",
+            "copy",
+            "Next meeting",
+            tooltip="A new preparation from these words",
+            id="after_copy",
+        ),
+    ]
+
+    room = None  # not one of the wizard's rooms
+
+    @property
+    def prep(self) -> Preparation:
+        prep = self.peer_app.session.prep
+        if prep is None:
+            raise RuntimeError("no preparation is open")
+        return prep
+
+    def compose_body(self) -> ComposeResult:
+        read_only = self.peer_app.session.read_only
+        with Horizontal(id="topbar"):
+            title = self.t("tui.after.heading", title=display_title(self.cat, self.prep))
+            yield Static(Content.styled(title, "bold"), id="room-title")
+            yield SaveStatus(id="status")
+        yield Static(Content(self.t("tui.after.intro")), classes="about")
+        with Vertical(id="notes"):
+            for name in NOTES:
+                area = Answer(
+                    getattr(self.prep.after_meeting, name),
+                    id=name,
+                    placeholder=self.t(f"tui.after.{name}_hint"),
+                    read_only=read_only,
+                )
+                area.border_title = self.t(f"tui.after.{name}")
+                yield area
+        with Horizontal(id="bottom"):
+            yield Static("", id="spacer")
+            yield Button(self.t("tui.after.copy_button"), id="copy", compact=True)
+            yield Button(self.t("tui.nav.back_home"), id="home", compact=True)
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.query_one("#agreed", Answer).focus()
+
+    async def recompose(self) -> None:
+        await super().recompose()
+        self.query_one("#agreed", Answer).focus()
+
+    @on(TextArea.Changed)
+    def _typed(self, event: TextArea.Changed) -> None:
+        name = event.text_area.id or ""
+        session = self.peer_app.session
+        if name not in NOTES or session.read_only:
+            return
+        text = event.text_area.text
+        if len(text) > NOTE_MAX:
+            self.notify(self.t("tui.step.too_long", n=NOTE_MAX), severity="warning")
+            return
+        if getattr(self.prep.after_meeting, name) != text:
+            setattr(self.prep.after_meeting, name, text)
+            session.changed()
+            self.peer_app.edited()
+
+    def commit(self) -> None:
+        session = self.peer_app.session
+        if session.read_only or session.prep is None:
+            return
+        for name in NOTES:
+            found = self.query(f"#{name}")
+            if found:
+                text = found.first(Answer).text
+                if len(text) <= NOTE_MAX and getattr(self.prep.after_meeting, name) != text:
+                    setattr(self.prep.after_meeting, name, text)
+                    session.changed()
+
+    def action_home(self) -> None:
+        self.peer_app.go_home()
+
+    def action_copy(self) -> None:
+        prep_id = self.prep.id
+        self.peer_app.go_home()
+        if self.peer_app.session.prep is None:
+            self.peer_app.start_from(prep_id)
+
+    @on(Button.Pressed, "#home")
+    def _click_home(self) -> None:
+        self.action_home()
+
+    @on(Button.Pressed, "#copy")
+    def _click_copy(self) -> None:
+        self.action_copy()

@@ -1,0 +1,78 @@
+"""What every room has in common: words from the catalogue, the banner slot, the footer.
+
+A screen builds its content in `compose_body()`. When the language changes, `relabel()`
+rebuilds the screen from the model (the words typed are in the model, not the widgets),
+and `commit()` is where a screen puts what is in its fields into the model before a save.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Generic, TypeVar, cast
+
+from textual.app import ComposeResult
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Footer
+
+from peerprep.tui.bindings import localize
+
+if TYPE_CHECKING:
+    from peerprep.content import Catalogue
+    from peerprep.tui.app import PeerprepApp
+
+
+class Worded:
+    """Mixin: easy access to the app and its catalogue."""
+
+    @property
+    def peer_app(self) -> PeerprepApp:
+        return cast("PeerprepApp", cast(Screen, self).app)
+
+    @property
+    def cat(self) -> Catalogue:
+        return self.peer_app.cat
+
+    def t(self, key: str, **values: object) -> str:
+        return self.peer_app.cat.text(key, **values)
+
+
+class PeerScreen(Worded, Screen[None]):
+    """A full screen of the program."""
+
+    room: str | None = None  # set by the wizard's rooms (meeting, the parts, ...)
+
+    def compose(self) -> ComposeResult:
+        yield from self.peer_app.compose_banner()
+        yield from self.compose_body()
+        yield Footer(show_command_palette=False, compact=True)
+
+    def compose_body(self) -> ComposeResult:
+        yield from ()
+
+    def on_mount(self) -> None:
+        localize(self, self.cat)
+        self.refresh_bindings()
+
+    def relabel(self) -> None:
+        """The language changed: new words for the keys, and the screen built again."""
+        self.commit()
+        localize(self, self.cat)
+        self.refresh(recompose=True)
+        self.refresh_bindings()
+
+    def commit(self) -> None:
+        """Put what is in the fields into the model (override where there are fields)."""
+
+
+ResultT = TypeVar("ResultT")
+
+
+class PeerDialog(Worded, ModalScreen[ResultT], Generic[ResultT]):
+    """A dialog in front of a screen; it answers with dismiss(value of type ResultT)."""
+
+    def on_mount(self) -> None:
+        localize(self, self.cat)
+        self.refresh_bindings()
+
+    def relabel(self) -> None:
+        localize(self, self.cat)
+        self.refresh(recompose=True)

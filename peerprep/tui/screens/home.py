@@ -1,0 +1,193 @@
+"""Home: the person's preparations, newest first, and what can be done with them."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Center, Vertical
+from textual.content import Content
+from textual.widgets import Button, OptionList, Static
+from textual.widgets.option_list import Option
+
+from peerprep.content import Catalogue, display_title, format_date
+from peerprep.model import Preparation
+from peerprep.store import StoreError
+from peerprep.tui.bindings import key_of
+from peerprep.tui.screens.base import PeerScreen
+
+
+def row(cat: Catalogue, prep: Preparation) -> Content:
+    """Two lines: the title; then the meeting, its date, how far along, when last changed."""
+    meeting = prep.meeting
+    date = format_date(cat, meeting.date) if meeting.date else cat.text("tui.home.no_date")
+    details = cat.text(
+        "tui.home.details",
+        kind=cat.kind(meeting.kind).name,
+        date=date,
+        n=prep.parts_filled(),
+        changed=format_date(cat, prep.updated_at.astimezone()),
+    )
+    return Content.assemble((display_title(cat, prep), "bold"), "\n", details)
+
+
+def what_goes(cat: Catalogue, prep: Preparation) -> list[str]:
+    """The things a delete takes away, named so the person knows what they agree to."""
+    items = [cat.text("tui.delete.parts", n=prep.parts_filled())]
+    if prep.questions:
+        items.append(cat.text("tui.delete.questions", n=len(prep.questions)))
+    if not prep.meeting.is_empty():
+        items.append(cat.text("tui.delete.meeting"))
+    if not prep.after_meeting.is_empty():
+        items.append(cat.text("tui.delete.notes"))
+    return items
+
+
+class HomeScreen(PeerScreen):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("f2", "new", "New", tooltip="Start a new preparation", id="new"),
+        Binding("enter", "open", "Open", tooltip="Go on with the chosen one", id="open"),
+        Binding("f5", "copy", "Copy", tooltip="Start a new one from this one's words", id="copy"),
+        Binding("f4", "after", "After", tooltip="Notes from after the meeting", id="after"),
+        Binding("f8", "delete", "Delete", tooltip="Delete the chosen one", id="delete"),
+        Binding(
+            "f9", "settings", "Settings", tooltip="Language, colours, peer mode", id="settings"
+        ),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.preparations: list[Preparation] = []
+
+    def compose_body(self) -> ComposeResult:
+        with Vertical(id="home"):
+            yield Static(Content(self.t("tui.home.heading")), id="heading")
+            yield Static(Content(self.t("app.what")), id="what")
+            yield OptionList(id="list")
+            with Vertical(id="empty"):
+                yield Static(Content(self.t("tui.home.empty")), id="empty-text")
+                with Center():
+                    label = f"{self.t('tui.home.start')} ({key_of(self, 'new') or 'F2'})"
+                    yield Button(label, id="start", variant="primary")
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.reload()
+
+    def on_screen_resume(self) -> None:
+        self.reload()
+
+    async def recompose(self) -> None:
+        await super().recompose()
+        self.reload()
+
+    def reload(self) -> None:
+        """Read the list again (after a change, a return from a preparation, a new language)."""
+        try:
+            listing = self.peer_app.session.listing()
+        except StoreError as error:
+            self.notify(self.t(error.key, **error.values), severity="error")
+            return
+        for item in listing.quarantined:
+            reason = self.t(item.reason, **item.values)
+            self.notify(
+                self.t(
+                    "cli.quarantined_note",
+                    name=item.original.name,
+                    reason=reason,
+                    path=str(item.moved_to),
+                ),
+                severity="warning",
+                timeout=20,
+            )
+        self.preparations = listing.preparations
+        options = self.query_one("#list", OptionList)
+        highlighted = options.highlighted
+        options.clear_options()
+        options.add_options(Option(row(self.cat, p), id=p.id) for p in self.preparations)
+        has_any = bool(self.preparations)
+        options.display = has_any
+        self.query_one("#empty").display = not has_any
+        if has_any:
+            options.highlighted = min(highlighted or 0, len(self.preparations) - 1)
+            options.focus()
+        else:
+            self.query_one("#start").focus()
+
+    def chosen(self) -> Preparation | None:
+        options = self.query_one("#list", OptionList)
+        index = options.highlighted
+        if index is None or not (0 <= index < len(self.preparations)):
+            return None
+        return self.preparations[index]
+
+    def _need_choice(self) -> Preparation | None:
+        prep = self.chosen()
+        if prep is None:
+            self.notify(self.t("tui.home.choose_first"))
+        return prep
+
+    # --- actions ---------------------------------------------------------------------------
+
+    def action_new(self) -> None:
+        self.peer_app.begin_new()
+
+    def action_open(self) -> None:
+        prep = self._need_choice()
+        if prep is not None:
+            self.peer_app.open_preparation(prep.id)
+
+    @on(OptionList.OptionSelected, "#list")
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id:
+            self.peer_app.open_preparation(event.option.id)
+
+    @on(Button.Pressed, "#start")
+    def _start(self) -> None:
+        self.action_new()
+
+    def action_copy(self) -> None:
+        prep = self._need_choice()
+        if prep is not None:
+            self.peer_app.start_from(prep.id)
+
+    def action_after(self) -> None:
+        prep = self._need_choice()
+        if prep is not None:
+            self.peer_app.open_after_meeting(prep.id)
+
+    def action_settings(self) -> None:
+        from peerprep.tui.screens.settings import SettingsScreen
+
+        self.app.push_screen(SettingsScreen())
+
+    def action_delete(self) -> None:
+        from peerprep.tui.dialogs.confirm import ConfirmDialog
+
+        prep = self._need_choice()
+        if prep is None:
+            return
+        title = display_title(self.cat, prep)
+        dialog = ConfirmDialog(
+            question=self.t("tui.delete.question", title=title),
+            items=what_goes(self.cat, prep),
+            warning=self.t("tui.delete.warning"),
+            yes=self.t("tui.delete.yes"),
+            no=self.t("tui.delete.no"),
+        )
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                self.notify(self.t("errors.cancelled"))
+                return
+            try:
+                self.peer_app.session.delete(prep.id)
+            except StoreError as error:
+                self.notify(self.t(error.key, **error.values), severity="error")
+                return
+            self.notify(self.t("cli.deleted", title=title))
+            self.reload()
+
+        self.app.push_screen(dialog, answered)

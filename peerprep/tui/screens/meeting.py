@@ -1,0 +1,215 @@
+"""The meeting (optional): kind, date and time, place, who comes, companion, an own title.
+
+F6 goes on (or skips: nothing here is required). A date or time that cannot be read
+is said plainly under the fields, and the person stays until it is fixed or emptied.
+"""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.widgets import Button, Input, Select, Static
+
+from peerprep.content import format_date
+from peerprep.keys import MEETING_KINDS
+from peerprep.tui.dates import DateProblem, parse_date, parse_time, weekday_name
+from peerprep.tui.screens.wizard import WizardScreen
+from peerprep.tui.widgets.fields import Field
+from peerprep.tui.widgets.save_status import SaveStatus
+
+TEXT_FIELDS = ("date", "time", "place", "attendees", "companion", "title")
+
+
+class MeetingScreen(WizardScreen):
+    def __init__(self) -> None:
+        super().__init__("meeting")
+        # What the person typed, kept as typed while it cannot yet go into the model.
+        self._raw: dict[str, str] = {}
+
+    def _initial(self, name: str) -> str:
+        if name in self._raw:
+            return self._raw[name]
+        meeting = self.prep.meeting
+        if name == "date":
+            return format_date(self.cat, meeting.date) if meeting.date else ""
+        if name == "time":
+            return format_date(self.cat, meeting.time) if meeting.time else ""
+        if name == "attendees":
+            return ", ".join(meeting.attendees)
+        if name == "title":
+            return self.prep.title
+        return str(getattr(meeting, name))
+
+    def _field(self, name: str) -> Field:
+        field = Field(
+            self._initial(name),
+            id=name,
+            placeholder=self.t(f"tui.meeting.{name}_hint"),
+            disabled=self.read_only,
+            tooltip=self.t(f"tui.meeting.{name}_hint"),
+        )
+        field.border_title = self.t(f"tui.meeting.{name}")
+        return field
+
+    def compose_body(self) -> ComposeResult:
+        kinds = [(self.cat.kind(k).name, k) for k in MEETING_KINDS]
+        with Horizontal(id="topbar"):
+            yield Static(Content.styled(self.t("tui.meeting.heading"), "bold"), id="room-title")
+            yield SaveStatus(id="status")
+        with VerticalScroll(id="form"):
+            yield Static(Content(self.t("tui.meeting.intro")), classes="about")
+            kind = Select(
+                kinds,
+                value=self.prep.meeting.kind,
+                allow_blank=False,
+                id="kind",
+                disabled=self.read_only,
+            )
+            yield kind
+            yield Static(Content(""), id="kind-about", classes="note")
+            with Horizontal(classes="pair"):
+                yield self._field("date")
+                yield self._field("time")
+            yield Static(Content(""), id="problem", classes="note")
+            with Horizontal(classes="pair"):
+                yield self._field("place")
+                yield self._field("attendees")
+            with Horizontal(classes="pair"):
+                with Vertical():
+                    yield self._field("companion")
+                    yield Static(Content(self.t("tui.meeting.companion_note")), classes="note")
+                yield self._field("title")
+        with Horizontal(id="bottom"):
+            yield Static("", id="spacer")
+            yield Button(self.t("tui.nav.back_home"), id="back", compact=True)
+            yield Button(self.t("tui.nav.next_parts"), id="next", compact=True)
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self._after_build()
+
+    async def recompose(self) -> None:
+        await super().recompose()
+        self._after_build()
+
+    def _after_build(self) -> None:
+        # The label sits in the frame of the visible part of the select, like the fields'.
+        for current in self.query("#kind SelectCurrent"):
+            current.border_title = self.t("tui.meeting.kind")
+        self._describe_kind(self.prep.meeting.kind)
+        self._check_when(show_ok=True)
+        self.query_one("#kind", Select).focus()
+
+    def _describe_kind(self, kind: str) -> None:
+        self.query_one("#kind-about", Static).update(Content(self.cat.kind(kind).description))
+
+    # --- changes -------------------------------------------------------------------------
+
+    @on(Select.Changed, "#kind")
+    def _kind(self, event: Select.Changed) -> None:
+        if isinstance(event.value, str) and event.value in MEETING_KINDS:
+            self._describe_kind(event.value)
+            if not self.read_only and self.prep.meeting.kind != event.value:
+                self.prep.meeting.kind = event.value  # type: ignore[assignment]
+                self.peer_app.session.changed()
+                self.edited()
+
+    @on(Input.Changed)
+    def _typed(self, event: Input.Changed) -> None:
+        name = event.input.id or ""
+        if name not in TEXT_FIELDS or self.read_only:
+            return
+        self._raw[name] = event.value
+        if name in ("date", "time"):
+            return  # checked when the person leaves the field, not at every key
+        self._store(name, event.value)
+
+    @on(Input.Blurred)
+    def _left(self, event: Input.Blurred) -> None:
+        if event.input.id in ("date", "time"):
+            self._check_when(show_ok=True)
+
+    @on(Input.Submitted)
+    def _enter(self, event: Input.Submitted) -> None:
+        if event.input.id in ("date", "time"):
+            self._check_when(show_ok=True)
+        self.focus_next()
+
+    def _store(self, name: str, value: str) -> None:
+        prep = self.prep
+        meeting = prep.meeting
+        if name == "title":
+            new: object = value.strip()
+            old: object = prep.title
+        elif name == "attendees":
+            new = [a.strip() for a in value.split(",") if a.strip()]
+            old = meeting.attendees
+        else:
+            new, old = value.strip(), getattr(meeting, name)
+        if new == old:
+            return
+        if name == "title":
+            prep.title = str(new)
+        else:
+            setattr(meeting, name, new)
+        self.peer_app.session.changed()
+        self.edited()
+
+    def _check_when(self, *, show_ok: bool = False) -> bool:
+        """Read the date and time fields into the model. False (and words why) if unreadable."""
+        problem = self.query_one("#problem", Static)
+        date_text = self.query_one("#date", Input).value
+        time_text = self.query_one("#time", Input).value
+        meeting = self.prep.meeting
+        try:
+            date = parse_date(date_text, self.cat)
+            time = parse_time(time_text)
+        except DateProblem as error:
+            problem.update(Content(self.t(error.key, **error.values)))
+            problem.set_class(True, "-problem")
+            return False
+        problem.set_class(False, "-problem")
+        if not self.read_only and (meeting.date, meeting.time) != (date, time):
+            meeting.date, meeting.time = date, time
+            self.peer_app.session.changed()
+            self.edited()
+        if date is not None and show_ok:
+            when = f"{weekday_name(self.cat, date)} {format_date(self.cat, date)}"
+            if time is not None:
+                when = self.t("tui.meeting.at_time", date=when, time=format_date(self.cat, time))
+            problem.update(Content(self.t("tui.meeting.when_ok", when=when)))
+        else:
+            problem.update(Content(""))
+        return True
+
+    # --- leaving ---------------------------------------------------------------------------
+
+    def ready_to_leave(self) -> bool:
+        if self.read_only or self._check_when():
+            return True
+        field = "#date"
+        try:
+            parse_date(self.query_one("#date", Input).value, self.cat)
+        except DateProblem:
+            pass
+        else:
+            field = "#time"
+        self.query_one(field, Input).focus()
+        return False
+
+    def commit(self) -> None:
+        if self.read_only or not self.query("#title"):
+            return
+        for name in ("place", "attendees", "companion", "title"):
+            self._store(name, self.query_one(f"#{name}", Input).value)
+        self._check_when()
+
+    @on(Button.Pressed, "#back")
+    def _click_back(self) -> None:
+        self.action_back()
+
+    @on(Button.Pressed, "#next")
+    def _click_next(self) -> None:
+        self.action_next()

@@ -1,0 +1,208 @@
+"""My questions for the meeting (optional): add, edit, remove, reorder; or pick known ones."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.widgets import Button, Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from peerprep.model import QUESTION_MAX, QUESTIONS_MAX
+from peerprep.tui.screens.wizard import WizardScreen
+from peerprep.tui.widgets.fields import Field
+from peerprep.tui.widgets.save_status import SaveStatus
+
+
+class QuestionsScreen(WizardScreen):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "f2",
+            "suggestions",
+            "Suggestions",
+            tooltip="Questions many people ask",
+            id="suggestions",
+        ),
+        Binding("f3", "edit", "Edit", tooltip="Change the chosen question", id="edit"),
+        Binding("f8", "remove", "Remove", tooltip="Take the chosen question away", id="remove"),
+        Binding("ctrl+up", "move(-1)", "Up", tooltip="Move the question up", id="move_up"),
+        Binding("ctrl+down", "move(1)", "Down", tooltip="Move the question down", id="move_down"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__("questions")
+        self.editing: int | None = None  # which question the field is changing, if any
+
+    @property
+    def questions(self) -> list[str]:
+        return self.prep.questions
+
+    def compose_body(self) -> ComposeResult:
+        with Horizontal(id="topbar"):
+            yield Static(Content.styled(self.t("tui.questions.heading"), "bold"), id="room-title")
+            yield SaveStatus(id="status")
+        yield Static(Content(self.t("tui.questions.intro")), classes="about")
+        with Horizontal(id="lists"):
+            with Vertical(id="mine-box"):
+                mine = OptionList(id="mine")
+                mine.border_title = self.t("tui.questions.mine")
+                yield mine
+                yield Static(Content(self.t("tui.questions.none")), id="none", classes="note")
+            suggestions = OptionList(
+                *(
+                    Option(Content(q), id=str(i))
+                    for i, q in enumerate(self.cat.list("tui.questions.common"))
+                ),
+                id="suggestions",
+            )
+            suggestions.border_title = self.t("tui.questions.common_title")
+            yield suggestions
+        field = Field(
+            id="question",
+            placeholder=self.t("tui.questions.field_hint"),
+            max_length=QUESTION_MAX,
+            disabled=self.read_only,
+        )
+        field.border_title = self.t("tui.questions.new")
+        yield field
+        with Horizontal(id="bottom"):
+            yield Static("", id="spacer")
+            yield Button(self.t("tui.nav.back"), id="back", compact=True)
+            yield Button(self.t("tui.nav.next_review"), id="next", compact=True)
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self._after_build()
+
+    async def recompose(self) -> None:
+        await super().recompose()
+        self._after_build()
+
+    def _after_build(self) -> None:
+        self._fill()
+        self.query_one("#question", Field).focus()
+
+    def _fill(self, highlight: int | None = None) -> None:
+        mine = self.query_one("#mine", OptionList)
+        mine.clear_options()
+        mine.add_options(
+            Option(Content(f"{n}. {q}")) for n, q in enumerate(self.questions, start=1)
+        )
+        if self.questions:
+            mine.highlighted = max(0, min(highlight or 0, len(self.questions) - 1))
+        self.query_one("#none").display = not self.questions
+
+    def _changed(self, highlight: int | None = None) -> None:
+        self.peer_app.session.changed()
+        self.edited()
+        self._fill(highlight)
+
+    def _chosen(self) -> int | None:
+        mine = self.query_one("#mine", OptionList)
+        index = mine.highlighted
+        if index is None or not self.questions or not (0 <= index < len(self.questions)):
+            self.notify(self.t("tui.questions.choose_first"))
+            return None
+        return index
+
+    def _add(self, text: str) -> bool:
+        text = " ".join(text.split())
+        if not text or self.read_only:
+            return False
+        if len(self.questions) >= QUESTIONS_MAX:
+            self.notify(self.t("tui.questions.full", n=QUESTIONS_MAX), severity="warning")
+            return False
+        self.questions.append(text)
+        self._changed(len(self.questions) - 1)
+        return True
+
+    # --- the field: new question, or changing one -------------------------------------------
+
+    @on(Input.Submitted, "#question")
+    def _submitted(self, event: Input.Submitted) -> None:
+        text = " ".join(event.value.split())
+        field = self.query_one("#question", Field)
+        if self.editing is not None and not self.read_only:
+            index = self.editing
+            if text:
+                self.questions[index] = text
+            else:
+                del self.questions[index]
+            self.editing = None
+            field.border_title = self.t("tui.questions.new")
+            field.value = ""
+            self._changed(index)
+            return
+        if self._add(text):
+            field.value = ""
+
+    def action_edit(self) -> None:
+        index = self._chosen()
+        if index is None or self.read_only:
+            return
+        self.editing = index
+        field = self.query_one("#question", Field)
+        field.value = self.questions[index]
+        field.border_title = self.t("tui.questions.editing", n=index + 1)
+        field.focus()
+
+    def action_remove(self) -> None:
+        index = self._chosen()
+        if index is None or self.read_only:
+            return
+        gone = self.questions.pop(index)
+        self.editing = None
+        self._changed(index)
+        self.notify(self.t("tui.questions.removed", text=gone))
+
+    def action_move(self, step: int) -> None:
+        index = self._chosen()
+        if index is None or self.read_only:
+            return
+        target = index + step
+        if not 0 <= target < len(self.questions):
+            return
+        items = self.questions
+        items[index], items[target] = items[target], items[index]
+        self._changed(target)
+        self.query_one("#mine", OptionList).focus()
+
+    # --- well-known questions --------------------------------------------------------------
+
+    def action_suggestions(self) -> None:
+        self.query_one("#suggestions", OptionList).focus()
+
+    @on(OptionList.OptionSelected, "#suggestions")
+    def _picked(self, event: OptionList.OptionSelected) -> None:
+        text = self.cat.list("tui.questions.common")[int(event.option.id or 0)]
+        if text in self.questions:
+            self.notify(self.t("tui.questions.already"))
+            return
+        if self._add(text):
+            self.notify(self.t("tui.questions.added", text=text))
+
+    @on(OptionList.OptionSelected, "#mine")
+    def _mine_selected(self) -> None:
+        self.action_edit()
+
+    def commit(self) -> None:
+        """A question typed but not yet added with Enter is kept, not lost."""
+        fields = self.query("#question")
+        if not fields or self.read_only:
+            return
+        field = fields.first(Field)
+        if field.value.strip() and self.editing is None:
+            self._add(field.value)
+            field.value = ""
+
+    @on(Button.Pressed, "#back")
+    def _click_back(self) -> None:
+        self.action_back()
+
+    @on(Button.Pressed, "#next")
+    def _click_next(self) -> None:
+        self.action_next()

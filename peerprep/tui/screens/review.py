@@ -1,0 +1,124 @@
+"""Review: the statement as it will be on the sheet; jump to any part; save as a file or print."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.widgets import Button, Static
+
+from peerprep.content import display_title, format_date
+from peerprep.keys import PART_KEYS
+from peerprep.tui.screens.wizard import WizardScreen
+from peerprep.tui.widgets.save_status import SaveStatus
+from peerprep.tui.widgets.sheet_gauge import SheetGauge
+
+
+class ReviewScreen(WizardScreen):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("1", "part(0)", "Part 1", tooltip="Change part 1", id="part1", show=False),
+        Binding("2", "part(1)", "Part 2", tooltip="Change part 2", id="part2", show=False),
+        Binding("3", "part(2)", "Part 3", tooltip="Change part 3", id="part3", show=False),
+        Binding("4", "part(3)", "Part 4", tooltip="Change part 4", id="part4", show=False),
+        Binding(
+            "f2", "room('meeting')", "Meeting", tooltip="Change the meeting", id="edit_meeting"
+        ),
+        Binding(
+            "f3",
+            "room('questions')",
+            "Questions",
+            tooltip="Change the questions",
+            id="edit_questions",
+        ),
+        Binding("f5", "export", "Save or print", tooltip="A file to print or bring", id="export"),
+        Binding("f9", "home", "Done", tooltip="Back to the list", id="done"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__("review")
+
+    def _meeting_lines(self) -> list[str]:
+        meeting = self.prep.meeting
+        t = self.t
+        lines = [f"{t('tui.review.meeting')}: {self.cat.kind(meeting.kind).name}"]
+        if meeting.date:
+            lines.append(f"{t('tui.review.date')}: {format_date(self.cat, meeting.date)}")
+        if meeting.time:
+            lines.append(f"{t('tui.review.time')}: {format_date(self.cat, meeting.time)}")
+        if meeting.place.strip():
+            lines.append(f"{t('tui.review.place')}: {meeting.place.strip()}")
+        if meeting.attendees:
+            lines.append(f"{t('tui.review.attendees')}: {', '.join(meeting.attendees)}")
+        if meeting.companion.strip():
+            lines.append(f"{t('tui.review.companion')}: {meeting.companion.strip()}")
+        return lines
+
+    def compose_body(self) -> ComposeResult:
+        prep = self.prep
+        with Horizontal(id="topbar"):
+            yield Static(Content.styled(self.t("tui.review.heading"), "bold"), id="room-title")
+            yield SaveStatus(id="status")
+        with VerticalScroll(id="sheet"):
+            yield Static(
+                Content.styled(display_title(self.cat, prep), "bold"), classes="sheet-title"
+            )
+            yield Static(Content("\n".join(self._meeting_lines())), classes="sheet-meeting")
+            for number, key in enumerate(PART_KEYS, start=1):
+                part = self.cat.part(key)
+                text = prep.statement.get(key).strip()
+                with Vertical(classes="sheet-part"):
+                    with Horizontal(classes="sheet-part-head"):
+                        yield Static(Content.styled(part.starter, "bold"), classes="starter")
+                        yield Button(
+                            self.t("tui.review.change", n=number), id=f"part-{number}", compact=True
+                        )
+                    shown = text or self.t("tui.review.empty_part")
+                    yield Static(Content(shown), classes="answer" if text else "answer -empty")
+            if prep.questions:
+                yield Static(
+                    Content.styled(self.t("tui.review.questions"), "bold"),
+                    classes="sheet-questions-title",
+                )
+                yield Static(Content("\n".join(f"• {q}" for q in prep.questions)), classes="answer")
+        with Horizontal(id="bottom"):
+            yield SheetGauge(id="gauge")
+            yield Button(self.t("tui.nav.back"), id="back", compact=True)
+            yield Button(self.t("tui.review.export_button"), id="export", compact=True)
+            yield Button(self.t("tui.review.done_button"), id="done", compact=True)
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self._after_build()
+
+    async def recompose(self) -> None:
+        await super().recompose()
+        self._after_build()
+
+    def _after_build(self) -> None:
+        self.query_one("#gauge", SheetGauge).show(self.cat, self.prep)
+        self.query_one("#sheet").focus()
+
+    def action_part(self, index: int) -> None:
+        self.peer_app.go_to(PART_KEYS[index])
+
+    def action_room(self, room: str) -> None:
+        self.peer_app.go_to(room)
+
+    def action_export(self) -> None:
+        self.peer_app.export_dialog()
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        button = event.button.id or ""
+        if button.startswith("part-"):
+            self.action_part(int(button.removeprefix("part-")) - 1)
+        elif button == "back":
+            self.action_back()
+        elif button == "export":
+            self.action_export()
+        elif button == "done":
+            self.action_home()

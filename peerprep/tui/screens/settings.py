@@ -1,0 +1,104 @@
+"""Settings: language (switches at once), colours, peer mode, cursor blink. Saved as they change."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.widgets import Button, RadioButton, RadioSet, Static, Switch
+
+from peerprep.keys import LANGUAGES
+from peerprep.settings import THEMES
+from peerprep.tui.screens.base import PeerScreen
+
+
+class SettingsScreen(PeerScreen):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "close", "Back", tooltip="Back where you were", id="settings_back"),
+    ]
+
+    def compose_body(self) -> ComposeResult:
+        app = self.peer_app
+        settings = app.settings
+        with Horizontal(id="topbar"):
+            yield Static(Content.styled(self.t("tui.settings.heading"), "bold"), id="room-title")
+        with VerticalScroll(id="form"):
+            with RadioSet(id="language") as languages:
+                languages.border_title = self.t("tui.settings.language")
+                for code in LANGUAGES:
+                    yield RadioButton(
+                        self.t(f"tui.settings.language_{code}"),
+                        value=app.language == code,
+                        id=f"lang-{code}",
+                    )
+            with RadioSet(id="theme") as themes:
+                themes.border_title = self.t("tui.settings.theme")
+                for name in THEMES:
+                    yield RadioButton(
+                        self.t(f"tui.settings.theme_{name.replace('-', '_')}"),
+                        value=app.theme == name,
+                        id=f"theme-{name}",
+                    )
+            if app.no_color:
+                yield Static(Content(self.t("tui.settings.no_color")), classes="note")
+            with Horizontal(classes="switch-row"):
+                yield Switch(settings.peer_mode, id="peer_mode")
+                yield Static(Content(self.t("tui.settings.peer_mode")), classes="switch-label")
+            with Horizontal(classes="switch-row"):
+                yield Switch(settings.cursor_blink, id="cursor_blink")
+                yield Static(Content(self.t("tui.settings.cursor_blink")), classes="switch-label")
+            yield Static(
+                Content(self.t("tui.settings.where", path=str(app.data_dir))), classes="note"
+            )
+        with Horizontal(id="bottom"):
+            yield Static("", id="spacer")
+            yield Button(self.t("tui.settings.close"), id="close", compact=True)
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.query_one("#language").focus()
+
+    async def recompose(self) -> None:
+        await super().recompose()
+        self.query_one("#language").focus()
+
+    @on(RadioSet.Changed, "#language")
+    def _language(self, event: RadioSet.Changed) -> None:
+        code = (event.pressed.id or "").removeprefix("lang-")
+        app = self.peer_app
+        if code in LANGUAGES and code != app.language:
+            app.settings.language = code  # type: ignore[assignment]
+            app.save_settings()
+            app.language = code  # every open screen takes the new words
+
+    @on(RadioSet.Changed, "#theme")
+    def _theme(self, event: RadioSet.Changed) -> None:
+        name = (event.pressed.id or "").removeprefix("theme-")
+        app = self.peer_app
+        if name in THEMES:
+            app.theme = name
+            app.settings.theme = name  # type: ignore[assignment]
+            app.save_settings()
+
+    @on(Switch.Changed)
+    def _switch(self, event: Switch.Changed) -> None:
+        app = self.peer_app
+        if event.switch.id == "peer_mode":
+            app.settings.peer_mode = event.value
+        elif event.switch.id == "cursor_blink":
+            app.settings.cursor_blink = event.value
+            app.set_cursor_blink(event.value)
+        else:
+            return
+        app.save_settings()
+
+    def action_close(self) -> None:
+        self.app.pop_screen()
+
+    @on(Button.Pressed, "#close")
+    def _click_close(self) -> None:
+        self.action_close()

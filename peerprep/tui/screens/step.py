@@ -1,0 +1,208 @@
+"""One of the four parts: the starter, what it is for, help on request, and the person's words.
+
+The side panel holds what the person asked to see: "help me start" prompts (F2),
+example answers (F3) and, in peer mode (F4), the peer's conversation prompts. Each is
+shown and hidden by its key or by a click on its button; the button's words say which.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.widgets import Button, Static, TextArea
+
+from peerprep.keys import PART_KEYS
+from peerprep.tui.bindings import key_of
+from peerprep.tui.screens.wizard import WizardScreen
+from peerprep.tui.widgets.fields import Answer
+from peerprep.tui.widgets.save_status import SaveStatus
+from peerprep.tui.widgets.sheet_gauge import SheetGauge
+from peerprep.tui.widgets.step_bar import StepBar
+
+GAUGE_DELAY = 0.3  # seconds after a key press before the gauge is measured again
+
+
+def bullets(lines: list[str]) -> Content:
+    return Content("\n").join(Content(f"• {line}") for line in lines)
+
+
+class StepScreen(WizardScreen):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "f2", "toggle('prompts')", "Help me start", tooltip="Questions that help", id="prompts"
+        ),
+        Binding("f3", "toggle('examples')", "Examples", tooltip="What others wrote", id="examples"),
+        Binding("f4", "toggle_peer", "Peer", tooltip="Prompts for a peer worker", id="peer"),
+    ]
+
+    def __init__(self, part_key: str) -> None:
+        if part_key not in PART_KEYS:
+            raise KeyError(part_key)
+        super().__init__(part_key)
+        self.part_key = part_key
+        self.index = PART_KEYS.index(part_key)
+        self._gauge_timer = None
+
+    # --- building ------------------------------------------------------------------------
+
+    def compose_body(self) -> ComposeResult:
+        part = self.cat.part(self.part_key)
+        text = self.prep.statement.get(self.part_key)
+        with Horizontal(id="topbar"):
+            yield StepBar(self.cat, self.prep, self.index)
+            yield SaveStatus(id="status")
+        with Horizontal(id="body"):
+            with Vertical(id="main"):
+                yield Static(Content(part.starter), classes="starter")
+                yield Static(Content(" ".join(part.about)), classes="about")
+                with Horizontal(classes="toggles"):
+                    yield Button("", id="toggle-prompts", compact=True)
+                    yield Button("", id="toggle-examples", compact=True)
+                    yield Button("", id="toggle-peer", compact=True)
+                answer = Answer(
+                    text,
+                    id="answer",
+                    placeholder=self.t("tui.step.placeholder"),
+                    read_only=self.read_only,
+                    tooltip=self.t("tui.step.answer_tip"),
+                )
+                answer.border_title = part.title
+                yield answer
+                with Horizontal(id="bottom"):
+                    yield SheetGauge(id="gauge")
+                    yield Button(self.t("tui.nav.back"), id="back", compact=True)
+                    yield Button("", id="next", compact=True)
+            with VerticalScroll(id="side", can_focus=False):
+                yield Static(
+                    Content(self.t("tui.step.prompts_title")),
+                    classes="side-title",
+                    id="prompts-title",
+                )
+                yield Static(bullets(part.prompts), id="prompts", classes="side-text")
+                yield Static(
+                    Content(self.t("tui.step.examples_title")),
+                    classes="side-title",
+                    id="examples-title",
+                )
+                yield Static(bullets(part.examples), id="examples", classes="side-text")
+                yield Static(
+                    Content(self.t("tui.step.peer_title")), classes="side-title", id="peer-title"
+                )
+                yield Static(bullets(part.peer), id="peer", classes="side-text")
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self._after_build()
+
+    def _after_build(self) -> None:
+        answer = self.query_one("#answer", Answer)
+        cursor = self.peer_app.session.cursors.get(self.part_key)
+        if cursor is None:
+            # First visit: the cursor goes to the end, ready to go on writing.
+            last = answer.document.line_count - 1
+            cursor = (last, len(answer.document.get_line(last)))
+        answer.cursor_location = cursor
+        answer.focus()
+        self._show_panels()
+        self._show_next_label()
+        self.query_one("#gauge", SheetGauge).show(self.cat, self.prep)
+
+    async def recompose(self) -> None:
+        await super().recompose()
+        self._after_build()
+
+    # --- what the person sees on request ---------------------------------------------------
+
+    def _show_panels(self) -> None:
+        app = self.peer_app
+        shown = {
+            "prompts": app.show_prompts,
+            "examples": app.show_examples,
+            "peer": app.settings.peer_mode,
+        }
+        for name, visible in shown.items():
+            self.query_one(f"#{name}").display = visible
+            self.query_one(f"#{name}-title").display = visible
+            word = "hide" if visible else "show"
+            label = self.t(f"tui.step.{word}_{name}")
+            key = key_of(self, name)
+            self.query_one(f"#toggle-{name}", Button).label = f"{label} ({key})"
+        self.query_one("#side").display = any(shown.values())
+
+    def _show_next_label(self) -> None:
+        written = bool(self.query_one("#answer", Answer).text.strip())
+        button = self.query_one("#next", Button)
+        button.label = self.t("tui.nav.next" if written else "tui.nav.skip")
+        # As wide as the longer label, so the buttons never move under the mouse.
+        longest = max(len(self.t("tui.nav.next")), len(self.t("tui.nav.skip")))
+        button.styles.min_width = longest + 2
+
+    def action_toggle(self, what: str) -> None:
+        app = self.peer_app
+        if what == "prompts":
+            app.show_prompts = not app.show_prompts
+        elif what == "examples":
+            app.show_examples = not app.show_examples
+        self._show_panels()
+
+    def action_toggle_peer(self) -> None:
+        app = self.peer_app
+        app.settings.peer_mode = not app.settings.peer_mode
+        app.save_settings()
+        self._show_panels()
+
+    @on(Button.Pressed, "#toggle-prompts")
+    def _click_prompts(self) -> None:
+        self.action_toggle("prompts")
+
+    @on(Button.Pressed, "#toggle-examples")
+    def _click_examples(self) -> None:
+        self.action_toggle("examples")
+
+    @on(Button.Pressed, "#toggle-peer")
+    def _click_peer(self) -> None:
+        self.action_toggle_peer()
+
+    @on(Button.Pressed, "#back")
+    def _click_back(self) -> None:
+        self.action_back()
+
+    @on(Button.Pressed, "#next")
+    def _click_next(self) -> None:
+        self.action_next()
+
+    @on(StepBar.Jump)
+    def _jump(self, event: StepBar.Jump) -> None:
+        if event.index != self.index:
+            self.peer_app.go_to(PART_KEYS[event.index])
+
+    # --- the person's words ----------------------------------------------------------------
+
+    @on(TextArea.Changed, "#answer")
+    def _typed(self, event: TextArea.Changed) -> None:
+        if self.peer_app.session.set_part(self.part_key, event.text_area.text):
+            self.edited()
+            self._show_next_label()
+            if self._gauge_timer is not None:
+                self._gauge_timer.stop()
+            self._gauge_timer = self.set_timer(GAUGE_DELAY, self._measure)
+
+    @on(TextArea.SelectionChanged, "#answer")
+    def _moved(self, event: TextArea.SelectionChanged) -> None:
+        self.peer_app.session.cursors[self.part_key] = event.selection.end
+
+    def _measure(self) -> None:
+        self.query_one("#gauge", SheetGauge).show(self.cat, self.prep)
+        self.query_one(StepBar).refresh_marks()
+
+    def commit(self) -> None:
+        answers = self.query("#answer")
+        if answers:
+            answer = answers.first(Answer)
+            self.peer_app.session.set_part(self.part_key, answer.text)
+            self.peer_app.session.cursors[self.part_key] = answer.cursor_location

@@ -1,0 +1,70 @@
+"""The rooms of one preparation, in order: the meeting, the four parts, questions, review.
+
+Escape goes one room back (from the meeting: home), F6 one room on. Every move saves.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.binding import Binding, BindingType
+
+from peerprep.model import Preparation
+from peerprep.tui.screens.base import PeerScreen
+
+
+class WizardScreen(PeerScreen):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "back", "Back", tooltip="One step back", id="back"),
+        # priority: the text area would otherwise take F6 for "select line"
+        Binding("f6", "next", "Next", tooltip="One step on", id="next", priority=True),
+        Binding("f9", "home", "Home", tooltip="Back to the list", id="home", show=False),
+    ]
+
+    def __init__(self, room: str) -> None:
+        super().__init__()
+        self.room = room
+
+    @property
+    def prep(self) -> Preparation:
+        prep = self.peer_app.session.prep
+        if prep is None:  # a room of a preparation is never shown without one
+            raise RuntimeError("no preparation is open")
+        return prep
+
+    @property
+    def read_only(self) -> bool:
+        return self.peer_app.session.read_only
+
+    def edited(self) -> None:
+        self.peer_app.edited()
+
+    def ready_to_leave(self) -> bool:
+        """False keeps the person here (a field needs fixing first); the screen says why."""
+        return True
+
+    def action_back(self) -> None:
+        from peerprep.tui.app import WIZARD
+
+        if not self.ready_to_leave():
+            return
+        index = WIZARD.index(self.room or "meeting")
+        if index == 0:
+            self.peer_app.go_home()
+        else:
+            self.peer_app.go_to(WIZARD[index - 1])
+
+    def action_next(self) -> None:
+        from peerprep.tui.app import WIZARD
+
+        if not self.ready_to_leave():
+            return
+        index = WIZARD.index(self.room or "meeting")
+        if index + 1 >= len(WIZARD):
+            self.peer_app.go_home()
+        else:
+            self.peer_app.go_to(WIZARD[index + 1])
+
+    def action_home(self) -> None:
+        if self.ready_to_leave():
+            self.peer_app.go_home()

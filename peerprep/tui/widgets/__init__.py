@@ -1,0 +1,1 @@
+"""The program's own widgets: the save status, the step bar, the sheet gauge, the text fields."""

@@ -1,0 +1,37 @@
+"""The quiet line that says whether the words are saved: "Saved 14.32" / "Not saved: <reason>"."""
+
+from __future__ import annotations
+
+from textual.widgets import Static
+
+from peerprep.content import Catalogue, format_date
+from peerprep.tui.session import SaveState
+
+# Short reasons for the status line; the full sentence (with the folder) is in the dialog.
+_REASONS = ("disk_full", "read_only", "folder_missing", "write_failed")
+
+
+def status_text(cat: Catalogue, state: SaveState) -> str:
+    """The words for a save state. The words carry the meaning; colour only repeats it."""
+    if state.kind == "saved" and state.at is not None:
+        return cat.text("tui.save.saved", time=format_date(cat, state.at.time()))
+    if state.kind == "failed":
+        name = state.error_key.rsplit(".", 1)[-1]
+        reason = cat.text(f"tui.save.reason.{name if name in _REASONS else 'write_failed'}")
+        return cat.text("tui.save.failed", reason=reason)
+    if state.kind == "read_only":
+        return cat.text("tui.save.read_only")
+    return cat.text("tui.save.auto")
+
+
+class SaveStatus(Static):
+    """Mirrors app.save_state."""
+
+    def on_mount(self) -> None:
+        self.watch(self.app, "save_state", self._show)
+
+    def _show(self, state: SaveState) -> None:
+        cat = self.app.cat  # type: ignore[attr-defined]
+        self.update(status_text(cat, state))
+        self.set_class(state.kind == "failed", "-failed")
+        self.set_class(state.kind == "read_only", "-read-only")

@@ -1,0 +1,44 @@
+"""Helpers for the full-screen program's tests: read what was saved, wait for saves."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from peerprep.model import Preparation
+from peerprep.store import Store
+from peerprep.tui.app import PeerprepApp
+
+SIZE = (80, 24)
+SAVE_DELAY = 0.05  # the real program waits about a second; tests need not
+
+
+def saved_files(data_dir: Path) -> list[dict[str, Any]]:
+    """Every preparation on disk, as the JSON a person's file holds."""
+    folder = data_dir / "preparations"
+    if not folder.is_dir():
+        return []
+    return [json.loads(path.read_text(encoding="utf-8")) for path in sorted(folder.glob("*.json"))]
+
+
+def only_file(data_dir: Path) -> dict[str, Any]:
+    files = saved_files(data_dir)
+    assert len(files) == 1, files
+    return files[0]
+
+
+def filled(store: Store, **parts: str) -> Preparation:
+    """A preparation on disk with some parts written."""
+    prep = Preparation.new("da")
+    for key, text in parts.items():
+        prep.set_part(key, text)
+    store.save(prep)
+    return prep
+
+
+async def settle(app: PeerprepApp, pilot: Any) -> None:
+    """Let pending saves finish: past the debounce, and the save thread done."""
+    await pilot.pause(SAVE_DELAY * 3)
+    await app.workers.wait_for_complete()
+    await pilot.pause()
