@@ -250,7 +250,7 @@ def test_cli_where_and_wipe_in_shared_mode(
     Store(data_dir).save(_prep())  # someone's own data on the same account
     assert main(["--lang", "en", "--shared", "where"]) == 0
     out = capsys.readouterr().out
-    assert "only while the program runs" in out and str(data_dir) not in out
+    assert "only while you use it" in out and str(data_dir) not in out
     assert main(["--shared", "wipe", "--yes"]) == 0
     assert len(list((data_dir / "preparations").glob("*.json"))) == 1  # not theirs to wipe
 
