@@ -299,7 +299,9 @@ def run(context: Context, handler: Handler) -> int:
 
     cat = context.cat
     try:
-        return handler(context)
+        code = handler(context)
+        sys.stdout.flush()  # here, where a closed pipe can still be handled
+        return code
     except (PeerprepError, StoreError, SettingsError) as error:
         print(cat.text(error.key, **error.values), file=sys.stderr)
         return EXIT_FAILURE
