@@ -40,6 +40,9 @@ def launch(context: Context) -> int:
         start=Start(command=command, prep_id=prep_id),
         handle_signals=True,
     )
+    from peerprep.tui.shared_mode import install  # shared computer: banner, idle, leaving
+
+    install(app, context.shared)
     try:
         result = app.run()
     finally:

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, Protocol
 
+from textual import events
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.reactive import reactive
@@ -36,6 +37,8 @@ from peerprep.tui.themes import register_themes
 
 if TYPE_CHECKING:
     from textual.screen import Screen
+
+    from peerprep.tui.shared_mode import SharedSide
 
 
 class SettingsKeeper(Protocol):
@@ -93,6 +96,7 @@ class PeerprepApp(App[int]):
         self.save_delay = save_delay
         self.handle_signals = handle_signals
         self.banner: Callable[[], Widget | None] | None = None
+        self.shared_side: SharedSide | None = None  # set by tui.shared_mode.install
         # what the person asked to see on the step screens (not saved between runs)
         self.show_prompts = False
         self.show_examples = False
@@ -159,8 +163,15 @@ class PeerprepApp(App[int]):
         self.session.close()
         self.exit(0)
 
+    async def on_event(self, event: events.Event) -> None:
+        if self.shared_side is not None:
+            self.shared_side.seen(event)  # a key or the mouse: someone is here
+        await super().on_event(event)
+
     async def action_quit(self) -> None:
         """Ctrl+Q: no question, because everything is saved; unless saving fails right now."""
+        if self.shared_side is not None and not self.shared_side.may_quit():
+            return  # shared computer: asked once whether to take the words along
         self.commit_screens()
         state = self.session.close()
         if state.kind == "failed":
@@ -253,7 +264,9 @@ class PeerprepApp(App[int]):
 
         self.commit_screens()
         if self.session.prep is not None:
-            self.push_screen(ExportDialog(self.session.prep.model_copy(deep=True)))
+            prep = self.session.prep.model_copy(deep=True)
+            side = self.shared_side
+            self.push_screen(ExportDialog(prep), side and (lambda path: side.taken(prep, path)))
 
     # --- moving between rooms -------------------------------------------------------------
 

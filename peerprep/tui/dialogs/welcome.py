@@ -27,7 +27,10 @@ class WelcomeDialog(PeerDialog[None]):
             )
             with VerticalScroll(classes="dialog-body"):
                 yield Static(Content(self.t("tui.welcome.what")))
-                yield Static(Content(self.t("tui.welcome.where", folder=folder)))
+                if self.peer_app.shared_side is not None:  # a shared computer keeps nothing
+                    yield Static(Content(self.t("shared.welcome")))
+                else:
+                    yield Static(Content(self.t("tui.welcome.where", folder=folder)))
                 yield Static(Content(self.t("tui.welcome.nothing_sent")))
                 yield Static(Content(self.t("tui.welcome.keys")))
             with Horizontal(classes="dialog-buttons"):

@@ -51,9 +51,9 @@ class SettingsScreen(PeerScreen):
             with Horizontal(classes="switch-row"):
                 yield Switch(settings.cursor_blink, id="cursor_blink")
                 yield Static(Content(self.t("tui.settings.cursor_blink")), classes="switch-label")
-            yield Static(
-                Content(self.t("tui.settings.where", path=str(app.data_dir))), classes="note"
-            )
+            from peerprep.tui.widgets.my_data import MyData  # folders, carry, delete: privacy
+
+            yield MyData(id="my-data")
         with Horizontal(id="bottom"):
             yield Static("", id="spacer")
             yield Button(self.t("tui.settings.close"), id="close", compact=True)

@@ -1,0 +1,67 @@
+"""Leaving a shared computer with words not yet taken along: one question, asked once.
+
+Answers "export" (save as PDF or print), "folder" (save to a folder of one's choice, a
+USB stick), "erase" (leave, and the words are gone), or None (go back to writing).
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.content import Content
+from textual.widgets import Button, Static
+
+from peerprep.content import display_title
+from peerprep.model import Preparation
+from peerprep.tui.screens.base import PeerDialog
+
+
+class LeaveDialog(PeerDialog[str | None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "stay", "Back", tooltip="Go back to writing", id="shared_leave_back"),
+    ]
+
+    def __init__(self, left: list[Preparation]) -> None:
+        super().__init__()
+        self.left = left
+
+    def compose(self) -> ComposeResult:
+        titles = "\n".join(f"• {display_title(self.cat, prep)}" for prep in self.left[:5])
+        with Vertical(classes="dialog -wide"):
+            yield Static(Content.styled(self.t("shared.leave.title"), "bold"),
+                         classes="dialog-title")  # fmt: skip
+            yield Static(Content(self.t("shared.leave.why")))
+            yield Static(Content(titles))
+            yield Static(Content(self.t("shared.leave.how")))
+            with Vertical(id="leave-choices", classes="dialog-buttons"):
+                yield Button(self.t("shared.leave.export"), id="export", variant="primary")
+                yield Button(self.t("shared.leave.folder"), id="folder")
+                yield Button(self.t("shared.leave.erase"), id="erase", variant="error")
+                yield Button(self.t("shared.leave.back"), id="back")
+
+    DEFAULT_CSS = """
+    LeaveDialog #leave-choices {
+        height: auto;
+        align-horizontal: left;
+    }
+    LeaveDialog #leave-choices Button {
+        width: 100%;
+        margin: 0 0 0 0;
+    }
+    """
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.query_one("#export").focus()  # taking the words along is the first offer
+
+    def action_stay(self) -> None:
+        self.dismiss(None)
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        answer = event.button.id
+        self.dismiss(None if answer == "back" else answer)

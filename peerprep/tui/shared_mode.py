@@ -1,0 +1,219 @@
+"""The shared-computer side of the full-screen program: the calm line at the top, the
+privacy screen after a few idle minutes, erasing the session after a longer while, and
+one question on quitting when words have not been taken along.
+
+`install(app, mode)` wires it into a PeerprepApp through the app's hooks (`banner`,
+`on_event`, `action_quit`, the export dialog's answer); the app itself knows nothing of
+shared computers. Nothing here writes a file: the store is the app's (in memory).
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from textual import events
+from textual.content import Content
+from textual.widgets import Static
+from textual.worker import WorkerCancelled, WorkerFailed
+
+from peerprep.model import Preparation
+from peerprep.shared import SharedMode, session_settings
+from peerprep.tui.idle import IdleClock, IdleWatch
+from peerprep.tui.screens.privacy import PrivacyScreen
+
+if TYPE_CHECKING:
+    from peerprep.tui.app import PeerprepApp
+
+MINUTE = 60.0
+
+
+class SharedBanner(Static):
+    """One calm line: this is a shared computer, nothing is kept unless taken along."""
+
+    DEFAULT_CSS = """
+    SharedBanner {
+        dock: top;
+        width: 100%;
+        height: auto;
+        padding: 0 1;
+        background: $boost;
+        color: $text;
+    }
+    """
+
+
+class SharedSide:
+    """Everything shared mode adds to one running app."""
+
+    def __init__(
+        self,
+        app: PeerprepApp,
+        mode: SharedMode,
+        *,
+        clock: Callable[[], float] | None = None,
+        tick: float = 1.0,
+    ) -> None:
+        self.app = app
+        self.mode = mode
+        self.start_language = app.language
+        cover, erase = mode.timers(app.settings)
+        idle = IdleClock(cover * MINUTE, erase * MINUTE, **({"clock": clock} if clock else {}))
+        self.watch = IdleWatch(app, idle, self.cover, self.erase_soon, tick=tick)
+        self._started = False
+        self._asking = False
+        self.erasures = 0  # how many times the session was erased (for the curious and tests)
+
+    @property
+    def store(self) -> object:
+        return self.app.session.store
+
+    @property
+    def in_memory(self) -> bool:
+        return bool(getattr(self.store, "in_memory", False))
+
+    # --- the line at the top ----------------------------------------------------------------
+
+    def banner(self) -> SharedBanner:
+        return SharedBanner(Content(self.app.t("shared.banner")), id="shared-banner")
+
+    # --- idle ---------------------------------------------------------------------------------
+
+    def seen(self, event: events.Event) -> None:
+        """Every event the app receives passes here first (the app's on_event hook)."""
+        if not self._started and isinstance(event, (events.Mount, events.Resize, events.Key)):
+            self._started = True
+            self.watch.start()
+        self.watch.seen(event)
+
+    def set_minutes(self, cover: int, erase: int) -> None:
+        self.watch.clock.cover_after = cover * MINUTE
+        self.watch.clock.erase_after = erase * MINUTE
+
+    def cover(self) -> None:
+        """Hide everything behind the neutral privacy screen."""
+        if isinstance(self.app.screen, PrivacyScreen):
+            return
+        _, erase = self.mode.timers(self.app.settings)
+        self.app.push_screen(PrivacyScreen(self.app.cat, erase))
+
+    def erase_soon(self) -> None:
+        self.app.run_worker(self.erase(), group="shared-erase", exclusive=True)
+
+    async def erase(self) -> None:
+        """Forget the session and go back to the start, as if the program had just begun.
+
+        On a stick the person named with --data-dir their words are theirs: they are saved
+        and closed, not deleted.
+        """
+        app = self.app
+        if not self.in_memory:
+            app.commit_screens()
+            app.session.close()
+        else:
+            app.session.discard()  # no more snapshots: nothing new can be written now
+            for worker in [w for w in app.workers if w.group == "save"]:
+                with contextlib.suppress(WorkerCancelled, WorkerFailed):
+                    await worker.wait()  # a write already under way finishes first ...
+            wipe = getattr(self.store, "wipe", None)
+            if callable(wipe):
+                wipe()  # ... and is then forgotten with the rest
+            self._reset_settings()
+        app.clear_notifications()
+        while len(app.screen_stack) > 1:
+            await app.pop_screen()
+        home = app.screen
+        reload = getattr(home, "reload", None)
+        if callable(reload):
+            reload()
+        self.erasures += 1
+
+    def _reset_settings(self) -> None:
+        app = self.app
+        remove = getattr(app.keeper, "remove", None)
+        if callable(remove):
+            remove()  # in memory: back to the session's first settings
+        fresh = app.keeper.load() if callable(remove) else session_settings(self.mode)
+        fresh.welcomed = True  # the program is running; the next person starts at home
+        app.settings = fresh
+        app.theme = fresh.theme
+        app.set_cursor_blink(fresh.cursor_blink)
+        if app.language != self.start_language:
+            app.language = self.start_language
+
+    # --- taking words along -------------------------------------------------------------------
+
+    def taken(self, prep: Preparation, written: Path | None) -> None:
+        """The export dialog's answer: a file was written, so these words went along."""
+        if written is not None:
+            self._mark(prep)
+
+    def _mark(self, prep: Preparation) -> None:
+        mark = getattr(self.store, "mark_taken", None)
+        if callable(mark):
+            mark(prep)
+
+    def untaken(self) -> list[Preparation]:
+        find = getattr(self.store, "untaken", None)
+        return list(find()) if callable(find) else []
+
+    def may_quit(self) -> bool:
+        """The app's quit hook: False while a question is asked, or the cover is lifted."""
+        app = self.app
+        if isinstance(app.screen, PrivacyScreen):
+            app.screen.dismiss(None)
+            return False
+        if self._asking:
+            return False
+        app.commit_screens()
+        app.session.save_now()
+        left = self.untaken()
+        if not left:
+            return True
+        from peerprep.tui.dialogs.leave import LeaveDialog
+
+        self._asking = True
+        app.push_screen(LeaveDialog(left), self._leave_answer)
+        return False
+
+    def _leave_answer(self, answer: str | None) -> None:
+        self._asking = False
+        app = self.app
+        left = self.untaken()
+        if answer == "erase" or (answer is not None and not left):
+            app.session.discard()
+            wipe = getattr(self.store, "wipe", None)
+            if callable(wipe):
+                wipe()
+            app.exit(0)
+        elif answer == "export" and left:
+            from peerprep.tui.dialogs.export import ExportDialog
+
+            prep = left[0]
+            app.push_screen(ExportDialog(prep), lambda path: self.taken(prep, path))
+        elif answer == "folder" and left:
+            from peerprep.tui.dialogs.folder import SaveToFolderDialog
+
+            app.push_screen(SaveToFolderDialog(left), self._saved_to_folder)
+
+    def _saved_to_folder(self, saved: list[Preparation] | None) -> None:
+        for prep in saved or []:
+            self._mark(prep)
+
+
+def install(
+    app: PeerprepApp,
+    mode: SharedMode,
+    *,
+    clock: Callable[[], float] | None = None,
+    tick: float = 1.0,
+) -> SharedSide | None:
+    """Give a running-to-be app its shared-computer side; None when the mode is off."""
+    if not mode.on:
+        return None
+    side = SharedSide(app, mode, clock=clock, tick=tick)
+    app.banner = side.banner
+    app.shared_side = side
+    return side
