@@ -68,6 +68,7 @@ class PeerprepApp(App[int]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "quit", "Quit", tooltip="Save and close", id="quit", priority=True),
         Binding("f1", "help", "Keys", tooltip="All keys", id="help"),
+        Binding("ctrl+s", "save", "Save", tooltip="Save now", id="save", show=False),
     ]
 
     save_state: reactive[SaveState] = reactive(SaveState, init=False, always_update=True)
@@ -234,10 +235,24 @@ class PeerprepApp(App[int]):
     def _saved(self, state: SaveState) -> None:
         self.save_state = state
         if state.kind == "failed" and not self._failure_shown:
+            # A note, not a dialog: a dialog would catch the next keys the person types.
             self._failure_shown = True
-            self.offer_export()
+            self.notify(self.t("tui.failed.note"), severity="error", timeout=30)
         elif state.kind == "saved":
             self._failure_shown = False
+
+    def action_save(self) -> None:
+        """Ctrl+S: save now; if that fails, offer to save a copy somewhere else."""
+        state = self.save_now()
+        if state.kind == "failed":
+            self.offer_export()
+        elif state.kind == "saved":
+            self.notify(self.t("tui.save.saved", time=self._clock(state)), timeout=3)
+
+    def _clock(self, state: SaveState) -> str:
+        from peerprep.content import format_date
+
+        return format_date(self.cat, state.at.time()) if state.at else ""
 
     def offer_export(self, *, quitting: bool = False) -> None:
         from peerprep.tui.dialogs.save_failed import SaveFailedDialog

@@ -191,3 +191,282 @@ async def test_quitting_with_nothing_written_asks_nothing(site: Path) -> None:
         await pilot.press("ctrl+q")
         await pilot.pause()
     assert app.return_value == 0
+
+
+def _snapshot(roots: list[Path]) -> set[str]:
+    return {str(p) for root in roots if root.exists() for p in root.rglob("*")}
+
+
+async def test_a_whole_shared_session_leaves_no_file_but_the_export(
+    site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Start, write all four parts, change settings, export a PDF to a chosen folder, quit:
+    nothing new anywhere (data, config, cache, HOME, temp) except the exported file."""
+    import os
+    import tempfile
+
+    from textual.widgets import Input
+
+    from peerprep.tui.dialogs.export import ExportDialog
+    from peerprep.tui.screens.settings import SettingsScreen
+
+    home, tmp = tmp_path / "home", tmp_path / "tmp"
+    xdg = {name: tmp_path / name.lower() for name in
+           ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME")}  # fmt: skip
+    for folder in (home, tmp, *xdg.values()):
+        folder.mkdir()
+    for name, folder in xdg.items():
+        monkeypatch.setenv(name, str(folder))
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("TMPDIR", str(tmp))
+    monkeypatch.setattr(tempfile, "tempdir", None)  # read TMPDIR afresh
+    chosen = tmp_path / "usb-stick"
+    chosen.mkdir()
+    data_dir = Path(os.environ["PEERPREP_DATA_DIR"])
+    config_dir = Path(os.environ["PEERPREP_CONFIG_DIR"])
+    roots = [home, tmp, *xdg.values(), data_dir, config_dir, chosen, site]
+    before = _snapshot(roots)
+
+    clock = FakeClock()
+    context = shared_context()
+    app, _ = shared_app(context, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await type_all_four(pilot, app)
+        await settle(app, pilot)
+        app.go_home()
+        await pilot.pause()
+        await pilot.press("f9")
+        await pilot.pause()
+        assert isinstance(app.screen, SettingsScreen)
+        await pilot.click("#theme-textual-light")
+        await pilot.click("#peer_mode")
+        await pilot.pause()
+        assert app.settings.peer_mode and app.theme == "textual-light"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        prep_id = context.store().list().preparations[0].id
+        app.open_preparation(prep_id, room="review")
+        await pilot.pause()
+        app.export_dialog()
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ExportDialog)
+        dialog.query_one("#fmt-pdf").value = True
+        dialog.query_one("#folder", Input).value = str(chosen)
+        await pilot.click("#save")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert dialog.written is not None
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("ctrl+q")  # taken along: no question
+        await pilot.pause()
+    assert app.return_value == 0
+    new = _snapshot(roots) - before
+    exported = [Path(p) for p in new]
+    assert len(exported) == 1, sorted(new)
+    assert exported[0].parent == chosen and exported[0].suffix == ".pdf"
+    assert exported[0].read_bytes().startswith(b"%PDF")
+
+
+async def test_machine_wide_mode_cannot_be_switched_off_in_the_program(site: Path) -> None:
+    from peerprep.tui.screens.settings import SettingsScreen
+
+    (site / shared.MACHINE_FILE).write_text("shared = yes\nprivacy_minutes = 2\n", "utf-8")
+    context = shared_context(command=None, flag=False)
+    assert context.shared.locked and context.in_memory
+    clock = FakeClock()
+    app, side = shared_app(context, clock, command=None)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f9")
+        await pilot.pause()
+        assert isinstance(app.screen, SettingsScreen)
+        text = str(app.screen.query_one("#data-locked").render())
+        assert "kan ikke slås fra" in text
+        # nothing on the settings screen speaks of turning it off; every switch is another's
+        assert {s.id for s in app.screen.query("Switch")} == {"peer_mode", "cursor_blink"}
+        await pilot.click("#lang-en")
+        await pilot.pause()
+        assert "Shared computer" in screen_text(app)  # still there, now in English
+        assert side.mode.turn_off().on
+        clock.advance(2)  # IT's minutes, not the default three
+        side.watch.check()
+        await pilot.pause()
+        assert isinstance(app.screen, PrivacyScreen)
+
+
+async def _settings(app: PeerprepApp, pilot) -> None:
+    from peerprep.tui.screens.settings import SettingsScreen
+
+    app.go_home()
+    await pilot.pause()
+    await pilot.press("f9")
+    await pilot.pause()
+    assert isinstance(app.screen, SettingsScreen)
+
+
+async def _press(app: PeerprepApp, pilot, selector: str) -> None:
+    """Press a button that may be below the fold of a scrolling screen."""
+    from textual.widgets import Button
+
+    app.screen.query_one(selector, Button).press()
+    await pilot.pause()
+
+
+async def test_save_to_a_folder_and_open_from_a_file(site: Path, tmp_path: Path) -> None:
+    from textual.widgets import Input
+
+    from peerprep.tui.dialogs.folder import OpenFileDialog, SaveToFolderDialog
+
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    context = shared_context()
+    app, side = shared_app(context, FakeClock())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(*"Maja tegner")
+        await settle(app, pilot)
+        await _settings(app, pilot)
+        await _press(app, pilot, "#data-save")
+        assert isinstance(app.screen, SaveToFolderDialog)
+        app.screen.query_one("#path", Input).value = str(stick)
+        await _press(app, pilot, "#save")
+        files = list(stick.glob("*.json"))
+        assert len(files) == 1 and "Maja tegner" in files[0].read_text("utf-8")
+        assert str(files[0]) in screen_text(app)  # the person sees where it went
+        await _press(app, pilot, "#close")
+        assert side.untaken() == []  # taken along: quitting will not ask
+
+        # a broken file: a plain message, and the dialog stays for another try
+        (stick / "broken.json").write_text("{ not json", "utf-8")
+        await _press(app, pilot, "#data-open")
+        assert isinstance(app.screen, OpenFileDialog)
+        app.screen.query_one("#path", Input).value = str(stick / "broken.json")
+        await _press(app, pilot, "#open")
+        assert isinstance(app.screen, OpenFileDialog)
+        assert "kan ikke åbnes" in str(app.screen.query_one("#result").render())
+
+        # the good file, after everything here was forgotten
+        context.store().wipe()
+        app.screen.query_one("#path", Input).value = str(files[0])
+        await _press(app, pilot, "#open")
+        await pilot.pause()
+        assert app.session.prep is not None
+        assert app.session.prep.statement.introduction == "Maja tegner"
+
+
+async def test_leaving_by_saving_to_a_folder(site: Path, tmp_path: Path) -> None:
+    from textual.widgets import Input
+
+    from peerprep.tui.dialogs.folder import SaveToFolderDialog
+
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    app, _ = shared_app(shared_context(), FakeClock())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(*"komme hjem")
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert isinstance(app.screen, LeaveDialog)
+        await pilot.click("#folder")
+        await pilot.pause()
+        assert isinstance(app.screen, SaveToFolderDialog)
+        app.screen.query_one("#path", Input).value = str(stick)
+        await _press(app, pilot, "#save")
+        await _press(app, pilot, "#close")
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    assert app.return_value == 0
+    assert len(list(stick.glob("*.json"))) == 1
+
+
+async def test_delete_all_my_data_says_what_goes_and_does_it(
+    make_app, data_dir: Path, config_dir: Path, site: Path
+) -> None:
+    from peerprep import settings as settings_file
+    from peerprep.store import Store
+    from peerprep.tui.dialogs.confirm import ConfirmDialog
+
+    from .helpers import filled
+
+    store = Store(data_dir)
+    filled(store, important="min søster")
+    filled(store, help_with="sove om natten")
+    (data_dir / "preparations" / "broken.json").write_text("{", "utf-8")
+    store.list()  # the broken one goes to quarantine
+    app = make_app(None)
+    async with app.run_test(size=SIZE) as pilot:
+        await _settings(app, pilot)
+        await _press(app, pilot, "#data-wipe")
+        assert isinstance(app.screen, ConfirmDialog)
+        items = "\n".join(app.screen.items)
+        assert "Antal: 2" in items and str(data_dir) in items
+        assert "lagt til side. Antal: 1" in items
+        assert str(settings_file.settings_path(config_dir)) in items
+        assert "ikke slettet" in app.screen.warning  # exports elsewhere stay
+        await pilot.click("#no")  # the safe answer first
+        await pilot.pause()
+        assert len(Store(data_dir).list().preparations) == 2
+        await _press(app, pilot, "#data-wipe")
+        await pilot.click("#yes")
+        await pilot.pause()
+        assert not (data_dir / "preparations").exists()
+        assert not (data_dir / "quarantine").exists()
+        assert not settings_file.settings_path(config_dir).exists()
+        assert isinstance(app.screen, HomeScreen)
+
+
+async def test_passphrase_protection_from_settings(
+    make_app, data_dir: Path, monkeypatch: pytest.MonkeyPatch, site: Path
+) -> None:
+    from textual.widgets import Input
+
+    from peerprep import crypto
+    from peerprep.store import Store
+    from peerprep.tui.dialogs.passphrase import PassphraseDialog
+
+    from .helpers import filled
+
+    monkeypatch.setattr(crypto, "DEFAULT_N", 2**10)
+    filled(Store(data_dir), important="min søster")
+    app = make_app(None)
+    passphrase = "en lang og god kode"
+    async with app.run_test(size=SIZE) as pilot:
+        await _settings(app, pilot)
+        await _press(app, pilot, "#data-protect")
+        dialog = app.screen
+        assert isinstance(dialog, PassphraseDialog)
+        assert "kan ingen åbne dem igen" in screen_text(app)  # no recovery, said first
+        dialog.query_one("#first", Input).value = passphrase
+        dialog.query_one("#second", Input).value = passphrase + "x"
+        await _press(app, pilot, "#ok")
+        assert "ikke ens" in str(dialog.query_one("#result").render())
+        dialog.query_one("#second", Input).value = passphrase
+        await _press(app, pilot, "#ok")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert crypto.is_protected(data_dir)
+        raw = next((data_dir / "preparations").glob("*.json")).read_bytes()
+        assert crypto.is_envelope(raw) and "søster".encode() not in raw
+        assert app.session.store.cipher is not None  # saves from now on are sealed too
+
+        before = {p: p.read_bytes() for p in data_dir.rglob("*") if p.is_file()}
+        await _press(app, pilot, "#data-protect")
+        dialog = app.screen
+        assert isinstance(dialog, PassphraseDialog) and dialog.kind == "remove"
+        dialog.query_one("#first", Input).value = "forkert kode her"
+        await _press(app, pilot, "#ok")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.screen is dialog
+        assert "passer ikke" in str(dialog.query_one("#result").render())
+        assert {p: p.read_bytes() for p in data_dir.rglob("*") if p.is_file()} == before
+        dialog.query_one("#first", Input).value = passphrase
+        await _press(app, pilot, "#ok")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        assert not crypto.is_protected(data_dir)
+        raw = next((data_dir / "preparations").glob("*.json")).read_bytes()
+        assert "søster".encode() in raw
+    assert all(passphrase.encode() not in p.read_bytes() for p in data_dir.rglob("*") if p.is_file())

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 from pathlib import Path
 from typing import ClassVar
 
@@ -13,8 +12,9 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Button, Checkbox, RadioButton, RadioSet, Static
 
+from peerprep import export
+from peerprep.errors import PeerprepError
 from peerprep.model import Preparation
-from peerprep.tui import exporting
 from peerprep.tui.screens.base import PeerDialog
 from peerprep.tui.widgets.fields import Field
 
@@ -33,7 +33,7 @@ class ExportDialog(PeerDialog[Path | None]):
         self.written: Path | None = None
 
     def compose(self) -> ComposeResult:
-        fmts = exporting.formats()
+        fmts = export.FORMATS
         with Vertical(classes="dialog -wide"):
             yield Static(Content.styled(self.t("tui.export.title"), "bold"), classes="dialog-title")
             with Vertical(id="choices"):
@@ -41,14 +41,14 @@ class ExportDialog(PeerDialog[Path | None]):
                     chooser.border_title = self.t("tui.export.format")
                     for index, fmt in enumerate(fmts):
                         yield RadioButton(
-                            self.t(f"tui.export.fmt_{fmt}"), value=index == 0, id=f"fmt-{fmt}"
+                            self.t(f"export.formats.{fmt}"), value=index == 0, id=f"fmt-{fmt}"
                         )
                 if any(f in ("pdf", "html") for f in fmts):
-                    yield Checkbox(self.t("tui.export.large_print"), id="large")
-                folder = Field(str(self.folder or exporting.default_folder()), id="folder")
+                    yield Checkbox(self.t("export.large_print"), id="large")
+                folder = Field(str(self.folder or export.default_export_dir()), id="folder")
                 folder.border_title = self.t("tui.export.folder")
                 yield folder
-                if exporting.can_print():
+                if export.can_print():
                     yield Checkbox(self.t("tui.export.print_now"), id="print")
             yield Static(Content(""), id="result")
             with Horizontal(classes="dialog-buttons"):
@@ -63,7 +63,8 @@ class ExportDialog(PeerDialog[Path | None]):
 
     def _chosen_format(self) -> str:
         pressed = self.query_one("#format", RadioSet).pressed_button
-        return (pressed.id or "fmt-txt").removeprefix("fmt-") if pressed else "txt"
+        fmt = (pressed.id or "").removeprefix("fmt-") if pressed else ""
+        return fmt if fmt in export.FORMATS else export.FORMATS[0]
 
     def _checked(self, selector: str) -> bool:
         found = self.query(selector)
@@ -72,37 +73,39 @@ class ExportDialog(PeerDialog[Path | None]):
     @on(Button.Pressed, "#save")
     def _save(self) -> None:
         folder_text = self.query_one("#folder", Field).value.strip()
-        request = exporting.Request(
-            fmt=self._chosen_format(),
-            folder=Path(folder_text).expanduser() if folder_text else exporting.default_folder(),
-            large_print=self._checked("#large"),
-            print_now=self._checked("#print"),
-        )
+        folder = Path(folder_text).expanduser() if folder_text else None
+        fmt = self._chosen_format()
+        print_now = self._checked("#print") and fmt in export.PRINTABLE
         self.query_one("#result", Static).update(Content(self.t("tui.export.working")))
         self.query_one("#save", Button).disabled = True
-        self._write(request)
+        self._write(fmt, folder, self._checked("#large"), print_now)
 
     @work(thread=True, exclusive=True, group="export")
-    def _write(self, request: exporting.Request) -> None:
+    def _write(self, fmt: str, folder: Path | None, large_print: bool, print_now: bool) -> None:
+        # A PDF takes a moment to lay out: in a thread, so the screen stays alive.
         try:
-            path = exporting.run(self.prep, self.cat, request)
-        except exporting.ExportFailed as error:
-            self.app.call_from_thread(self._failed, error.key, error.values)
+            path = export.export_preparation(
+                self.prep, self.cat, fmt, large_print, folder=folder, print_now=print_now
+            )
+        except PeerprepError as error:
+            self.app.call_from_thread(self._failed, self.t(error.key, **error.values))
         else:
-            self.app.call_from_thread(self._done, path)
+            self.app.call_from_thread(self._done, path, print_now)
 
-    def _failed(self, key: str, values: dict[str, object]) -> None:
+    def _failed(self, message: str) -> None:
         result = self.query_one("#result", Static)
-        message = self.t(key, **values) if self.cat.has(key) else self.t("tui.export.failed")
-        result.update(Content(self.t("tui.export.not_saved", reason=message)))
+        result.update(Content(message))
         result.set_class(True, "-problem")
         self.query_one("#save", Button).disabled = False
 
-    def _done(self, path: Path) -> None:
+    def _done(self, path: Path, printed: bool) -> None:
         self.written = path
+        words = self.t("export.done", path=str(path))
+        if printed:
+            words += "\n" + self.t("export.printed")
         result = self.query_one("#result", Static)
         result.set_class(False, "-problem")
-        result.update(Content(self.t("tui.export.saved_at", path=str(path))))
+        result.update(Content(words))
         self.query_one("#save").display = False
         self.query_one("#choices").display = False
         self.query_one("#open").display = True
@@ -113,14 +116,10 @@ class ExportDialog(PeerDialog[Path | None]):
     def _open(self) -> None:
         if self.written is None:
             return
-        opener = getattr(importlib.import_module("peerprep.export"), "open_file", None)
-        if callable(opener):
-            try:
-                opener(self.written)
-            except exporting.PeerprepError as error:
-                self.notify(self.t(error.key, **error.values), severity="warning")
-        else:
-            self.app.open_url(self.written.as_uri())
+        try:
+            export.open_file(self.written)
+        except PeerprepError as error:
+            self.notify(self.t(error.key, **error.values), severity="warning", timeout=15)
 
     def action_cancel(self) -> None:
         self.dismiss(self.written)

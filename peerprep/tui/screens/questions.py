@@ -29,8 +29,17 @@ class QuestionsScreen(WizardScreen):
         ),
         Binding("f3", "edit", "Edit", tooltip="Change the chosen question", id="edit"),
         Binding("f8", "remove", "Remove", tooltip="Take the chosen question away", id="remove"),
-        Binding("ctrl+up", "move(-1)", "Up", tooltip="Move the question up", id="move_up"),
-        Binding("ctrl+down", "move(1)", "Down", tooltip="Move the question down", id="move_down"),
+        Binding(
+            "ctrl+up", "move(-1)", "Up", tooltip="Move the question up", id="move_up", show=False
+        ),
+        Binding(
+            "ctrl+down",
+            "move(1)",
+            "Down",
+            tooltip="Move the question down",
+            id="move_down",
+            show=False,
+        ),
     ]
 
     def __init__(self) -> None:
@@ -50,6 +59,8 @@ class QuestionsScreen(WizardScreen):
             with Vertical(id="mine-box"):
                 mine = OptionList(id="mine")
                 mine.border_title = self.t("tui.questions.mine")
+                # moving is not in the footer (no room at 80 columns): said here instead
+                mine.border_subtitle = self.t("tui.questions.move_hint")
                 yield mine
                 yield Static(Content(self.t("tui.questions.none")), id="none", classes="note")
             suggestions = OptionList(

@@ -36,6 +36,8 @@ class ReviewScreen(WizardScreen):
         ),
         Binding("f5", "export", "Save or print", tooltip="A file to print or bring", id="export"),
         Binding("f9", "home", "Done", tooltip="Back to the list", id="done"),
+        # F6 (next) from the last room is the same as Done: kept, but not shown twice
+        Binding("f6", "home", "Next", tooltip="One step on", id="next", show=False, priority=True),
     ]
 
     def __init__(self) -> None:

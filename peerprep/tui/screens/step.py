@@ -159,14 +159,21 @@ class StepScreen(WizardScreen):
     @on(Button.Pressed, "#toggle-prompts")
     def _click_prompts(self) -> None:
         self.action_toggle("prompts")
+        self._back_to_writing()
 
     @on(Button.Pressed, "#toggle-examples")
     def _click_examples(self) -> None:
         self.action_toggle("examples")
+        self._back_to_writing()
 
     @on(Button.Pressed, "#toggle-peer")
     def _click_peer(self) -> None:
         self.action_toggle_peer()
+        self._back_to_writing()
+
+    def _back_to_writing(self) -> None:
+        # A click on a help button should not take the cursor away from the words.
+        self.query_one("#answer", Answer).focus()
 
     @on(Button.Pressed, "#back")
     def _click_back(self) -> None:

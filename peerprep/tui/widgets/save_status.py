@@ -25,7 +25,7 @@ def status_text(cat: Catalogue, state: SaveState) -> str:
 
 
 class SaveStatus(Static):
-    """Mirrors app.save_state."""
+    """Mirrors app.save_state. A click when saving failed offers to save elsewhere."""
 
     def on_mount(self) -> None:
         self.watch(self.app, "save_state", self._show)
@@ -35,3 +35,8 @@ class SaveStatus(Static):
         self.update(status_text(cat, state))
         self.set_class(state.kind == "failed", "-failed")
         self.set_class(state.kind == "read_only", "-read-only")
+
+    def on_click(self) -> None:
+        offer = getattr(self.app, "action_save", None)
+        if callable(offer) and self.has_class("-failed"):
+            offer()

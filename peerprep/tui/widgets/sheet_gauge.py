@@ -1,94 +1,72 @@
 """How much of the printed sheet the answers fill, in a bar and in words.
 
-The measure comes from the export layer's layout (the same one the PDF uses) when it is
-there; otherwise from a plain estimate of characters and lines.
+The measure is the export layer's own (the one the PDF is laid out by), so the gauge
+and the printed sheet agree.
 """
 
 from __future__ import annotations
 
-import importlib
-from collections.abc import Callable
+from dataclasses import dataclass
 
 from textual.widgets import Static
 
+from peerprep import export
 from peerprep.content import Catalogue
 from peerprep.keys import PART_KEYS
 from peerprep.model import Preparation
 
-# One A4 page at the comfortable size holds about this many lines of 80 characters for
-# the answers and questions, after the headings and the meeting box.
-SHEET_LINES = 40
-LINE_CHARS = 80
 BAR_CELLS = 10
 
 
-def estimate(prep: Preparation) -> float:
-    lines = 0
-    for key in PART_KEYS:
-        for paragraph in prep.statement.get(key).splitlines() or [""]:
-            lines += max(1, -(-len(paragraph) // LINE_CHARS))
-    for question in prep.questions:
-        lines += max(1, -(-len(question) // LINE_CHARS))
-    return lines / SHEET_LINES
+@dataclass(frozen=True)
+class Fill:
+    """share: how much of the room for answers the person's words take (1.0 = all of it).
+    smaller: the PDF sets the letters smaller to fit; second_page: it cannot fit one page."""
+
+    share: float
+    smaller: bool = False
+    second_page: bool = False
 
 
-def _measure() -> Callable[[Preparation, Catalogue], float] | None:
-    for module_name in ("peerprep.export.layout", "peerprep.export.fit"):
-        try:
-            module = importlib.import_module(module_name)
-        except ImportError:
-            continue
-        measure = getattr(module, "fill_ratio", None)
-        if callable(measure):
-            return measure
-    return None
-
-
-def _placeholders(prep: Preparation) -> Preparation:
-    """The sheet with one letter in each empty part: no handwriting lines are counted."""
+def _placeholders(prep: Preparation, *, everything: bool = False) -> Preparation:
+    """The sheet with one letter in each empty part (or in every part), so the lines left
+    for handwriting under an empty part are not counted as the person's words."""
     copy = prep.model_copy(deep=True)
     for key in PART_KEYS:
-        if not copy.statement.get(key).strip():
+        if everything or not copy.statement.get(key).strip():
             copy.set_part(key, "x")
+    if everything:
+        copy.questions = []
     return copy
 
 
-def fill_ratio(prep: Preparation, cat: Catalogue) -> float:
-    """How much of the room for answers the person's words take: 0.0 none, 1.0 all of it;
-    above 1.0 the sheet sets the letters smaller.
-
-    The export layer measures the whole page (headings, the meeting box, lines left for
-    handwriting). Measured against the same sheet with one letter per part and no
-    questions, what is left is what the person's own words use.
-    """
-    measure = _measure()
-    if measure is None:
-        return estimate(prep)
-    words = _placeholders(prep)
-    base = _placeholders(prep)
-    for key in PART_KEYS:
-        base.set_part(key, "x")
-    base.questions = []
-    used, floor = measure(words, cat), measure(base, cat)
-    if floor >= 1.0:
-        return used
-    return max(0.0, (used - floor) / (1.0 - floor))
+def measure(prep: Preparation, cat: Catalogue) -> Fill:
+    """The whole page is headings, the meeting box, the parts and the questions. Measured
+    against the same sheet with one letter per part and no questions, what is left is
+    what the person's own words use of the room there is for them."""
+    used = export.fill_ratio(_placeholders(prep), cat)
+    floor = export.fill_ratio(_placeholders(prep, everything=True), cat)
+    share = used if floor >= 1.0 else max(0.0, (used - floor) / (1.0 - floor))
+    whole = export.estimate(prep, cat)
+    return Fill(share, whole.smaller, whole.second_page)
 
 
-def gauge_text(cat: Catalogue, ratio: float) -> str:
-    filled = min(BAR_CELLS, round(ratio * BAR_CELLS))
+def gauge_text(cat: Catalogue, fill: Fill) -> str:
+    filled = min(BAR_CELLS, round(fill.share * BAR_CELLS))
     bar = "█" * filled + "░" * (BAR_CELLS - filled)
-    if ratio > 1.0:
+    if fill.second_page:
+        words = cat.text("tui.gauge.second_page")
+    elif fill.smaller or fill.share > 1.0:
         words = cat.text("tui.gauge.over")
-    elif ratio > 0.8:
+    elif fill.share > 0.8:
         words = cat.text("tui.gauge.nearly")
     else:
         words = cat.text("tui.gauge.room")
-    return cat.text("tui.gauge.line", bar=bar, percent=round(ratio * 100), words=words)
+    return cat.text("tui.gauge.line", bar=bar, percent=round(fill.share * 100), words=words)
 
 
 class SheetGauge(Static):
     def show(self, cat: Catalogue, prep: Preparation) -> None:
-        ratio = fill_ratio(prep, cat)
-        self.update(gauge_text(cat, ratio))
-        self.set_class(ratio > 1.0, "-over")
+        fill = measure(prep, cat)
+        self.update(gauge_text(cat, fill))
+        self.set_class(fill.share > 1.0 or fill.second_page, "-over")

@@ -1,0 +1,90 @@
+"""The meeting form: skippable, kinds with descriptions, dates typed freely and checked."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import Input, Select
+
+from peerprep.tui.screens.meeting import MeetingScreen
+from peerprep.tui.screens.step import StepScreen
+
+from .helpers import SIZE, only_file
+
+
+async def _to_meeting(app, pilot) -> MeetingScreen:
+    await pilot.pause()
+    await pilot.press("f2")  # home: new preparation opens at the meeting
+    await pilot.pause()
+    assert isinstance(app.screen, MeetingScreen)
+    return app.screen
+
+
+async def test_the_meeting_can_be_skipped_with_one_key(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await _to_meeting(app, pilot)
+        await pilot.press("f6")
+        await pilot.pause()
+        assert isinstance(app.screen, StepScreen)
+
+
+async def test_a_wrong_date_is_said_plainly_and_keeps_the_person_there(
+    make_app, data_dir: Path
+) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _to_meeting(app, pilot)
+        screen.query_one("#date", Input).focus()
+        await pilot.press(*"31.02.2026")
+        await pilot.press("f6")
+        await pilot.pause()
+        assert app.screen is screen
+        problem = str(screen.query_one("#problem").render())
+        assert "Den dato findes ikke" in problem and "31.02.2026" in problem
+        assert app.focused is screen.query_one("#date")
+
+        screen.query_one("#date", Input).value = ""
+        await pilot.press(*"hmm")
+        await pilot.press("tab")  # leaving the field checks it
+        await pilot.pause()
+        assert "kan ikke læses" in str(screen.query_one("#problem").render())
+
+        screen.query_one("#date", Input).value = ""
+        screen.query_one("#date", Input).focus()
+        await pilot.press(*"24.12.2026", "tab", *"kl 9.30", "tab")
+        await pilot.pause()
+        assert "torsdag 24.12.2026 kl. 09.30" in str(screen.query_one("#problem").render())
+        await pilot.press("f6")
+        await pilot.pause()
+        assert isinstance(app.screen, StepScreen)
+        await pilot.press("ctrl+q")
+    saved = only_file(data_dir)
+    assert saved["meeting"]["date"] == "2026-12-24"
+    assert saved["meeting"]["time"] == "09:30:00"
+
+
+async def test_kind_place_people_companion_and_title_are_saved(make_app, data_dir: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _to_meeting(app, pilot)
+        screen.query_one("#kind", Select).value = "discharge"
+        await pilot.pause()
+        assert "hjem fra afdelingen" in str(screen.query_one("#kind-about").render())
+        for name, text in (
+            ("place", "Afsnit 3"),
+            ("attendees", "lægen, min mor"),
+            ("companion", "Bente"),
+            ("title", "Før jeg skal hjem"),
+        ):
+            screen.query_one(f"#{name}", Input).focus()
+            await pilot.press(*text)
+        notes = " ".join(str(note.render()) for note in screen.query(".note"))
+        assert "tage en bisidder med" in notes
+        await pilot.press("ctrl+q")
+    saved = only_file(data_dir)
+    assert saved["meeting"]["kind"] == "discharge"
+    assert saved["meeting"]["place"] == "Afsnit 3"
+    assert saved["meeting"]["attendees"] == ["lægen", "min mor"]
+    assert saved["meeting"]["companion"] == "Bente"
+    assert saved["title"] == "Før jeg skal hjem"
