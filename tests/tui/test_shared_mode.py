@@ -88,6 +88,13 @@ def screen_text(app: PeerprepApp) -> str:
     return "\n".join("".join(segment.text for segment in strip) for strip in strips)
 
 
+def dialog_text(app: PeerprepApp) -> str:
+    """The words of the dialog on top (a dialog is drawn over the screen behind it)."""
+    from textual.widgets import Static
+
+    return "\n".join(str(widget.render()) for widget in app.screen.query(Static))
+
+
 async def type_all_four(pilot, app: PeerprepApp) -> None:
     for key in PART_KEYS:
         assert isinstance(app.screen, StepScreen) and app.screen.part_key == key
@@ -333,7 +340,7 @@ async def test_save_to_a_folder_and_open_from_a_file(site: Path, tmp_path: Path)
         await _press(app, pilot, "#save")
         files = list(stick.glob("*.json"))
         assert len(files) == 1 and "Maja tegner" in files[0].read_text("utf-8")
-        assert str(files[0]) in screen_text(app)  # the person sees where it went
+        assert str(files[0]) in dialog_text(app)  # the person sees where it went
         await _press(app, pilot, "#close")
         assert side.untaken() == []  # taken along: quitting will not ask
 
@@ -436,7 +443,7 @@ async def test_passphrase_protection_from_settings(
         await _press(app, pilot, "#data-protect")
         dialog = app.screen
         assert isinstance(dialog, PassphraseDialog)
-        assert "kan ingen åbne dem igen" in screen_text(app)  # no recovery, said first
+        assert "kan ingen åbne dem igen" in dialog_text(app)  # no recovery, said first
         dialog.query_one("#first", Input).value = passphrase
         dialog.query_one("#second", Input).value = passphrase + "x"
         await _press(app, pilot, "#ok")
@@ -469,4 +476,6 @@ async def test_passphrase_protection_from_settings(
         assert not crypto.is_protected(data_dir)
         raw = next((data_dir / "preparations").glob("*.json")).read_bytes()
         assert "søster".encode() in raw
-    assert all(passphrase.encode() not in p.read_bytes() for p in data_dir.rglob("*") if p.is_file())
+    assert all(
+        passphrase.encode() not in p.read_bytes() for p in data_dir.rglob("*") if p.is_file()
+    )
