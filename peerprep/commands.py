@@ -98,19 +98,24 @@ def _confirm(context: Context, question: str) -> bool:
 
 
 def delete(context: Context) -> int:
+    from peerprep.locks import is_mine
+    from peerprep.store import LockedError
+
     store = context.store()
     prep = store.load(context.args.id)
     title = display_title(context.cat, prep)
+    holder = store.lock_holder(prep.id)
+    if holder is not None and not is_mine(holder):
+        # Say so before asking: a "yes" that cannot be carried out is a broken promise.
+        raise CommandError("errors.locked_delete", pid=holder.pid, host=holder.host)
     if not context.args.yes and not _confirm(
         context, context.cat.text("cli.delete_confirm", title=title, id=prep.id)
     ):
         context.say("errors.cancelled")
         return EXIT_FAILURE
-    from peerprep.store import LockedError
-
     try:
         store.delete(prep.id)
-    except LockedError as error:
+    except LockedError as error:  # it was opened elsewhere while we asked
         raise CommandError("errors.locked_delete", **error.values) from error
     context.say("cli.deleted", title=title)
     return EXIT_OK

@@ -303,6 +303,10 @@ def test_delete_while_open_elsewhere_is_refused(
     line = _one_plain_line(err)
     assert line == catalogue("da").text("errors.locked_delete", pid=1, host=hostname())
     assert store.exists(prep.id)
+    # Without --yes it is said before the question, not after the answer.
+    code, out, err = _run(capsys, "delete", prep.id)
+    assert code == EXIT_FAILURE and out == ""
+    assert _one_plain_line(err) == line
 
 
 # --- wipe ----------------------------------------------------------------------------------
