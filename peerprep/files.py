@@ -186,15 +186,26 @@ def pid_alive(pid: int) -> bool:
     return True
 
 
-def process_started_at(pid: int) -> float | None:
-    """When a process started (epoch seconds), where the system tells us (Linux); else None."""
+def process_start_ticks(pid: int) -> int | None:
+    """When a process started, in clock ticks since boot, where the system tells us
+    (Linux); else None. Unlike a wall-clock time it cannot shift when the clock is set."""
     try:
         stat = Path(f"/proc/{pid}/stat").read_text(encoding="utf-8")
         # The command name may hold spaces and parentheses: count fields after the last ')'.
-        ticks = int(stat.rsplit(")", 1)[1].split()[19])
+        return int(stat.rsplit(")", 1)[1].split()[19])
+    except (OSError, IndexError, ValueError):
+        return None
+
+
+def process_started_at(pid: int) -> float | None:
+    """When a process started (epoch seconds), where the system tells us (Linux); else None."""
+    ticks = process_start_ticks(pid)
+    try:
         uptime = float(Path("/proc/uptime").read_text(encoding="utf-8").split()[0])
         hertz = os.sysconf("SC_CLK_TCK")
     except (OSError, IndexError, ValueError, AttributeError):
+        return None
+    if ticks is None:
         return None
     return time.time() - uptime + ticks / hertz
 

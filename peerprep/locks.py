@@ -5,7 +5,9 @@ never exists half written where the file system has hard links). A lock is stale
 may be taken over, when:
 
 - it was made on this computer and its process is gone, or its process number now
-  belongs to a younger process (the number was reused);
+  belongs to another process (the number was reused). The lock records when its
+  process started, in ticks since boot (Linux), which setting the clock cannot move;
+  a lock without that is compared by wall-clock time;
 - it was made on another computer (a shared USB stick or network folder) and has not
   been renewed for FOREIGN_LOCK_SECONDS: we cannot ask that computer, and a stick
   carried home after a crash must not stay read-only for ever;
@@ -27,7 +29,13 @@ from pathlib import Path
 from types import TracebackType
 
 from peerprep.errors import StoreError
-from peerprep.files import DiskError, create_exclusive, pid_alive, process_started_at
+from peerprep.files import (
+    DiskError,
+    create_exclusive,
+    pid_alive,
+    process_start_ticks,
+    process_started_at,
+)
 
 FOREIGN_LOCK_SECONDS = 12 * 60 * 60
 UNREADABLE_GRACE_SECONDS = 5.0
@@ -46,9 +54,16 @@ class LockInfo:
     pid: int
     host: str
     created_at: float
+    started: int | None = None  # the holder's start, in ticks since boot (Linux only)
 
     def to_bytes(self) -> bytes:
-        data = {"pid": self.pid, "host": self.host, "created_at": self.created_at}
+        data: dict[str, object] = {
+            "pid": self.pid,
+            "host": self.host,
+            "created_at": self.created_at,
+        }
+        if self.started is not None:
+            data["started"] = self.started
         return (json.dumps(data) + "\n").encode("utf-8")
 
 
@@ -108,10 +123,14 @@ def read(path: Path) -> LockInfo | None:
     """The lock's holder, or None when there is no lock or it cannot be read."""
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
+        started = data.get("started")
         return LockInfo(
-            pid=int(data["pid"]), host=str(data["host"]), created_at=float(data["created_at"])
+            pid=int(data["pid"]),
+            host=str(data["host"]),
+            created_at=float(data["created_at"]),
+            started=None if started is None else int(started),
         )
-    except (OSError, ValueError, KeyError, TypeError):
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
 
 
@@ -139,6 +158,9 @@ def is_stale(path: Path, holder: LockInfo | None) -> bool:
         return age is None or age > FOREIGN_LOCK_SECONDS
     if not pid_alive(holder.pid):
         return True
+    if holder.started is not None:
+        now = process_start_ticks(holder.pid)
+        return now is not None and now != holder.started
     started = process_started_at(holder.pid)
     # The pid is alive but belongs to a process younger than the lock: the number was reused.
     return started is not None and started > holder.created_at + _START_SLACK
@@ -186,7 +208,12 @@ def acquire(path: Path, *, force: bool = False) -> Lock:
     `force=True` takes it even from a live holder: only when the person has said the
     other window is not really open (the lock came along on a copied folder, say).
     """
-    mine = LockInfo(pid=os.getpid(), host=hostname(), created_at=time.time())
+    mine = LockInfo(
+        pid=os.getpid(),
+        host=hostname(),
+        created_at=time.time(),
+        started=process_start_ticks(os.getpid()),
+    )
     took_over: LockInfo | None = None
     for _attempt in range(5):
         try:

@@ -240,3 +240,36 @@ def test_a_fresh_lock_that_replaced_the_stale_one_is_given_back(
     assert caught.value.holder == theirs
     assert locks.read(path) == theirs
     assert list(store.locks_dir.glob(".*")) == []
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs process start times")
+def test_a_live_holder_stays_live_whatever_the_clock_says(
+    store: Store, live_process: subprocess.Popen[bytes]
+) -> None:
+    """The clock was set forward after the lock was taken: by wall-clock times the holder
+    now looks younger than its lock. Its start in ticks since boot has not moved."""
+    from peerprep.files import process_start_ticks
+
+    ticks = process_start_ticks(live_process.pid)
+    assert ticks is not None
+    info = LockInfo(live_process.pid, hostname(), time.time() - 3600, started=ticks)
+    store.locks_dir.mkdir(parents=True)
+    _lock_path(store).write_bytes(info.to_bytes())
+    with pytest.raises(LockedError) as caught:
+        store.lock(PREP_ID)
+    assert caught.value.holder == info
+    # The same number, another start: a reused pid, however fresh the lock looks.
+    reused = LockInfo(live_process.pid, hostname(), time.time() + 3600, started=ticks - 1)
+    _lock_path(store).write_bytes(reused.to_bytes())
+    lock = store.lock(PREP_ID)
+    assert lock.took_over == reused
+    assert lock.info.started == process_start_ticks(os.getpid())
+    lock.release()
+
+
+@pytest.mark.parametrize("raw", [b"[1, 2]", b'"text"', b"{}", b'{"pid": "x"}', b"\xff"])
+def test_odd_lock_contents_protect_nothing(store: Store, raw: bytes) -> None:
+    store.locks_dir.mkdir(parents=True)
+    _lock_path(store).write_bytes(raw)
+    assert store.lock_holder(PREP_ID) is None
+    store.lock(PREP_ID).release()
