@@ -103,6 +103,7 @@ class PeerprepApp(App[int]):
         self.show_examples = False
         self._save_timer: Timer | None = None
         self._failure_shown = False
+        self._terminating = False
         self.animation_level = "none"  # calm: nothing slides or fades
         register_themes(self)
         self.theme = self.settings.theme
@@ -159,9 +160,13 @@ class PeerprepApp(App[int]):
                     loop.add_signal_handler(number, self._terminated)
 
     def _terminated(self) -> None:
-        """The terminal was closed or the system asks us to stop: save first, then go."""
-        self.commit_screens()
-        self.session.close()
+        """The terminal was closed or the system asks us to stop: save first, then go.
+
+        A second signal while leaving only repeats the exit; the words are saved already."""
+        if not self._terminating:
+            self._terminating = True
+            self.commit_screens()
+            self.session.close()
         self.exit(0)
 
     async def on_event(self, event: events.Event) -> None:

@@ -84,6 +84,8 @@ class Session:
         self.state = SaveState()
         # where the cursor was in each part's text, so back/next returns to the same spot
         self.cursors: dict[str, tuple[int, int]] = {}
+        # a date or time as typed that could not be read yet (kept to be fixed later)
+        self.drafts: dict[str, str] = {}
         self._lock: Lock | None = None
         self._generation = 0  # bumped on every change
         self._written = 0  # the newest generation on disk
@@ -143,6 +145,7 @@ class Session:
         self.read_only = False
         self.holder = None
         self.cursors = {}
+        self.drafts = {}
         self.state = SaveState()
         self._generation = 0
         self._written = 0

@@ -60,7 +60,8 @@ async def test_list_shows_newest_first_with_title_kind_date_and_progress(make_ap
         assert "Mødet med Lis" in first
         assert "Samtale på jobcenteret" in first and "04.03.2026" in first
         assert "4 af 4" in first
-        assert "Uden titel" in second and "1 af 4" in second
+        assert "Forberedelse begyndt" in second and "1 af 4" in second
+        assert "»gammel«" in second  # the first words tell untitled ones apart
 
 
 async def test_copy_for_a_new_meeting_takes_words_and_questions_only(

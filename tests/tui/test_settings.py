@@ -115,3 +115,17 @@ async def test_nothing_in_the_footer_is_cut_off_at_80_columns(make_app) -> None:
             assert keys, type(app.screen).__name__
             assert max(k.region.right for k in keys) <= SIZE[0], type(app.screen).__name__
             await pilot.press("f6")
+
+
+async def test_home_and_help_footers_fit_too(make_app, store) -> None:
+    from .helpers import filled
+
+    filled(store, introduction="noget")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        for key in (None, "f1"):
+            if key:
+                await pilot.press(key)
+            await pilot.pause()
+            keys = list(app.screen.query_one(Footer).query("FooterKey"))
+            assert max(k.region.right for k in keys) <= SIZE[0], type(app.screen).__name__

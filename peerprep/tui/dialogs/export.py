@@ -8,14 +8,15 @@ from typing import ClassVar
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.widgets import Button, Checkbox, RadioButton, RadioSet, Static
+from textual.widgets import Button, Checkbox, RadioSet, Static
 
 from peerprep import export
 from peerprep.errors import PeerprepError
 from peerprep.model import Preparation
 from peerprep.tui.screens.base import PeerDialog
+from peerprep.tui.widgets.choices import Choice, Tick
 from peerprep.tui.widgets.fields import Field
 
 
@@ -36,20 +37,20 @@ class ExportDialog(PeerDialog[Path | None]):
         fmts = export.FORMATS
         with Vertical(classes="dialog -wide"):
             yield Static(Content.styled(self.t("tui.export.title"), "bold"), classes="dialog-title")
-            with Vertical(id="choices"):
+            with VerticalScroll(id="choices"):
                 with RadioSet(id="format") as chooser:
                     chooser.border_title = self.t("tui.export.format")
                     for index, fmt in enumerate(fmts):
-                        yield RadioButton(
+                        yield Choice(
                             self.t(f"export.formats.{fmt}"), value=index == 0, id=f"fmt-{fmt}"
                         )
                 if any(f in ("pdf", "html") for f in fmts):
-                    yield Checkbox(self.t("export.large_print"), id="large")
+                    yield Tick(self.t("export.large_print"), id="large")
                 folder = Field(str(self.folder or export.default_export_dir()), id="folder")
                 folder.border_title = self.t("tui.export.folder")
                 yield folder
                 if export.can_print():
-                    yield Checkbox(self.t("tui.export.print_now"), id="print")
+                    yield Tick(self.t("tui.export.print_now"), id="print")
             yield Static(Content(""), id="result")
             with Horizontal(classes="dialog-buttons"):
                 yield Button(self.t("tui.export.save"), id="save", variant="primary")
@@ -74,6 +75,8 @@ class ExportDialog(PeerDialog[Path | None]):
     def _save(self) -> None:
         folder_text = self.query_one("#folder", Field).value.strip()
         folder = Path(folder_text).expanduser() if folder_text else None
+        if folder == export.default_export_dir():
+            folder = None  # the export layer makes its own folder when it is not there yet
         fmt = self._chosen_format()
         print_now = self._checked("#print") and fmt in export.PRINTABLE
         self.query_one("#result", Static).update(Content(self.t("tui.export.working")))

@@ -11,9 +11,9 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Button, Static, TextArea
 
-from peerprep.content import display_title
 from peerprep.model import NOTE_MAX, Preparation
 from peerprep.tui.screens.base import PeerScreen
+from peerprep.tui.titles import title_of
 from peerprep.tui.widgets.fields import Answer
 from peerprep.tui.widgets.save_status import SaveStatus
 
@@ -44,7 +44,7 @@ class AfterMeetingScreen(PeerScreen):
     def compose_body(self) -> ComposeResult:
         read_only = self.peer_app.session.read_only
         with Horizontal(id="topbar"):
-            title = self.t("tui.after.heading", title=display_title(self.cat, self.prep))
+            title = self.t("tui.after.heading", title=title_of(self.cat, self.prep))
             yield Static(Content.styled(title, "bold"), id="room-title")
             yield SaveStatus(id="status")
         yield Static(Content(self.t("tui.after.intro")), classes="about")

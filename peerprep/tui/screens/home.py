@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import ClassVar
 
 from textual import on
@@ -12,15 +13,24 @@ from textual.content import Content
 from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
-from peerprep.content import Catalogue, display_title, format_date
+from peerprep.content import Catalogue, format_date
 from peerprep.model import Preparation
 from peerprep.store import StoreError
 from peerprep.tui.bindings import key_of
 from peerprep.tui.screens.base import PeerScreen
+from peerprep.tui.titles import excerpt, title_of
 
 
-def row(cat: Catalogue, prep: Preparation) -> Content:
-    """Two lines: the title; then the meeting, its date, how far along, when last changed."""
+def changed_text(cat: Catalogue, prep: Preparation, today: dt.date | None = None) -> str:
+    changed = prep.updated_at.astimezone()
+    if changed.date() == (today or dt.date.today()):
+        return cat.text("tui.home.today_at", time=format_date(cat, changed.time()))
+    return format_date(cat, changed.date())
+
+
+def row(cat: Catalogue, prep: Preparation, *, chosen: bool = False) -> Content:
+    """The title; the meeting, its date, how far along, when last changed; the first words.
+    The chosen one is marked with ▶, so it shows without colour too."""
     meeting = prep.meeting
     date = format_date(cat, meeting.date) if meeting.date else cat.text("tui.home.no_date")
     details = cat.text(
@@ -28,9 +38,14 @@ def row(cat: Catalogue, prep: Preparation) -> Content:
         kind=cat.kind(meeting.kind).name,
         date=date,
         n=prep.parts_filled(),
-        changed=format_date(cat, prep.updated_at.astimezone()),
+        changed=changed_text(cat, prep),
     )
-    return Content.assemble((display_title(cat, prep), "bold"), "\n", details)
+    mark = "▶ " if chosen else "  "
+    lines: list[str | tuple[str, str]] = [mark, (title_of(cat, prep), "bold"), "\n  ", details]
+    words = excerpt(prep)
+    if words:
+        lines += ["\n  ", (f"»{words}«" if cat.language == "da" else f"“{words}”", "italic")]
+    return Content.assemble(*lines)
 
 
 def what_goes(cat: Catalogue, prep: Preparation) -> list[str]:
@@ -106,7 +121,12 @@ class HomeScreen(PeerScreen):
         options = self.query_one("#list", OptionList)
         highlighted = options.highlighted
         options.clear_options()
-        options.add_options(Option(row(self.cat, p), id=p.id) for p in self.preparations)
+        entries: list[Option | None] = []
+        for prep in self.preparations:
+            if entries:
+                entries.append(None)  # a thin line between two preparations
+            entries.append(Option(row(self.cat, prep), id=prep.id))
+        options.add_options(entries)
         has_any = bool(self.preparations)
         options.display = has_any
         self.query_one("#empty").display = not has_any
@@ -118,10 +138,10 @@ class HomeScreen(PeerScreen):
 
     def chosen(self) -> Preparation | None:
         options = self.query_one("#list", OptionList)
-        index = options.highlighted
-        if index is None or not (0 <= index < len(self.preparations)):
+        option = options.highlighted_option
+        if option is None:
             return None
-        return self.preparations[index]
+        return next((p for p in self.preparations if p.id == option.id), None)
 
     def _need_choice(self) -> Preparation | None:
         prep = self.chosen()
@@ -138,6 +158,14 @@ class HomeScreen(PeerScreen):
         prep = self._need_choice()
         if prep is not None:
             self.peer_app.open_preparation(prep.id)
+
+    @on(OptionList.OptionHighlighted, "#list")
+    def _mark(self, event: OptionList.OptionHighlighted) -> None:
+        options = event.option_list
+        for prep in self.preparations:
+            options.replace_option_prompt(
+                prep.id, row(self.cat, prep, chosen=prep.id == event.option.id)
+            )
 
     @on(OptionList.OptionSelected, "#list")
     def _selected(self, event: OptionList.OptionSelected) -> None:
@@ -169,7 +197,7 @@ class HomeScreen(PeerScreen):
         prep = self._need_choice()
         if prep is None:
             return
-        title = display_title(self.cat, prep)
+        title = title_of(self.cat, prep)
         dialog = ConfirmDialog(
             question=self.t("tui.delete.question", title=title),
             items=what_goes(self.cat, prep),

@@ -25,11 +25,15 @@ TEXT_FIELDS = ("date", "time", "place", "attendees", "companion", "title")
 class MeetingScreen(WizardScreen):
     def __init__(self) -> None:
         super().__init__("meeting")
-        # What the person typed, kept as typed while it cannot yet go into the model.
-        self._raw: dict[str, str] = {}
+
+    @property
+    def _raw(self) -> dict[str, str]:
+        """What the person typed in the date and time, kept as typed (also when they leave
+        this screen and come back) while it cannot yet go into the model."""
+        return self.peer_app.session.drafts
 
     def _initial(self, name: str) -> str:
-        if name in self._raw:
+        if name in ("date", "time") and name in self._raw:
             return self._raw[name]
         meeting = self.prep.meeting
         if name == "date":
@@ -171,6 +175,8 @@ class MeetingScreen(WizardScreen):
             problem.set_class(True, "-problem")
             return False
         problem.set_class(False, "-problem")
+        self._raw.pop("date", None)  # readable now: the model holds it
+        self._raw.pop("time", None)
         if not self.read_only and (meeting.date, meeting.time) != (date, time):
             meeting.date, meeting.time = date, time
             self.peer_app.session.changed()
@@ -187,17 +193,14 @@ class MeetingScreen(WizardScreen):
     # --- leaving ---------------------------------------------------------------------------
 
     def ready_to_leave(self) -> bool:
-        if self.read_only or self._check_when():
-            return True
-        field = "#date"
-        try:
-            parse_date(self.query_one("#date", Input).value, self.cat)
-        except DateProblem:
-            pass
-        else:
-            field = "#time"
-        self.query_one(field, Input).focus()
-        return False
+        """Never stuck here: an unreadable date is said once more, kept as typed for later,
+        and the person goes on (being held back would send their next words into the field)."""
+        if not self.read_only and not self._check_when():
+            text = " ".join(
+                self.query_one(f"#{name}", Input).value.strip() for name in ("date", "time")
+            ).strip()
+            self.notify(self.t("tui.meeting.not_kept", text=text), severity="warning", timeout=12)
+        return True
 
     def commit(self) -> None:
         if self.read_only or not self.query("#title"):

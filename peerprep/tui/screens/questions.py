@@ -193,8 +193,7 @@ class QuestionsScreen(WizardScreen):
         if text in self.questions:
             self.notify(self.t("tui.questions.already"))
             return
-        if self._add(text):
-            self.notify(self.t("tui.questions.added", text=text))
+        self._add(text)  # the list shows it at once: no note needed
 
     @on(OptionList.OptionSelected, "#mine")
     def _mine_selected(self) -> None:
@@ -206,9 +205,16 @@ class QuestionsScreen(WizardScreen):
         if not fields or self.read_only:
             return
         field = fields.first(Field)
-        if field.value.strip() and self.editing is None:
-            self._add(field.value)
-            field.value = ""
+        text = " ".join(field.value.split())
+        if not text:
+            return
+        if self.editing is None:
+            self._add(text)
+        elif self.questions[self.editing] != text:
+            self.questions[self.editing] = text  # a change not yet confirmed with Enter
+            self.peer_app.session.changed()
+        field.value = ""
+        self.editing = None
 
     @on(Button.Pressed, "#back")
     def _click_back(self) -> None:

@@ -11,9 +11,10 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, Static
 
-from peerprep.content import display_title, format_date
+from peerprep.content import format_date
 from peerprep.keys import PART_KEYS
 from peerprep.tui.screens.wizard import WizardScreen
+from peerprep.tui.titles import title_of
 from peerprep.tui.widgets.save_status import SaveStatus
 from peerprep.tui.widgets.sheet_gauge import SheetGauge
 
@@ -65,9 +66,7 @@ class ReviewScreen(WizardScreen):
             yield Static(Content.styled(self.t("tui.review.heading"), "bold"), id="room-title")
             yield SaveStatus(id="status")
         with VerticalScroll(id="sheet"):
-            yield Static(
-                Content.styled(display_title(self.cat, prep), "bold"), classes="sheet-title"
-            )
+            yield Static(Content.styled(title_of(self.cat, prep), "bold"), classes="sheet-title")
             yield Static(Content("\n".join(self._meeting_lines())), classes="sheet-meeting")
             for number, key in enumerate(PART_KEYS, start=1):
                 part = self.cat.part(key)

@@ -9,11 +9,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.widgets import Button, RadioButton, RadioSet, Static, Switch
+from textual.widgets import Button, Checkbox, RadioSet, Static
 
 from peerprep.keys import LANGUAGES
 from peerprep.settings import THEMES
 from peerprep.tui.screens.base import PeerScreen
+from peerprep.tui.widgets.choices import Choice, Tick
 
 
 class SettingsScreen(PeerScreen):
@@ -30,7 +31,7 @@ class SettingsScreen(PeerScreen):
             with RadioSet(id="language") as languages:
                 languages.border_title = self.t("tui.settings.language")
                 for code in LANGUAGES:
-                    yield RadioButton(
+                    yield Choice(
                         self.t(f"tui.settings.language_{code}"),
                         value=app.language == code,
                         id=f"lang-{code}",
@@ -38,19 +39,17 @@ class SettingsScreen(PeerScreen):
             with RadioSet(id="theme") as themes:
                 themes.border_title = self.t("tui.settings.theme")
                 for name in THEMES:
-                    yield RadioButton(
+                    yield Choice(
                         self.t(f"tui.settings.theme_{name.replace('-', '_')}"),
                         value=app.theme == name,
                         id=f"theme-{name}",
                     )
             if app.no_color:
                 yield Static(Content(self.t("tui.settings.no_color")), classes="note")
-            with Horizontal(classes="switch-row"):
-                yield Switch(settings.peer_mode, id="peer_mode")
-                yield Static(Content(self.t("tui.settings.peer_mode")), classes="switch-label")
-            with Horizontal(classes="switch-row"):
-                yield Switch(settings.cursor_blink, id="cursor_blink")
-                yield Static(Content(self.t("tui.settings.cursor_blink")), classes="switch-label")
+            yield Tick(self.t("tui.settings.peer_mode"), settings.peer_mode, id="peer_mode")
+            yield Tick(
+                self.t("tui.settings.cursor_blink"), settings.cursor_blink, id="cursor_blink"
+            )
             from peerprep.tui.widgets.my_data import MyData  # folders, carry, delete: privacy
 
             yield MyData(id="my-data")
@@ -84,12 +83,12 @@ class SettingsScreen(PeerScreen):
             app.settings.theme = name  # type: ignore[assignment]
             app.save_settings()
 
-    @on(Switch.Changed)
-    def _switch(self, event: Switch.Changed) -> None:
+    @on(Checkbox.Changed, "#peer_mode, #cursor_blink")
+    def _tick(self, event: Checkbox.Changed) -> None:
         app = self.peer_app
-        if event.switch.id == "peer_mode":
+        if event.checkbox.id == "peer_mode":
             app.settings.peer_mode = event.value
-        elif event.switch.id == "cursor_blink":
+        elif event.checkbox.id == "cursor_blink":
             app.settings.cursor_blink = event.value
             app.set_cursor_blink(event.value)
         else:

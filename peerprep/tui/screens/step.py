@@ -12,7 +12,7 @@ from typing import ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, Static, TextArea
 
@@ -56,44 +56,39 @@ class StepScreen(WizardScreen):
         with Horizontal(id="topbar"):
             yield StepBar(self.cat, self.prep, self.index)
             yield SaveStatus(id="status")
+        yield Static(Content(part.starter), classes="starter")
+        yield Static(Content(" ".join(part.about)), classes="about")
+        with Horizontal(classes="toggles"):
+            yield Button("", id="toggle-prompts", compact=True)
+            yield Button("", id="toggle-examples", compact=True)
+            yield Button("", id="toggle-peer", compact=True)
+        # The help sits beside the text area, where the words are written.
         with Horizontal(id="body"):
-            with Vertical(id="main"):
-                yield Static(Content(part.starter), classes="starter")
-                yield Static(Content(" ".join(part.about)), classes="about")
-                with Horizontal(classes="toggles"):
-                    yield Button("", id="toggle-prompts", compact=True)
-                    yield Button("", id="toggle-examples", compact=True)
-                    yield Button("", id="toggle-peer", compact=True)
-                answer = Answer(
-                    text,
-                    id="answer",
-                    placeholder=self.t("tui.step.placeholder"),
-                    read_only=self.read_only,
-                    tooltip=self.t("tui.step.answer_tip"),
-                )
-                answer.border_title = part.title
-                yield answer
-                with Horizontal(id="bottom"):
-                    yield SheetGauge(id="gauge")
-                    yield Button(self.t("tui.nav.back"), id="back", compact=True)
-                    yield Button("", id="next", compact=True)
-            with VerticalScroll(id="side", can_focus=False):
-                yield Static(
-                    Content(self.t("tui.step.prompts_title")),
-                    classes="side-title",
-                    id="prompts-title",
-                )
-                yield Static(bullets(part.prompts), id="prompts", classes="side-text")
-                yield Static(
-                    Content(self.t("tui.step.examples_title")),
-                    classes="side-title",
-                    id="examples-title",
-                )
-                yield Static(bullets(part.examples), id="examples", classes="side-text")
-                yield Static(
-                    Content(self.t("tui.step.peer_title")), classes="side-title", id="peer-title"
-                )
-                yield Static(bullets(part.peer), id="peer", classes="side-text")
+            answer = Answer(
+                text,
+                id="answer",
+                placeholder=self.t("tui.step.placeholder"),
+                read_only=self.read_only,
+                tooltip=self.t("tui.step.answer_tip"),
+            )
+            answer.border_title = part.title
+            yield answer
+            with VerticalScroll(id="side"):
+                for name, lines in (
+                    ("prompts", part.prompts),
+                    ("examples", part.examples),
+                    ("peer", part.peer),
+                ):
+                    yield Static(
+                        Content(self.t(f"tui.step.{name}_title")),
+                        classes="side-title",
+                        id=f"{name}-title",
+                    )
+                    yield Static(bullets(lines), id=name, classes="side-text")
+        with Horizontal(id="bottom"):
+            yield SheetGauge(id="gauge")
+            yield Button(self.t("tui.nav.back"), id="back", compact=True)
+            yield Button("", id="next", compact=True)
 
     def on_mount(self) -> None:
         super().on_mount()
@@ -128,10 +123,12 @@ class StepScreen(WizardScreen):
         for name, visible in shown.items():
             self.query_one(f"#{name}").display = visible
             self.query_one(f"#{name}-title").display = visible
-            word = "hide" if visible else "show"
-            label = self.t(f"tui.step.{word}_{name}")
             key = key_of(self, name)
-            self.query_one(f"#toggle-{name}", Button).label = f"{label} ({key})"
+            labels = {w: f"{self.t(f'tui.step.{w}_{name}')} ({key})" for w in ("show", "hide")}
+            button = self.query_one(f"#toggle-{name}", Button)
+            button.label = labels["hide" if visible else "show"]
+            # One width for both words, so nothing is cut and nothing moves under the mouse.
+            button.styles.width = max(len(label) for label in labels.values()) + 2
         self.query_one("#side").display = any(shown.values())
 
     def _show_next_label(self) -> None:
@@ -140,7 +137,7 @@ class StepScreen(WizardScreen):
         button.label = self.t("tui.nav.next" if written else "tui.nav.skip")
         # As wide as the longer label, so the buttons never move under the mouse.
         longest = max(len(self.t("tui.nav.next")), len(self.t("tui.nav.skip")))
-        button.styles.min_width = longest + 2
+        button.styles.width = longest + 2
 
     def action_toggle(self, what: str) -> None:
         app = self.peer_app

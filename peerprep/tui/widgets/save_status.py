@@ -32,7 +32,11 @@ class SaveStatus(Static):
 
     def _show(self, state: SaveState) -> None:
         cat = self.app.cat  # type: ignore[attr-defined]
-        self.update(status_text(cat, state))
+        text = status_text(cat, state)
+        side = getattr(self.app, "shared_side", None)
+        if side is not None and side.in_memory and state.kind in ("idle", "saved"):
+            text = cat.text("shared.status")  # a shared computer keeps nothing: never "Saved"
+        self.update(text)
         self.set_class(state.kind == "failed", "-failed")
         self.set_class(state.kind == "read_only", "-read-only")
 

@@ -1,0 +1,64 @@
+"""My questions: add, pick from the well-known ones, edit, move, remove; nothing typed is lost."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import OptionList
+
+from peerprep.tui.screens.questions import QuestionsScreen
+from peerprep.tui.screens.review import ReviewScreen
+
+from .helpers import SIZE, only_file
+
+
+async def _to_questions(app, pilot) -> QuestionsScreen:
+    await pilot.pause()
+    app.go_to("questions")
+    await pilot.pause()
+    assert isinstance(app.screen, QuestionsScreen)
+    return app.screen
+
+
+async def test_add_pick_edit_move_and_remove(make_app, data_dir: Path) -> None:
+    app = make_app("new")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _to_questions(app, pilot)
+        await pilot.press(*"Må jeg tage min mor med?", "enter")
+        await pilot.press("f2")  # the well-known questions: Enter adds the chosen one
+        await pilot.press("enter")
+        assert screen.questions == ["Må jeg tage min mor med?", "Hvilke muligheder har jeg?"]
+        await pilot.press("enter")  # the same one again is not added twice
+        assert len(screen.questions) == 2
+
+        mine = screen.query_one("#mine", OptionList)
+        mine.focus()
+        mine.highlighted = 1
+        await pilot.press("ctrl+up")
+        assert screen.questions[0] == "Hvilke muligheder har jeg?"
+
+        mine.highlighted = 1
+        await pilot.press("f3")  # edit: the text goes into the field
+        await pilot.press("end", *" Og min søster?", "enter")
+        assert screen.questions[1] == "Må jeg tage min mor med? Og min søster?"
+
+        mine.focus()
+        mine.highlighted = 0
+        await pilot.press("f8")
+        assert screen.questions == ["Må jeg tage min mor med? Og min søster?"]
+        await pilot.press("ctrl+q")
+    assert only_file(data_dir)["questions"] == ["Må jeg tage min mor med? Og min søster?"]
+
+
+async def test_a_question_typed_but_not_added_is_kept(make_app, data_dir: Path) -> None:
+    app = make_app("new")
+    async with app.run_test(size=SIZE) as pilot:
+        await _to_questions(app, pilot)
+        await pilot.press(*"Hvornår ses vi igen?")
+        await pilot.press("f6")  # on to the review without pressing Enter
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewScreen)
+        shown = " ".join(str(s.render()) for s in app.screen.query(".answer"))
+        assert "Hvornår ses vi igen?" in shown
+        await pilot.press("ctrl+q")
+    assert only_file(data_dir)["questions"] == ["Hvornår ses vi igen?"]
