@@ -286,7 +286,9 @@ class PeerprepApp(App[int]):
         if self.session.prep is not None:
             prep = self.session.prep.model_copy(deep=True)
             side = self.shared_side
-            self.push_screen(ExportDialog(prep), side and (lambda path: side.taken(prep, path)))
+            folder = side.export_folder() if side else None  # shared: a USB stick first
+            self.push_screen(ExportDialog(prep, folder=folder),
+                             side and (lambda path: side.taken(prep, path)))
 
     # --- moving between rooms -------------------------------------------------------------
 

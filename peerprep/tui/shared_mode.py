@@ -96,8 +96,8 @@ class SharedSide:
         """Hide everything behind the neutral privacy screen."""
         if isinstance(self.app.screen, PrivacyScreen):
             return
-        _, erase = self.mode.timers(self.app.settings)
-        self.app.push_screen(PrivacyScreen(self.app.cat, erase))
+        cover, erase = self.mode.timers(self.app.settings)
+        self.app.push_screen(PrivacyScreen(self.app.cat, max(1, erase - cover)))
 
     def erase_soon(self) -> None:
         self.app.run_worker(self.erase(), group="shared-erase", exclusive=True)
@@ -155,6 +155,13 @@ class SharedSide:
         if callable(mark):
             mark(prep)
 
+    def export_folder(self) -> Path | None:
+        """Where an export should go first: a USB stick, not this computer's own folders."""
+        from peerprep.transfer import removable_places
+
+        places = removable_places(limit=1)
+        return places[0] if places else None
+
     def untaken(self) -> list[Preparation]:
         find = getattr(self.store, "untaken", None)
         return list(find()) if callable(find) else []
@@ -192,7 +199,8 @@ class SharedSide:
             from peerprep.tui.dialogs.export import ExportDialog
 
             prep = left[0]
-            app.push_screen(ExportDialog(prep), lambda path: self.taken(prep, path))
+            dialog = ExportDialog(prep, folder=self.export_folder())
+            app.push_screen(dialog, lambda path: self.taken(prep, path))
         elif answer == "folder" and left:
             from peerprep.tui.dialogs.folder import SaveToFolderDialog
 

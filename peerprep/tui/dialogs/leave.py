@@ -38,10 +38,13 @@ class LeaveDialog(PeerDialog[str | None]):
             yield Static(Content(titles))
             yield Static(Content(self.t("shared.leave.how")))
             with Vertical(id="leave-choices", classes="dialog-buttons"):
-                yield Button(self.t("shared.leave.export"), id="export", variant="primary")
-                yield Button(self.t("shared.leave.folder"), id="folder")
-                yield Button(self.t("shared.leave.erase"), id="erase", variant="error")
-                yield Button(self.t("shared.leave.back"), id="back")
+                # one line each, so the question fits a 24-line terminal with five titles
+                yield Button(self.t("shared.leave.export"), id="export", variant="primary",
+                             compact=True)  # fmt: skip
+                yield Button(self.t("shared.leave.folder"), id="folder", compact=True)
+                yield Button(self.t("shared.leave.erase"), id="erase", variant="error",
+                             compact=True)  # fmt: skip
+                yield Button(self.t("shared.leave.back"), id="back", compact=True)
 
     DEFAULT_CSS = """
     LeaveDialog #leave-choices {
@@ -50,7 +53,7 @@ class LeaveDialog(PeerDialog[str | None]):
     }
     LeaveDialog #leave-choices Button {
         width: 100%;
-        margin: 0 0 0 0;
+        margin: 0 0 1 0;
     }
     """
 

@@ -33,10 +33,10 @@ class PrivacyScreen(Screen[None]):
     }
     """
 
-    def __init__(self, cat: Catalogue, erase_minutes: int) -> None:
+    def __init__(self, cat: Catalogue, minutes_left: int) -> None:
         super().__init__()
         self._cat = cat
-        self.erase_minutes = erase_minutes
+        self.minutes_left = minutes_left  # until the session is erased
 
     def compose(self) -> ComposeResult:
         # Only the program's own words: no title, no folder, nothing the person typed.
@@ -44,7 +44,7 @@ class PrivacyScreen(Screen[None]):
         text = "\n\n".join((
             t("shared.privacy.title"),
             t("shared.privacy.hidden"),
-            t("shared.privacy.erase", n=self.erase_minutes),
+            t("shared.privacy.erase", n=self.minutes_left),
             t("shared.privacy.back"),
         ))  # fmt: skip
         with Middle(), Center():
