@@ -137,10 +137,15 @@ class Context:
 
         store = Store(self.data_dir, cipher=self._cipher)
         if unlock and self._cipher is None and store.protected:
-            from peerprep.crypto import read_passphrase
+            from peerprep.crypto import unlock_interactively
 
-            passphrase = read_passphrase(self.cat.text("crypto.prompt"), self.ask_passphrase)
-            store.cipher = self.unlock(passphrase)
+            self._cipher = unlock_interactively(
+                self.data_dir,
+                self.cat.text("crypto.prompt"),
+                self.cat.text("crypto.wrong_passphrase"),
+                self.ask_passphrase,
+            )
+            store.cipher = self._cipher
         return store
 
     def unlock(self, passphrase: str) -> Cipher:

@@ -154,6 +154,24 @@ def read_passphrase(prompt: str, terminal: bool = True) -> str:
     return passphrase
 
 
+def unlock_interactively(
+    root: Path, prompt: str, wrong: str, terminal: bool = True, tries: int = 3
+) -> Cipher:
+    """Ask for the passphrase of a protected folder until it is right (three tries at a
+    terminal; one when it comes from PEERPREP_PASSPHRASE or a pipe). WrongPassphrase after."""
+    at_terminal = sys.stdin is not None and sys.stdin.isatty()
+    attempts = tries if terminal and at_terminal and not os.environ.get(PASSPHRASE_ENV) else 1
+    for attempt in range(attempts):
+        passphrase = read_passphrase(prompt, terminal)
+        try:
+            return unlock(root, passphrase)
+        except WrongPassphrase:
+            if attempt == attempts - 1:
+                raise
+            sys.stderr.write(wrong + "\n")
+    raise WrongPassphrase()
+
+
 def derive_key(passphrase: bytes, kdf: KdfParams) -> bytes:
     from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
