@@ -277,3 +277,58 @@ def test_a_real_read_only_disk(tmpfs: Path) -> None:
     store.save(prep)
     assert store.load(prep.id).statement.important == SECOND
     assert _files(store.preparations_dir) == [path.name]
+
+
+# --- the full-screen program, driven by Pilot -----------------------------------------------
+# tests/tui/test_safety.py covers the dialogs around a failed save with a store that
+# refuses; here the store is the real one and the operating system refuses.
+
+
+async def _settle(app: object, pilot: object) -> None:
+    await pilot.pause(0.1)  # type: ignore[attr-defined]
+    await app.workers.wait_for_complete()  # type: ignore[attr-defined]
+    await pilot.pause()  # type: ignore[attr-defined]
+
+
+async def test_full_screen_keeps_the_words_and_says_why_when_the_disk_fails(
+    data_dir: Path, config_dir: Path, disk: FaultyDisk, mode: str
+) -> None:
+    pytest.importorskip("textual")
+    from peerprep.tui.app import PeerprepApp, Start
+    from peerprep.tui.session import SaveState
+    from peerprep.tui.widgets.save_status import status_text
+
+    settings.save(config_dir, settings.Settings(welcomed=True, cursor_blink=False))
+    store = Store(data_dir)
+    prep = _saved_prep(store)
+    path = store.path_of(prep.id)
+    app = PeerprepApp(store=store, language="da", data_dir=data_dir, config_dir=config_dir,
+                      start=Start("open", prep.id), save_delay=0.05)  # fmt: skip
+    cat = catalogue("da")
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.go_to("introduction")
+        await _settle(app, pilot)
+        answer = app.screen.query_one("#answer")
+        answer.move_cursor(answer.document.end)
+        await pilot.press(*" Ord")
+        await _settle(app, pilot)
+        good = path.read_bytes()
+        assert b"Ord" in good
+
+        disk.fail(mode)
+        await pilot.press(*" der ikke må gå tabt")
+        await _settle(app, pilot)
+        assert answer.text == FIRST + " Ord der ikke må gå tabt"  # still on the screen
+        shown = str(app.screen.query_one("#status").render())
+        expected = status_text(cat, SaveState("failed", error_key=KEY[mode]))
+        assert shown == expected, shown
+        assert path.read_bytes() == good  # the last good save, untouched
+        assert [n for n in _files(path.parent) if n.startswith(".")] == []
+
+        disk.fail(None)  # space freed / stick writable: the next key saves everything
+        await pilot.press("!")
+        await _settle(app, pilot)
+        assert "Gemt" in str(app.screen.query_one("#status").render())
+        await pilot.press("ctrl+q")
+    on_disk = Store(data_dir).load(prep.id).statement.introduction
+    assert on_disk == FIRST + " Ord der ikke må gå tabt!"
