@@ -287,8 +287,9 @@ class PeerprepApp(App[int]):
             prep = self.session.prep.model_copy(deep=True)
             side = self.shared_side
             folder = side.export_folder() if side else None  # shared: a USB stick first
-            self.push_screen(ExportDialog(prep, folder=folder),
-                             side and (lambda path: side.taken(prep, path)))
+            self.push_screen(
+                ExportDialog(prep, folder=folder), side and (lambda path: side.taken(prep, path))
+            )
 
     # --- moving between rooms -------------------------------------------------------------
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal, Protocol
 
 from peerprep.keys import PART_KEYS
-from peerprep.model import Preparation, new_id, now
+from peerprep.model import PART_MAX, Preparation, new_id, now
 from peerprep.store import LockedError, LockInfo, StoreError
 
 if TYPE_CHECKING:
@@ -38,6 +38,14 @@ class StoreLike(Protocol):
     def exists(self, prep_id: str) -> bool: ...
     def lock(self, prep_id: str) -> Lock: ...
     def lock_holder(self, prep_id: str) -> LockInfo | None: ...
+
+
+class TooLong(ValueError):
+    """More text than one field of the file may hold; the words stay on screen."""
+
+    def __init__(self, limit: int) -> None:
+        super().__init__(limit)
+        self.limit = limit
 
 
 SaveKind = Literal["idle", "saved", "failed", "read_only"]
@@ -190,11 +198,15 @@ class Session:
         return self.prep is not None and not self.read_only and self._generation > self._written
 
     def set_part(self, key: str, text: str) -> bool:
-        """Put the person's words into a part. Returns True when something changed."""
+        """Put the person's words into a part. Returns True when something changed.
+
+        Raises TooLong (and changes nothing) past the model's limit for one part."""
         if self.prep is None or self.read_only or key not in PART_KEYS:
             return False
         if self.prep.statement.get(key) == text:
             return False
+        if len(text) > PART_MAX:
+            raise TooLong(PART_MAX)
         self.prep.set_part(key, text)
         self.changed()
         return True

@@ -14,6 +14,7 @@ from textual.widgets import Button, Input, Select, Static
 
 from peerprep.content import format_date
 from peerprep.keys import MEETING_KINDS
+from peerprep.model import ATTENDEES_MAX, SHORT_MAX, TITLE_MAX
 from peerprep.tui.dates import DateProblem, parse_date, parse_time, weekday_name
 from peerprep.tui.screens.wizard import WizardScreen
 from peerprep.tui.widgets.fields import Field
@@ -53,6 +54,7 @@ class MeetingScreen(WizardScreen):
             placeholder=self.t(f"tui.meeting.{name}_hint"),
             disabled=self.read_only,
             tooltip=self.t(f"tui.meeting.{name}_hint"),
+            max_length=TITLE_MAX if name == "title" else SHORT_MAX,
         )
         field.border_title = self.t(f"tui.meeting.{name}")
         return field
@@ -148,7 +150,7 @@ class MeetingScreen(WizardScreen):
             new: object = value.strip()
             old: object = prep.title
         elif name == "attendees":
-            new = [a.strip() for a in value.split(",") if a.strip()]
+            new = [a.strip() for a in value.split(",") if a.strip()][:ATTENDEES_MAX]
             old = meeting.attendees
         else:
             new, old = value.strip(), getattr(meeting, name)

@@ -7,6 +7,7 @@ shown and hidden by its key or by a click on its button; the button's words say 
 
 from __future__ import annotations
 
+import contextlib
 from typing import ClassVar
 
 from textual import on
@@ -19,6 +20,7 @@ from textual.widgets import Button, Static, TextArea
 from peerprep.keys import PART_KEYS
 from peerprep.tui.bindings import key_of
 from peerprep.tui.screens.wizard import WizardScreen
+from peerprep.tui.session import TooLong
 from peerprep.tui.widgets.fields import Answer
 from peerprep.tui.widgets.save_status import SaveStatus
 from peerprep.tui.widgets.sheet_gauge import SheetGauge
@@ -47,6 +49,7 @@ class StepScreen(WizardScreen):
         self.part_key = part_key
         self.index = PART_KEYS.index(part_key)
         self._gauge_timer = None
+        self._warned_long = False
 
     # --- building ------------------------------------------------------------------------
 
@@ -189,7 +192,15 @@ class StepScreen(WizardScreen):
 
     @on(TextArea.Changed, "#answer")
     def _typed(self, event: TextArea.Changed) -> None:
-        if self.peer_app.session.set_part(self.part_key, event.text_area.text):
+        try:
+            changed = self.peer_app.session.set_part(self.part_key, event.text_area.text)
+        except TooLong as error:
+            if not self._warned_long:
+                self._warned_long = True
+                self.notify(self.t("tui.step.too_long", n=error.limit), severity="warning")
+            return
+        self._warned_long = False
+        if changed:
             self.edited()
             self._show_next_label()
             if self._gauge_timer is not None:
@@ -208,5 +219,6 @@ class StepScreen(WizardScreen):
         answers = self.query("#answer")
         if answers:
             answer = answers.first(Answer)
-            self.peer_app.session.set_part(self.part_key, answer.text)
+            with contextlib.suppress(TooLong):  # said when it happened; the rest is saved
+                self.peer_app.session.set_part(self.part_key, answer.text)
             self.peer_app.session.cursors[self.part_key] = answer.cursor_location
