@@ -33,7 +33,7 @@ from pathlib import Path
 
 from peerprep.model import Preparation
 from peerprep.settings import Settings
-from peerprep.store import Listing, Lock, LockInfo, Store, StoreError, parse
+from peerprep.store import Listing, Lock, LockInfo, StoreError, parse
 
 SHARED_ENV = "PEERPREP_SHARED"
 SITE_CONFIG_ENV = "PEERPREP_SITE_CONFIG_DIR"
@@ -406,46 +406,3 @@ def settings_keeper(mode: SharedMode, config_dir: Path) -> MemorySettings | Disk
     if mode.on:
         return MemorySettings(session_settings(mode))
     return DiskSettings(config_dir)
-
-
-# --- "delete all my data" -----------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class WipeSummary:
-    """What "delete all my data" will take away, counted beforehand, to name in the question."""
-
-    in_memory: bool
-    preparations: int
-    quarantined: int
-    protected: bool
-    settings_file: Path | None  # None: kept in memory, or there is none
-    data_dir: Path | None
-
-
-def wipe_summary(store: Store | MemoryStore, keeper: MemorySettings | DiskSettings) -> WipeSummary:
-    listing = store.list()
-    quarantined = store.quarantined_files()
-    settings_file: Path | None = None
-    if isinstance(keeper, DiskSettings):
-        from peerprep.settings import settings_path
-
-        path = settings_path(keeper.config_dir)
-        settings_file = path if path.exists() else None
-    return WipeSummary(
-        in_memory=store.in_memory,
-        preparations=len(listing.preparations),
-        quarantined=len(quarantined),
-        protected=store.protected,
-        settings_file=settings_file,
-        data_dir=None if store.in_memory else store.root,
-    )
-
-
-def wipe_everything(
-    store: Store | MemoryStore, keeper: MemorySettings | DiskSettings
-) -> list[Path]:
-    """Preparations, quarantine, locks, the passphrase marker, settings. Not exports."""
-    gone = list(store.wipe())
-    gone.extend(keeper.remove())
-    return gone

@@ -314,3 +314,41 @@ def test_light_commands_in_shared_mode_leave_no_file_anywhere(tmp_path: Path) ->
         assert "Traceback" not in done.stderr
     assert _snapshot(roots) == before
     assert (carried / "mine.json").read_text(encoding="utf-8") == brought.to_json()
+
+
+def test_print_only_keeps_no_file(
+    site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import tempfile
+
+    from peerprep import export, leaving
+
+    tmp = tmp_path / "tmp"
+    tmp.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp))
+    sent: list[tuple[Path, bytes]] = []
+    monkeypatch.setattr(export, "print_file", lambda path: sent.append((path, path.read_bytes())))
+    leaving.print_only(_prep("min søster"))
+    assert len(sent) == 1 and sent[0][1].startswith(b"%PDF")  # the printer got the sheet
+    assert list(tmp.iterdir()) == []  # and nothing of it is left behind
+
+
+def test_print_only_cleans_up_when_printing_fails(
+    site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import tempfile
+
+    from peerprep import export, leaving
+    from peerprep.export import ExportError
+
+    tmp = tmp_path / "tmp"
+    tmp.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp))
+
+    def no_printer(path: Path) -> None:
+        raise ExportError("export.errors.no_printer", path=str(path))
+
+    monkeypatch.setattr(export, "print_file", no_printer)
+    with pytest.raises(ExportError):
+        leaving.print_only(_prep())
+    assert list(tmp.iterdir()) == []

@@ -179,10 +179,11 @@ class SharedSide:
         left = self.untaken()
         if not left:
             return True
+        from peerprep import export
         from peerprep.tui.dialogs.leave import LeaveDialog
 
         self._asking = True
-        app.push_screen(LeaveDialog(left), self._leave_answer)
+        app.push_screen(LeaveDialog(left, can_print=export.can_print()), self._leave_answer)
         return False
 
     def _leave_answer(self, answer: str | None) -> None:
@@ -201,10 +202,29 @@ class SharedSide:
             prep = left[0]
             dialog = ExportDialog(prep, folder=self.export_folder())
             app.push_screen(dialog, lambda path: self.taken(prep, path))
+        elif answer == "print" and left:
+            app.run_worker(lambda: self._print(left), thread=True, group="shared-print")
         elif answer == "folder" and left:
             from peerprep.tui.dialogs.folder import SaveToFolderDialog
 
             app.push_screen(SaveToFolderDialog(left), self._saved_to_folder)
+
+    def _print(self, preparations: list[Preparation]) -> None:
+        """In a thread: typst and the print queue take a moment."""
+        from peerprep.errors import PeerprepError
+        from peerprep.leaving import print_only
+
+        for prep in preparations:
+            try:
+                print_only(prep, self.app.cat)
+            except PeerprepError as error:
+                self.app.call_from_thread(self._tell, error.key, error.values, "error")
+                return
+            self.app.call_from_thread(self._mark, prep)
+        self.app.call_from_thread(self._tell, "shared.leave.printed", {}, "information")
+
+    def _tell(self, key: str, values: dict[str, object], severity: str) -> None:
+        self.app.notify(self.app.t(key, **values), severity=severity)  # type: ignore[arg-type]
 
     def _saved_to_folder(self, saved: list[Preparation] | None) -> None:
         for prep in saved or []:

@@ -479,3 +479,32 @@ async def test_passphrase_protection_from_settings(
     assert all(
         passphrase.encode() not in p.read_bytes() for p in data_dir.rglob("*") if p.is_file()
     )
+
+
+async def test_leaving_by_printing_keeps_no_file(
+    site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import tempfile
+
+    from peerprep import export
+
+    tmp = tmp_path / "tmp"
+    tmp.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp))
+    printed: list[bytes] = []
+    monkeypatch.setattr(export, "can_print", lambda: True)
+    monkeypatch.setattr(export, "print_file", lambda path: printed.append(path.read_bytes()))
+    app, _ = shared_app(shared_context(), FakeClock())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(*"min søster")
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert isinstance(app.screen, LeaveDialog)
+        await pilot.click("#print")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert len(printed) == 1
+        await pilot.press("ctrl+q")  # printed: taken along, no second question
+        await pilot.pause()
+    assert app.return_value == 0
+    assert list(tmp.iterdir()) == []

@@ -1,7 +1,8 @@
 """Leaving a shared computer with words not yet taken along: one question, asked once.
 
-Answers "export" (save as PDF or print), "folder" (save to a folder of one's choice, a
-USB stick), "erase" (leave, and the words are gone), or None (go back to writing).
+Answers "export" (save as PDF), "print" (when a printer is set up), "folder" (save to a
+folder of one's choice, a USB stick), "erase" (leave, and the words are gone), or None
+(go back to writing).
 """
 
 from __future__ import annotations
@@ -25,9 +26,10 @@ class LeaveDialog(PeerDialog[str | None]):
         Binding("escape", "stay", "Back", tooltip="Go back to writing", id="shared_leave_back"),
     ]
 
-    def __init__(self, left: list[Preparation]) -> None:
+    def __init__(self, left: list[Preparation], *, can_print: bool = False) -> None:
         super().__init__()
         self.left = left
+        self.can_print = can_print
 
     def compose(self) -> ComposeResult:
         titles = "\n".join(f"• {display_title(self.cat, prep)}" for prep in self.left[:5])
@@ -41,6 +43,8 @@ class LeaveDialog(PeerDialog[str | None]):
                 # one line each, so the question fits a 24-line terminal with five titles
                 yield Button(self.t("shared.leave.export"), id="export", variant="primary",
                              compact=True)  # fmt: skip
+                if self.can_print:  # printed from a temporary file that goes at once
+                    yield Button(self.t("shared.leave.print"), id="print", compact=True)
                 yield Button(self.t("shared.leave.folder"), id="folder", compact=True)
                 yield Button(self.t("shared.leave.erase"), id="erase", variant="error",
                              compact=True)  # fmt: skip

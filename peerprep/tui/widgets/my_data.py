@@ -16,7 +16,7 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Button, Static
 
-from peerprep import crypto, shared
+from peerprep import crypto, leaving, shared
 from peerprep.export.places import default_export_dir
 from peerprep.store import Store, StoreError
 from peerprep.transfer import Imported
@@ -188,7 +188,7 @@ class MyData(Vertical):
 
     # --- delete all my data -------------------------------------------------------------------
 
-    def what_goes(self, summary: shared.WipeSummary) -> list[str]:
+    def what_goes(self, summary: leaving.WipeSummary) -> list[str]:
         t = self.t
         if summary.in_memory:
             return [
@@ -212,7 +212,7 @@ class MyData(Vertical):
         app = self.peer_app
         app.commit_screens()
         app.session.save_now()
-        summary = shared.wipe_summary(self.store, app.keeper)  # type: ignore[arg-type]
+        summary = leaving.wipe_summary(self.store, app.keeper)  # type: ignore[arg-type]
         dialog = ConfirmDialog(
             question=self.t("shared.wipe.question"),
             items=self.what_goes(summary),
@@ -228,7 +228,7 @@ class MyData(Vertical):
         app = self.peer_app
         app.session.discard()
         try:
-            shared.wipe_everything(self.store, app.keeper)  # type: ignore[arg-type]
+            leaving.wipe_everything(self.store, app.keeper)  # type: ignore[arg-type]
         except StoreError as error:
             app.notify(self.t(error.key, **error.values), severity="error")
             return
