@@ -20,8 +20,10 @@ def launch(context: Context) -> int:
     command = getattr(args, "command", None)
     prep_id = getattr(args, "id", None) if command == "open" else None
     store = context.store()
-    if prep_id is not None and not store.exists(prep_id):
-        raise StoreError("errors.unknown_id", id=prep_id)
+    if prep_id is not None:
+        if not store.exists(prep_id):
+            raise StoreError("errors.unknown_id", id=prep_id)
+        store.load(prep_id)  # a broken file is said in one line here (and put aside)
     keeper = context.settings_keeper()
     settings = keeper.load()
     # An explicit --lang wins; then the language chosen in the settings; then the locale.

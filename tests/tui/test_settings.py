@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual.widgets import Footer, RadioButton
 
 from peerprep import settings as settings_file
@@ -105,8 +106,9 @@ async def test_f1_lists_every_key_in_the_persons_language(make_app) -> None:
         assert isinstance(app.screen, StepScreen)
 
 
-async def test_nothing_in_the_footer_is_cut_off_at_80_columns(make_app) -> None:
-    app = make_app("new", peer_mode=True)
+@pytest.mark.parametrize("language", ["da", "en"])
+async def test_nothing_in_the_footer_is_cut_off_at_80_columns(make_app, language: str) -> None:
+    app = make_app("new", peer_mode=True, language=language)
     async with app.run_test(size=SIZE) as pilot:
         for _ in range(6):  # the four parts, questions, review
             await pilot.pause()
@@ -117,11 +119,12 @@ async def test_nothing_in_the_footer_is_cut_off_at_80_columns(make_app) -> None:
             await pilot.press("f6")
 
 
-async def test_home_and_help_footers_fit_too(make_app, store) -> None:
+@pytest.mark.parametrize("language", ["da", "en"])
+async def test_home_and_help_footers_fit_too(make_app, store, language: str) -> None:
     from .helpers import filled
 
     filled(store, introduction="noget")
-    app = make_app()
+    app = make_app(language=language)
     async with app.run_test(size=SIZE) as pilot:
         for key in (None, "f1"):
             if key:

@@ -120,3 +120,25 @@ def test_open_of_an_unknown_id_says_so_without_loading_textual(tmp_path: Path) -
     assert done.stdout.split() == ["False", "1"], done
     assert "no-such-id" in done.stderr
     assert len(done.stderr.strip().splitlines()) == 1
+
+
+def test_open_of_a_broken_file_says_so_in_one_line(tmp_path: Path) -> None:
+    folder = tmp_path / "d" / "preparations"
+    folder.mkdir(parents=True)
+    (folder / "20260101-120000-abcdef.json").write_text("{ not json", encoding="utf-8")
+    code = (
+        "import sys\n"
+        "from peerprep.cli import main\n"
+        "rc = main(['--data-dir', sys.argv[1], 'open', '20260101-120000-abcdef'])\n"
+        "print('textual' in sys.modules, rc)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(tmp_path / "d")],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=60,
+    )
+    assert done.stdout.split() == ["False", "1"], done
+    assert len(done.stderr.strip().splitlines()) == 1
+    assert "Traceback" not in done.stderr

@@ -44,7 +44,7 @@ class WizardScreen(PeerScreen):
         return True
 
     def action_back(self) -> None:
-        from peerprep.tui.app import WIZARD
+        from peerprep.tui.rooms import WIZARD
 
         if not self.ready_to_leave():
             return
@@ -55,7 +55,7 @@ class WizardScreen(PeerScreen):
             self.peer_app.go_to(WIZARD[index - 1])
 
     def action_next(self) -> None:
-        from peerprep.tui.app import WIZARD
+        from peerprep.tui.rooms import WIZARD
 
         if not self.ready_to_leave():
             return

@@ -1,0 +1,135 @@
+"""Moving between the rooms of the program: the wizard of one preparation, home, after.
+
+A mixin of the app: every move first puts what is in the fields into the model and
+saves, and leaving a preparation lets go of its lock. If the words cannot be saved,
+nothing is closed and the person is offered to save them somewhere else.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from peerprep.keys import PART_KEYS
+from peerprep.store import StoreError
+from peerprep.tui.session import resume_step
+
+if TYPE_CHECKING:
+    from textual.screen import Screen
+
+    from peerprep.tui.app import PeerprepApp
+
+# The wizard's rooms in order. Escape walks back along it, F6 forward.
+WIZARD: tuple[str, ...] = ("meeting", *PART_KEYS, "questions", "review")
+
+
+class Rooms:
+    def wizard_screen(self: PeerprepApp, room: str) -> Screen[object]:
+        from peerprep.tui.screens.meeting import MeetingScreen
+        from peerprep.tui.screens.questions import QuestionsScreen
+        from peerprep.tui.screens.review import ReviewScreen
+        from peerprep.tui.screens.step import StepScreen
+
+        if room == "meeting":
+            return MeetingScreen()
+        if room == "questions":
+            return QuestionsScreen()
+        if room == "review":
+            return ReviewScreen()
+        return StepScreen(room)
+
+    def go_to(self: PeerprepApp, room: str) -> None:
+        """Show one room of the wizard, replacing the wizard room on top (if any)."""
+        if room not in WIZARD:
+            raise ValueError(room)
+        self.commit_screens()
+        self.save_in_background()
+        screen = self.wizard_screen(room)
+        if len(self.screen_stack) > 1 and getattr(self.screen, "room", None) is not None:
+            self.switch_screen(screen)
+        else:
+            self.push_screen(screen)
+
+    def go_home(self: PeerprepApp) -> None:
+        """Leave the preparation (saved and unlocked) and show the list."""
+        self._leave_current()
+
+    def begin_new(self: PeerprepApp, at: str = "meeting") -> None:
+        if not self._leave_current():
+            return
+        self.session.new(self.language)
+        self.save_state = self.session.state
+        self.go_to(at)
+
+    def open_preparation(self: PeerprepApp, prep_id: str, room: str | None = None) -> None:
+        if not self._leave_current():
+            return
+        try:
+            opened = self.session.open(prep_id)
+        except StoreError as error:
+            self.notify(self.t(error.key, **error.values), severity="error")
+            return
+        self.save_state = self.session.state
+        step = resume_step(opened.prep)
+        target = room or (PART_KEYS[step] if step < len(PART_KEYS) else "review")
+        if opened.read_only:
+            target = room or "review"
+        self.go_to(target)
+        if opened.read_only and opened.holder is not None:
+            from peerprep.tui.dialogs.locked import LockedDialog
+
+            self.push_screen(LockedDialog(opened.holder), self._locked_answer)
+
+    def _locked_answer(self: PeerprepApp, answer: str | None) -> None:
+        if answer == "copy":
+            self.session.open_copy()
+            self.save_state = self.session.state
+            self.save_in_background()
+            self.go_to("review")
+        elif answer == "back":
+            self.go_home()
+
+    def open_after_meeting(self: PeerprepApp, prep_id: str) -> None:
+        """The notes from after the meeting, for one preparation chosen on the home screen."""
+        from peerprep.tui.screens.after_meeting import AfterMeetingScreen
+
+        if not self._leave_current():
+            return
+        try:
+            opened = self.session.open(prep_id)
+        except StoreError as error:
+            self.notify(self.t(error.key, **error.values), severity="error")
+            return
+        self.save_state = self.session.state
+        self.push_screen(AfterMeetingScreen())
+        if opened.read_only and opened.holder is not None:
+            from peerprep.tui.dialogs.locked import LockedDialog
+
+            self.push_screen(LockedDialog(opened.holder), self._locked_answer)
+
+    def start_from(self: PeerprepApp, prep_id: str) -> None:
+        """Copy for a new meeting: the words and questions come along, then the meeting form."""
+        if not self._leave_current():
+            return
+        try:
+            self.session.start_from(prep_id, self.language)
+        except StoreError as error:
+            self.notify(self.t(error.key, **error.values), severity="error")
+            return
+        self.save_in_background()
+        self.go_to("meeting")
+
+    def _leave_current(self: PeerprepApp) -> bool:
+        """Close what is open and show home; False (and the offer to export) if its words
+        could not be saved, in which case everything stays open and on screen."""
+        self.commit_screens()
+        if self._save_timer is not None:
+            self._save_timer.stop()
+            self._save_timer = None
+        state = self.session.close()
+        self.save_state = state
+        if state.kind == "failed":
+            self.offer_export()
+            return False
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+        return True
