@@ -88,10 +88,6 @@ class SharedSide:
             self.watch.start()
         self.watch.seen(event)
 
-    def set_minutes(self, cover: int, erase: int) -> None:
-        self.watch.clock.cover_after = cover * MINUTE
-        self.watch.clock.erase_after = erase * MINUTE
-
     def cover(self) -> None:
         """Hide everything behind the neutral privacy screen."""
         if isinstance(self.app.screen, PrivacyScreen):
