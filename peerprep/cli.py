@@ -259,6 +259,10 @@ def _handlers() -> dict[str | None, Handler]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    # A terminal that cannot show a character (an ASCII or Latin-1 console, a folder name
+    # that is not UTF-8) gets a "?" for it rather than an error instead of the answer.
+    with contextlib.suppress(AttributeError, ValueError):
+        sys.stdout.reconfigure(errors="replace")  # type: ignore[union-attr]
     if argv == ["--version"]:  # the fastest path: nothing else to load
         print(f"peerprep {__version__}")
         return EXIT_OK

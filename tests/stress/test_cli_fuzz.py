@@ -141,10 +141,10 @@ def _seed(root: Path) -> None:
         store.save(prep)
 
 
-def run_cli(argv: list[str], root: Path) -> tuple[int, str, str]:
-    """main(argv) in `root`, as a real process under a UTF-8 terminal would see it."""
+def run_cli(argv: list[str], root: Path, encoding: str = "utf-8") -> tuple[int, str, str]:
+    """main(argv) in `root`, as a real process under a terminal of that encoding would see it."""
     out_bytes, err_bytes = io.BytesIO(), io.BytesIO()
-    out = io.TextIOWrapper(out_bytes, encoding="utf-8", errors="strict", write_through=True)
+    out = io.TextIOWrapper(out_bytes, encoding=encoding, errors="strict", write_through=True)
     err = io.TextIOWrapper(
         err_bytes, encoding="utf-8", errors="backslashreplace", write_through=True
     )
@@ -161,7 +161,7 @@ def run_cli(argv: list[str], root: Path) -> tuple[int, str, str]:
                 code = cli.main(argv)
             except SystemExit as leaving:  # allowed, as long as the code is one of ours
                 code = leaving.code if isinstance(leaving.code, int) else cli.EXIT_FAILURE
-    return code, out_bytes.getvalue().decode("utf-8"), err_bytes.getvalue().decode("utf-8")
+    return code, out_bytes.getvalue().decode(encoding), err_bytes.getvalue().decode("utf-8")
 
 
 def _check(argv: list[str]) -> None:
@@ -240,3 +240,15 @@ def test_data_dir_is_a_file(no_waiting: None, tmp_path: Path) -> None:
     for argv in (["--data-dir", "afile", "list"], ["--data-dir", "afile", "show", KNOWN_ID]):
         code, _out, err = run_cli(argv, tmp_path)
         assert code in EXIT_CODES and "Traceback" not in err, (argv, err)
+
+
+@pytest.mark.parametrize("encoding", ["ascii", "latin-1", "cp1252"])
+def test_a_terminal_that_cannot_show_every_letter(no_waiting: None, encoding: str) -> None:
+    """An old console (ASCII, Latin-1, a Windows code page) still gets its answer."""
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder)
+        _seed(root)
+        for argv in (["list"], ["show", KNOWN_ID], ["where"], ["--help"], ["schema"]):
+            code, out, err = run_cli(argv, root, encoding)
+            assert code == cli.EXIT_OK, (encoding, argv, err)
+            assert out.strip() and "Traceback" not in err
