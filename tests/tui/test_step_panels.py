@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual.widgets import Button
 
 from peerprep import settings as settings_file
@@ -79,3 +80,15 @@ async def test_the_gauge_grows_with_the_words(make_app) -> None:
         answer.insert("Jeg er en, der holder af lange gåture og gode samtaler. " * 12)
         await pilot.pause(0.5)
         assert " 0 %" not in str(gauge.render())
+
+
+@pytest.mark.parametrize("language", ["da", "en"])
+async def test_every_button_on_a_step_fits_at_80_columns(make_app, language: str) -> None:
+    app = make_app("new", peer_mode=True, language=language)
+    async with app.run_test(size=SIZE) as pilot:
+        for keys in ((), ("f2",), ("f3",), ("f2", "f3", "f4")):
+            await pilot.press(*keys)
+            await pilot.pause()
+            for button in app.screen.query(Button):
+                assert button.region.right <= SIZE[0], (language, keys, str(button.label))
+                assert button.region.width >= len(str(button.label)), str(button.label)
