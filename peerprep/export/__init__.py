@@ -84,8 +84,13 @@ def export_preparation(
 
     if print_now and fmt not in PRINTABLE:
         raise ExportError("export.errors.print_format")
+    # `folder` always means a folder, even one that does not exist yet (it is created);
+    # `destination` may be a folder that exists or a file name.
     target = destination if destination is not None else folder
-    path = service.export_preparation(prep, cat, fmt, large_print, target, timestamp=timestamp)
+    path = service.export_preparation(
+        prep, cat, fmt, large_print, target,
+        is_folder=destination is None and folder is not None, timestamp=timestamp,
+    )
     if print_now:
         printing.print_file(path)
     return path

@@ -71,18 +71,27 @@ def _disk_error(error: OSError, path: Path) -> ExportError:
 
 
 def target_path(
-    prep: Preparation, cat: Catalogue, fmt: str, destination: Path | None
+    prep: Preparation,
+    cat: Catalogue,
+    fmt: str,
+    destination: Path | None,
+    *,
+    is_folder: bool = False,
 ) -> tuple[Path, bool]:
     """Where to write: (path wanted, whether its folder is ours to create).
 
-    No destination: the default folder and a name made from the title. An existing folder:
-    that folder and the made name. Anything else: that file name, with the format's
+    No destination: the default folder and a name made from the title. A folder (one that
+    exists, or any path when `is_folder` says the person chose a folder): that folder,
+    created if needed, and the made name. Anything else: that file name, with the format's
     ending added when it has another (its folder must exist)."""
     from peerprep.export.naming import file_name
 
     if destination is None:
         return default_export_dir() / file_name(prep, cat, fmt), True
     destination = destination.expanduser()
+    if is_folder and not destination.is_file():
+        # The person typed a folder in the export dialog: a new one is made for them.
+        return destination / file_name(prep, cat, fmt), True
     if destination.is_dir():
         return destination / file_name(prep, cat, fmt), False
     if destination.suffix.lower() != f".{fmt}":
@@ -125,6 +134,7 @@ def export_preparation(
     large_print: bool = False,
     destination: Path | None = None,
     *,
+    is_folder: bool = False,
     timestamp: dt.datetime | None = None,
 ) -> Path:
     """Export `prep` and return the path of the new file. Raises ExportError."""
@@ -133,5 +143,5 @@ def export_preparation(
     cat = sheet_catalogue(prep, cat)
     sheet = build_sheet(prep, cat, large_print=large_print)
     data = render(sheet, fmt, timestamp=timestamp)
-    path, ours = target_path(prep, cat, fmt, destination)
+    path, ours = target_path(prep, cat, fmt, destination, is_folder=is_folder)
     return write_new(path, data, create_folder=ours)

@@ -117,3 +117,18 @@ def test_missing_or_wrong_folder_is_a_plain_error(preparation, tmp_path):
         service.export_preparation(preparation(), destination=a_file / "ark.pdf")
     assert wrong.value.key == "export.errors.not_a_folder"
     assert list(tmp_path.iterdir()) == [a_file]  # nothing left behind
+
+
+def test_a_folder_that_does_not_exist_yet_is_made_not_taken_as_a_file_name(tmp_path, preparation):
+    from peerprep import export
+
+    prep = preparation()
+    chosen = tmp_path / "usb" / "mine"
+    written = export.export_preparation(prep, fmt="txt", folder=chosen)
+    assert written.parent == chosen
+    assert chosen.is_dir()
+    assert written.suffix == ".txt"
+    assert "Åse" in written.read_text(encoding="utf-8")
+    # The same folder again: a second file beside the first, never over it.
+    again = export.export_preparation(prep, fmt="txt", folder=chosen)
+    assert again != written and again.parent == chosen
