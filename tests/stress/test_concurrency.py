@@ -232,3 +232,48 @@ def _write_lock(store: Store, prep_id: str, *, pid: int, created_at: float, host
     store.locks_dir.mkdir(parents=True, exist_ok=True)
     info = {"pid": pid, "host": host or socket.gethostname(), "created_at": created_at}
     (store.locks_dir / f"{prep_id}.lock").write_text(json.dumps(info), encoding="utf-8")
+
+
+# --- two real full-screen programs ------------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_two_full_screen_programs_the_second_reads_only_and_says_so(
+    store: Store, prep_id: str, tmp_path: Path
+) -> None:
+    pytest.importorskip("textual")
+    from terminal import env, ptyrun, screen_text, welcomed
+
+    from peerprep.content import catalogue
+
+    cat = catalogue("da")
+    welcomed(tmp_path)
+    path = store.path_of(prep_id)
+    before = path.read_bytes()
+    screen = screen_text
+
+    argv = [sys.executable, "-m", "peerprep", "open", prep_id]
+    first = ptyrun.spawn(argv, env=env(tmp_path))
+    second = None
+    try:
+        shown = cat.part("important").starter.split()[-1]  # part 1 is written: it opens at 2
+        assert first.drain_until(lambda: shown in screen(first), 30.0), screen(first)[-400:]
+        holder = store.lock_holder(prep_id)
+        assert holder is not None and holder.pid == first.pid
+
+        second = ptyrun.spawn(argv, env=env(tmp_path))
+        title = cat.text("tui.locked.title")
+        assert second.drain_until(lambda: title in screen(second), 30.0), screen(second)[-600:]
+        assert str(first.pid) in screen(second)  # it says who has it open
+        second.send("\x11")  # Ctrl+Q: the reader leaves
+        assert second.wait(30.0) == 0
+        assert store.lock_holder(prep_id).pid == first.pid  # the reader took nothing away
+
+        first.send("\x11")
+        assert first.wait(30.0) == 0
+    finally:
+        first.close()
+        if second is not None:
+            second.close()
+    assert not (store.locks_dir / f"{prep_id}.lock").exists(), "the lock outlived its program"
+    assert path.read_bytes() == before  # nobody typed: nothing was written over

@@ -18,22 +18,17 @@ from __future__ import annotations
 
 import os
 import random
-import re
 import signal
 import sys
 import time
 from pathlib import Path
 
 import pytest
+from terminal import env, ptyrun, screen_text, welcomed
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "benchmarks"))
-
-import ptyrun  # noqa: E402
-
-from peerprep.content import catalogue  # noqa: E402
-from peerprep.fileformat import decode  # noqa: E402
-from peerprep.files import TEMP_SUFFIX  # noqa: E402
+from peerprep.content import catalogue
+from peerprep.fileformat import decode
+from peerprep.files import TEMP_SUFFIX
 
 pytestmark = [
     pytest.mark.slow,
@@ -46,17 +41,10 @@ PLAIN_BUDGET_SECONDS = 40.0
 MIN_ROUNDS = 20  # fewer than this in the budget means the machine is far too slow to judge
 SAVE_DELAY = 1.0  # the full-screen program saves about this long after typing stops
 ALPHABET = "abcdefghijklmnopqrstuvwxyz æøå ÆØÅ,."
-ANSI = re.compile(
-    rb"\x1b(\[[0-9;?<>=]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\\)|[()][0-9A-B]|[=>78DEHM])"
-)
 
 
 def _seed() -> int:
     return int(os.environ.get("PEERPREP_KILL_SEED") or random.SystemRandom().randrange(10**6))
-
-
-def _screen_text(proc: ptyrun.PtyProcess) -> str:
-    return ANSI.sub(b"", bytes(proc.output)).decode("utf-8", "replace")
 
 
 def _temps(data_dir: Path) -> list[Path]:
@@ -77,21 +65,6 @@ def _check_every_file(data_dir: Path) -> dict[str, str]:
         assert raw.strip(), f"{path.name} is empty"
         texts[stem] = decode(raw).statement.introduction  # raises if cut short or broken
     return texts
-
-
-def _env(tmp_path: Path, plain: bool = False) -> dict[str, str]:
-    return ptyrun.terminal_env({
-        "PEERPREP_DATA_DIR": str(tmp_path / "data"),
-        "PEERPREP_CONFIG_DIR": str(tmp_path / "config"),
-        "PEERPREP_LANG": "da",
-        "LANG": "da_DK.UTF-8",
-    })  # fmt: skip
-
-
-def _welcomed(tmp_path: Path) -> None:
-    from peerprep import settings
-
-    settings.save(tmp_path / "config", settings.Settings(welcomed=True))
 
 
 def _type(proc: ptyrun.PtyProcess, text: str, rng: random.Random) -> None:
@@ -117,12 +90,12 @@ def _wait_saved(data_dir: Path, proc: ptyrun.PtyProcess, typed: str, timeout: fl
 def _full_screen_round(tmp_path: Path, rng: random.Random, number: int) -> dict[str, object]:
     data_dir = tmp_path / "data"
     before = set(_files(data_dir))
-    proc = ptyrun.spawn([sys.executable, "-m", "peerprep", "new"], env=_env(tmp_path))
+    proc = ptyrun.spawn([sys.executable, "-m", "peerprep", "new"], env=env(tmp_path))
     typed, saved_point, prep_id = "", "", None
     try:
         starter = catalogue("da").part("introduction").starter.split()[-1]
-        assert proc.drain_until(lambda: starter in _screen_text(proc), 30.0), (
-            f"round {number}: the program did not show part 1: {_screen_text(proc)[-400:]!r}"
+        assert proc.drain_until(lambda: starter in screen_text(proc), 30.0), (
+            f"round {number}: the program did not show part 1: {screen_text(proc)[-400:]!r}"
         )
         proc.drain(0.05)
         wait_at = rng.choice((None, None, None, 0, 1))  # after which burst to see an autosave
@@ -164,7 +137,7 @@ def test_sigkill_while_typing_in_the_full_screen_program(tmp_path: Path) -> None
     seed = _seed()
     rng = random.Random(seed)
     data_dir = tmp_path / "data"
-    _welcomed(tmp_path)
+    welcomed(tmp_path)
     began = time.monotonic()
     rounds = most_temps = 0
     saves_seen = 0
@@ -185,11 +158,11 @@ def test_sigkill_while_typing_in_the_full_screen_program(tmp_path: Path) -> None
     assert saves_seen > 0
 
     # One last calm start and quit: nothing of the killed programs is left but their files.
-    proc = ptyrun.spawn([sys.executable, "-m", "peerprep"], env=_env(tmp_path))
+    proc = ptyrun.spawn([sys.executable, "-m", "peerprep"], env=env(tmp_path))
     try:
         proc.drain(3.0)
         proc.send("\x11")  # Ctrl+Q
-        assert proc.wait(30.0) == 0, _screen_text(proc)[-400:]
+        assert proc.wait(30.0) == 0, screen_text(proc)[-400:]
     finally:
         proc.close()
     assert _temps(data_dir) == []
@@ -204,12 +177,12 @@ def _plain_round(tmp_path: Path, rng: random.Random, number: int) -> dict[str, o
     answer is saved when it ends (an empty line); the kill comes at any moment."""
     data_dir = tmp_path / "data"
     before = set(_files(data_dir))
-    proc = ptyrun.spawn([sys.executable, "-m", "peerprep", "--plain", "new"], env=_env(tmp_path))
+    proc = ptyrun.spawn([sys.executable, "-m", "peerprep", "--plain", "new"], env=env(tmp_path))
     typed, saved_point, prep_id = "", "", None
     try:
-        assert proc.drain_until(lambda: "> " in _screen_text(proc), 30.0), _screen_text(proc)
+        assert proc.drain_until(lambda: "> " in screen_text(proc), 30.0), screen_text(proc)
         proc.send("\r")  # no meeting details now
-        proc.drain_until(lambda: _screen_text(proc).count("> ") >= 2, 10.0)
+        proc.drain_until(lambda: screen_text(proc).count("> ") >= 2, 10.0)
         line = "".join(rng.choice(ALPHABET.replace(" ", "")) for _ in range(rng.randint(3, 30)))
         _type(proc, line + "\r", rng)
         if rng.random() < 0.6:
