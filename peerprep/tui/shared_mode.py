@@ -77,7 +77,11 @@ class SharedSide:
     # --- the line at the top ----------------------------------------------------------------
 
     def banner(self) -> SharedBanner:
-        return SharedBanner(Content(self.app.t("shared.banner")), id="shared-banner")
+        if self.in_memory:
+            text = self.app.t("shared.banner")
+        else:  # the person named their own folder (a USB stick) with --data-dir
+            text = self.app.t("shared.banner_folder", path=str(getattr(self.store, "root", "")))
+        return SharedBanner(Content(text), id="shared-banner")
 
     # --- idle ---------------------------------------------------------------------------------
 

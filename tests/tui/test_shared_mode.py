@@ -508,3 +508,27 @@ async def test_leaving_by_printing_keeps_no_file(
         await pilot.pause()
     assert app.return_value == 0
     assert list(tmp.iterdir()) == []
+
+
+async def test_own_folder_on_a_shared_computer_is_kept_not_erased(
+    site: Path, tmp_path: Path
+) -> None:
+    """--shared --data-dir STICK: the words go to the person's own folder, and a long idle
+    closes them there instead of deleting them."""
+    stick = tmp_path / "stick"
+    args = argparse.Namespace(shared=True, data_dir=str(stick), command="new", lang=None)
+    context = Context(args=args, language="da", data_dir=stick, config_dir=tmp_path / "cfg")
+    clock = FakeClock()
+    app, side = shared_app(context, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        banner = str(app.screen.query_one("#shared-banner").render())
+        assert str(stick) in banner  # the line names their folder
+        await pilot.press(*"min søster")
+        clock.advance(20)
+        side.watch.check()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+    files = list((stick / "preparations").glob("*.json"))
+    assert len(files) == 1 and "min søster" in files[0].read_text("utf-8")
+    assert not (tmp_path / "cfg").exists()  # settings still only in memory

@@ -27,7 +27,8 @@ class WelcomeDialog(PeerDialog[None]):
             )
             with VerticalScroll(classes="dialog-body"):
                 yield Static(Content(self.t("tui.welcome.what")))
-                if self.peer_app.shared_side is not None:  # a shared computer keeps nothing
+                side = self.peer_app.shared_side
+                if side is not None and side.in_memory:  # a shared computer keeps nothing
                     yield Static(Content(self.t("shared.welcome")))
                 else:
                     yield Static(Content(self.t("tui.welcome.where", folder=folder)))
