@@ -32,6 +32,7 @@ from peerprep.shared import DiskSettings
 from peerprep.tui.bindings import key_display, localize
 from peerprep.tui.rooms import Rooms
 from peerprep.tui.session import SaveState, Session, StoreLike
+from peerprep.tui.terminal_cursor import TerminalCursor
 from peerprep.tui.themes import register_themes
 
 if TYPE_CHECKING:
@@ -58,7 +59,7 @@ class Start:
     prep_id: str | None = None
 
 
-class PeerprepApp(Rooms, App[int]):
+class PeerprepApp(Rooms, TerminalCursor, App[int]):
     CSS_PATH: ClassVar[list[str | Path]] = [asset("tui", name) for name in STYLESHEETS]
     ENABLE_COMMAND_PALETTE = False  # its search texts are English only; F1 lists every key
     BINDINGS: ClassVar[list[BindingType]] = [
