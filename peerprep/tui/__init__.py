@@ -41,6 +41,7 @@ def launch(context: Context) -> int:
         settings_keeper=keeper,
         start=Start(command=command, prep_id=prep_id),
         handle_signals=True,
+        theme=getattr(args, "theme", None),  # for this run; the saved setting stays as it is
     )
     from peerprep.tui.shared_mode import install  # shared computer: banner, idle, leaving
 

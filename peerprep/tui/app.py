@@ -82,6 +82,7 @@ class PeerprepApp(Rooms, TerminalCursor, App[int]):
         start: Start | None = None,
         save_delay: float = 1.0,
         handle_signals: bool = False,
+        theme: str | None = None,
     ) -> None:
         super().__init__()
         self.session = Session(store)
@@ -103,7 +104,9 @@ class PeerprepApp(Rooms, TerminalCursor, App[int]):
         self._terminating = False
         self.animation_level = "none"  # calm: nothing slides or fades
         register_themes(self)
-        self.theme = self.settings.theme
+        # `--theme` is for this run only: shown, never saved, until the person picks one.
+        self.run_theme: str | None = theme
+        self.theme = theme or self.settings.theme
         localize(self, self.cat)
 
     # --- words ----------------------------------------------------------------------------

@@ -138,7 +138,7 @@ class SharedSide:
         fresh = app.keeper.load() if callable(remove) else session_settings(self.mode)
         fresh.welcomed = True  # the program is running; the next person starts at home
         app.settings = fresh
-        app.theme = fresh.theme
+        app.theme = app.run_theme or fresh.theme  # --theme holds for the whole run
         app.set_cursor_blink(fresh.cursor_blink)
         if app.language != self.start_language:
             app.language = self.start_language

@@ -79,6 +79,7 @@ class SettingsScreen(PeerScreen):
         name = (event.pressed.id or "").removeprefix("theme-")
         app = self.peer_app
         if name in THEMES:
+            app.run_theme = None  # chosen here: this one is kept, also after this run
             app.theme = name
             app.settings.theme = name  # type: ignore[assignment]
             app.save_settings()

@@ -235,7 +235,7 @@ class MyData(Vertical):
         fresh = app.keeper.load()
         fresh.welcomed = True
         app.settings = fresh
-        app.theme = fresh.theme
+        app.theme = app.run_theme or fresh.theme  # --theme holds for the whole run
         if isinstance(self.store, Store):
             self.store.cipher = None
         app.notify(self.t("shared.wipe.done"))
