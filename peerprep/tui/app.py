@@ -48,6 +48,10 @@ class SettingsKeeper(Protocol):
     def save(self, settings: Settings) -> None: ...
 
 
+# How often the editing lock is renewed while nothing is saved (the person reads, or is
+# away): far inside the 12 hours after which a lock from another computer counts as left.
+LOCK_REFRESH_SECONDS = 5 * 60
+
 STYLESHEETS = ("app.tcss", "home.tcss", "wizard.tcss", "dialogs.tcss")
 
 
@@ -138,6 +142,7 @@ class PeerprepApp(Rooms, TerminalCursor, App[int]):
     def on_mount(self) -> None:
         if self.handle_signals:
             self._install_signal_handlers()
+        self.set_interval(LOCK_REFRESH_SECONDS, self.refresh_lock)
         if self.start.command == "new":
             self.begin_new(at="introduction")
         elif self.start.command == "open" and self.start.prep_id:
@@ -226,6 +231,13 @@ class PeerprepApp(Rooms, TerminalCursor, App[int]):
             self.call_from_thread(self._saved, state)
 
         self.run_worker(write, thread=True, group="save", exit_on_error=False)
+
+    def refresh_lock(self) -> None:
+        """Renew the editing lock (each save does it too), in a thread: a USB stick is slow."""
+        if self.session.prep is not None:
+            self.run_worker(
+                self.session.refresh_lock, thread=True, group="lock", exit_on_error=False
+            )
 
     def save_now(self) -> SaveState:
         """Write now, in this thread (used when leaving a preparation)."""

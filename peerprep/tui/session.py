@@ -232,7 +232,15 @@ class Session:
             else:
                 self._written = max(self._written, snap.generation)
                 self.state = SaveState("saved", now())
+                self.refresh_lock()
             return self.state
+
+    def refresh_lock(self) -> None:
+        """Show that our editing lock is still in use. Seen from another computer (a shared
+        USB stick, a network folder) a lock not renewed for hours looks left behind."""
+        lock = self._lock
+        if lock is not None and not lock.released:
+            lock.refresh()
 
     def save_now(self) -> SaveState:
         snap = self.snapshot()

@@ -28,9 +28,12 @@ def changed_text(cat: Catalogue, prep: Preparation, today: dt.date | None = None
     return format_date(cat, changed.date())
 
 
-def row(cat: Catalogue, prep: Preparation, *, chosen: bool = False) -> Content:
+def row(
+    cat: Catalogue, prep: Preparation, *, chosen: bool = False, elsewhere: bool = False
+) -> Content:
     """The title; the meeting, its date, how far along, when last changed; the first words.
-    The chosen one is marked with ▶, so it shows without colour too."""
+    The chosen one is marked with ▶, so it shows without colour too; one open in another
+    window says so in words."""
     meeting = prep.meeting
     date = format_date(cat, meeting.date) if meeting.date else cat.text("tui.home.no_date")
     details = cat.text(
@@ -41,7 +44,10 @@ def row(cat: Catalogue, prep: Preparation, *, chosen: bool = False) -> Content:
         changed=changed_text(cat, prep),
     )
     mark = "▶ " if chosen else "  "
-    lines: list[str | tuple[str, str]] = [mark, (title_of(cat, prep), "bold"), "\n  ", details]
+    lines: list[str | tuple[str, str]] = [mark, (title_of(cat, prep), "bold")]
+    if elsewhere:
+        lines += [" · ", (cat.text("tui.home.open_elsewhere"), "italic")]
+    lines += ["\n  ", details]
     words = excerpt(prep)
     if words:
         lines += ["\n  ", (f"»{words}«" if cat.language == "da" else f"“{words}”", "italic")]
@@ -75,6 +81,7 @@ class HomeScreen(PeerScreen):
     def __init__(self) -> None:
         super().__init__()
         self.preparations: list[Preparation] = []
+        self.elsewhere: set[str] = set()  # ids open in another window right now
 
     def compose_body(self) -> ComposeResult:
         with Vertical(id="home"):
@@ -118,6 +125,7 @@ class HomeScreen(PeerScreen):
                 timeout=20,
             )
         self.preparations = listing.preparations
+        self.elsewhere = self._open_elsewhere()
         options = self.query_one("#list", OptionList)
         highlighted = options.highlighted
         options.clear_options()
@@ -125,7 +133,7 @@ class HomeScreen(PeerScreen):
         for prep in self.preparations:
             if entries:
                 entries.append(None)  # a thin line between two preparations
-            entries.append(Option(row(self.cat, prep), id=prep.id))
+            entries.append(Option(self._row(prep), id=prep.id))
         options.add_options(entries)
         has_any = bool(self.preparations)
         options.display = has_any
@@ -135,6 +143,20 @@ class HomeScreen(PeerScreen):
             options.focus()
         else:
             self.query_one("#start").focus()
+
+    def _open_elsewhere(self) -> set[str]:
+        store = self.peer_app.session.store
+        found: set[str] = set()
+        for prep in self.preparations:
+            try:
+                if store.lock_holder(prep.id) is not None:
+                    found.add(prep.id)
+            except StoreError:
+                continue  # a lock that cannot be read protects nothing (locks.py)
+        return found
+
+    def _row(self, prep: Preparation, *, chosen: bool = False) -> Content:
+        return row(self.cat, prep, chosen=chosen, elsewhere=prep.id in self.elsewhere)
 
     def chosen(self) -> Preparation | None:
         options = self.query_one("#list", OptionList)
@@ -164,7 +186,7 @@ class HomeScreen(PeerScreen):
         options = event.option_list
         for prep in self.preparations:
             options.replace_option_prompt(
-                prep.id, row(self.cat, prep, chosen=prep.id == event.option.id)
+                prep.id, self._row(prep, chosen=prep.id == event.option.id)
             )
 
     @on(OptionList.OptionSelected, "#list")
