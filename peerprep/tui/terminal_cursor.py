@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from weakref import WeakSet
 
 from textual import events
+from textual.dom import NoScreen
 from textual.geometry import Offset
 from textual.widgets import Input, TextArea
 
@@ -37,7 +38,11 @@ class TerminalCursor:
     def on_descendant_focus(self: App[object], event: events.DescendantFocus) -> None:
         # After the refresh: a widget focused as its screen opens has no place on it yet.
         self.call_after_refresh(self.place_terminal_cursor)  # type: ignore[attr-defined]
-        _follow_layout(self, event.widget.screen)
+        try:
+            screen = event.widget.screen
+        except NoScreen:
+            return  # the widget left before its focus arrived (Escape pressed twice quickly)
+        _follow_layout(self, screen)
 
     def place_terminal_cursor(self: App[object], *_: object) -> None:
         widget = self.focused

@@ -36,7 +36,7 @@ pytestmark = [
 ]
 
 ROUNDS = 100
-BUDGET_SECONDS = 150.0  # for the full-screen rounds
+BUDGET_SECONDS = 130.0  # for the full-screen rounds
 PLAIN_BUDGET_SECONDS = 40.0
 MIN_ROUNDS = 20  # fewer than this in the budget means the machine is far too slow to judge
 SAVE_DELAY = 1.0  # the full-screen program saves about this long after typing stops
