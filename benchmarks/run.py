@@ -193,6 +193,19 @@ def typing(s: Settings, prep_id: str, text: str, reset: Callable[[], None]) -> l
     return [row, save_row]
 
 
+def typing_toolkit(s: Settings, reset: Callable[[], None]) -> Row:
+    """The issue's 20,000 characters, in the bare TextArea: what the toolkit costs at that size
+    (a part of a preparation holds at most 5,000, so peerprep itself never gets there)."""
+    from data import long_text
+
+    text = long_text(20_000)
+    row = Row("typing_20k", "typing: CPU per key, bare TextArea with 20,000 characters (pty)",
+              note="toolkit only: a peerprep part holds at most 5,000")  # fmt: skip
+    takes = [_typing_take(s, "bare", "", text, reset) for _ in range(s.n(3, 1))]
+    row.value, row.samples = median(takes), {"bare": takes}
+    return row
+
+
 def save(s: Settings) -> Row:
     row = Row("save", "save: four 5,000-character parts (fsync included)", target="≤ 5 ms")
     result = probe(["save", str(s.n(300, 50))], s.workspace)
@@ -344,6 +357,7 @@ def main(argv: list[str] | None = None) -> int:
             ("list100", lambda: list100(s)),
             ("show", lambda: show(s, ids["normal"])),
             ("typing", lambda: typing(typing_ws, ids["typing"], ids["typing_text"], resets[0])),
+            ("typing_20k", lambda: typing_toolkit(typing_ws, resets[0])),
             ("save", lambda: save(s)),
             ("export_normal", lambda: export_process(s, "normal", ids["normal"])),
             ("export_long", lambda: export_process(s, "long", ids["long"])),
