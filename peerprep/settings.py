@@ -43,6 +43,7 @@ class Settings(BaseModel):
     peer_mode: bool = False
     cursor_blink: bool = True
     welcomed: bool = False  # the first-run welcome has been shown
+    large_print: bool = False  # the save dialog starts with large print ticked (last choice)
     privacy_minutes: int = Field(default=3, ge=1, le=240)
     erase_minutes: int = Field(default=20, ge=1, le=1440)
 

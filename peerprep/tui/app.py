@@ -103,6 +103,7 @@ class PeerprepApp(Rooms, TerminalCursor, App[int]):
         # what the person asked to see on the step screens (not saved between runs)
         self.show_prompts = False
         self.show_examples = False
+        self.export_format = "pdf"  # the kind of file chosen last in this run
         self._save_timer: Timer | None = None
         self._failure_shown = False
         self._terminating = False
@@ -196,10 +197,13 @@ class PeerprepApp(Rooms, TerminalCursor, App[int]):
         self.notify(self.t("tui.app.how_to_quit"))
 
     def action_help(self) -> None:
-        from peerprep.tui.screens.help import HelpScreen
+        from peerprep.tui.screens.help import HelpScreen, keys_of
 
-        if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen())
+        screen = self.screen
+        if not isinstance(screen, HelpScreen):
+            # help for where the person is: the screen or dialog in front, and its keys
+            topic = getattr(screen, "help_topic", None)
+            self.push_screen(HelpScreen(topic, keys_of(screen)))
 
     # --- saving ---------------------------------------------------------------------------
 
@@ -225,6 +229,8 @@ class PeerprepApp(Rooms, TerminalCursor, App[int]):
         if snap is None:
             return
         session = self.session
+        # Said in words while the thread writes ("Saving …"), then "Saved 14.32" or why not.
+        self.save_state = SaveState("saving", self.save_state.at)
 
         def write() -> None:
             state = session.write(snap)
@@ -290,8 +296,11 @@ class PeerprepApp(Rooms, TerminalCursor, App[int]):
             self.session.discard()
             self.exit(0)
 
-    def export_dialog(self) -> None:
-        """Save the sheet as a file or print it; also the way out when saving here fails."""
+    def export_dialog(self, *, large_print: bool | None = None) -> None:
+        """Save the sheet as a file or print it; also the way out when saving here fails.
+
+        It offers what was chosen last time (large print is kept in the settings);
+        `large_print=True` (F7 on the review) asks for a PDF in large print."""
         from peerprep.tui.dialogs.export import ExportDialog
 
         self.commit_screens()
@@ -299,9 +308,19 @@ class PeerprepApp(Rooms, TerminalCursor, App[int]):
             prep = self.session.prep.model_copy(deep=True)
             side = self.shared_side
             folder = side.export_folder() if side else None  # shared: a USB stick first
+            fmt = "pdf" if large_print else self.export_format
+            large = self.settings.large_print if large_print is None else large_print
             self.push_screen(
-                ExportDialog(prep, folder=folder), side and (lambda path: side.taken(prep, path))
+                ExportDialog(prep, folder=folder, fmt=fmt, large_print=large),
+                side and (lambda path: side.taken(prep, path)),
             )
+
+    def remember_export(self, fmt: str, large_print: bool) -> None:
+        """The kind of file for the rest of this run; large print for good (a setting)."""
+        self.export_format = fmt
+        if self.settings.large_print != large_print:
+            self.settings.large_print = large_print
+            self.save_settings()
 
     # --- settings -------------------------------------------------------------------------
 

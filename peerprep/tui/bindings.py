@@ -35,6 +35,14 @@ def localize(node: DOMNode, cat: Catalogue) -> None:
         table[key] = [_translated(binding, cat) for binding in bindings]
 
 
+def adopt(node: DOMNode, key: str, binding_id: str, cat: Catalogue) -> None:
+    """Give a binding of one of Textual's own widgets (which has no id) our id and words,
+    so the footer does not show it in English (the open list of a Select: Escape)."""
+    table = node._bindings.key_to_bindings
+    if key in table:
+        table[key] = [_translated(replace(b, id=binding_id), cat) for b in table[key]]
+
+
 def _translated(binding: Binding, cat: Catalogue) -> Binding:
     if not binding.id or not cat.has(label_key(binding.id)):
         return binding

@@ -37,13 +37,17 @@ class Rooms:
             return ReviewScreen()
         return StepScreen(room)
 
-    def go_to(self: PeerprepApp, room: str) -> None:
-        """Show one room of the wizard, replacing the wizard room on top (if any)."""
+    def go_to(self: PeerprepApp, room: str, *, back_to: str | None = None) -> None:
+        """Show one room of the wizard, replacing the wizard room on top (if any).
+
+        `back_to`: the room Escape returns to from there, when it is not the room before
+        (a part opened from the review goes back to the review)."""
         if room not in WIZARD:
             raise ValueError(room)
         self.commit_screens()
         self.save_in_background()
         screen = self.wizard_screen(room)
+        screen.back_to = back_to  # type: ignore[attr-defined]
         if len(self.screen_stack) > 1 and getattr(self.screen, "room", None) is not None:
             self.switch_screen(screen)
         else:

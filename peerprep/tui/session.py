@@ -48,7 +48,7 @@ class TooLong(ValueError):
         self.limit = limit
 
 
-SaveKind = Literal["idle", "saved", "failed", "read_only"]
+SaveKind = Literal["idle", "saving", "saved", "failed", "read_only"]
 
 
 @dataclass(frozen=True)

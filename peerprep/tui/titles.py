@@ -6,7 +6,9 @@ from peerprep.content import Catalogue, display_title, format_date
 from peerprep.keys import PART_KEYS
 from peerprep.model import Preparation
 
-EXCERPT = 70  # characters of the person's own words shown to tell preparations apart
+# characters of the person's own words shown to tell preparations apart: one line of the
+# list at 80 columns, with the mark and the quotes
+EXCERPT = 60
 
 
 def title_of(cat: Catalogue, prep: Preparation) -> str:

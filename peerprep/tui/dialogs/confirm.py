@@ -15,6 +15,7 @@ from peerprep.tui.screens.base import PeerDialog
 
 
 class ConfirmDialog(PeerDialog[bool]):
+    help_topic = "confirm"  # what F1 explains (tui.help.topic.confirm)
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "no", "No", tooltip="Do nothing", id="dialog_no"),
     ]

@@ -19,18 +19,31 @@ from peerprep.tui.screens.base import PeerDialog
 from peerprep.tui.widgets.choices import Choice, Tick
 from peerprep.tui.widgets.fields import Field
 
+LARGE = ("pdf", "html")  # the kinds of file that come in large print
+
 
 class ExportDialog(PeerDialog[Path | None]):
     """Answers the path written, or None when the person changed their mind."""
+
+    help_topic = "export"  # what F1 explains (tui.help.topic.export)
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", tooltip="Close without saving", id="export_cancel"),
     ]
 
-    def __init__(self, prep: Preparation, *, folder: Path | None = None) -> None:
+    def __init__(
+        self,
+        prep: Preparation,
+        *,
+        folder: Path | None = None,
+        fmt: str = "pdf",
+        large_print: bool = False,
+    ) -> None:
         super().__init__()
         self.prep = prep
         self.folder = folder
+        self.fmt = fmt if fmt in export.FORMATS else export.FORMATS[0]
+        self.large_print = large_print
         self.written: Path | None = None
 
     def compose(self) -> ComposeResult:
@@ -40,12 +53,19 @@ class ExportDialog(PeerDialog[Path | None]):
             with VerticalScroll(id="choices"):
                 with RadioSet(id="format") as chooser:
                     chooser.border_title = self.t("tui.export.format")
-                    for index, fmt in enumerate(fmts):
+                    # what each kind is for, below the box: said for the one chosen
+                    chooser.border_subtitle = self.t(f"tui.export.about.{self.fmt}")
+                    for fmt in fmts:
                         yield Choice(
-                            self.t(f"export.formats.{fmt}"), value=index == 0, id=f"fmt-{fmt}"
+                            self.t(f"export.formats.{fmt}"), value=fmt == self.fmt, id=f"fmt-{fmt}"
                         )
-                if any(f in ("pdf", "html") for f in fmts):
-                    yield Tick(self.t("export.large_print"), id="large")
+                if any(f in LARGE for f in fmts):
+                    yield Tick(
+                        self.t("export.large_print"),
+                        self.large_print,
+                        id="large",
+                        tooltip=self.t("tui.export.large_tip"),
+                    )
                 folder = Field(str(self.folder or export.default_export_dir()), id="folder")
                 folder.border_title = self.t("tui.export.folder")
                 yield folder
@@ -60,7 +80,21 @@ class ExportDialog(PeerDialog[Path | None]):
     def on_mount(self) -> None:
         super().on_mount()
         self.query_one("#open").display = False
+        self._show_format(self.fmt)
         self.query_one("#save").focus()
+
+    @on(RadioSet.Changed, "#format")
+    def _format_changed(self) -> None:
+        self._show_format(self._chosen_format())
+
+    def _show_format(self, fmt: str) -> None:
+        self.query_one("#format", RadioSet).border_subtitle = self.t(f"tui.export.about.{fmt}")
+        for large in self.query("#large"):
+            # Large print is a PDF or HTML thing; for the others the tick says so, greyed.
+            large.disabled = fmt not in LARGE
+            large.tooltip = self.t(
+                "tui.export.large_tip" if fmt in LARGE else "tui.export.large_only"
+            )
 
     def _chosen_format(self) -> str:
         pressed = self.query_one("#format", RadioSet).pressed_button
@@ -79,9 +113,13 @@ class ExportDialog(PeerDialog[Path | None]):
             folder = None  # the export layer makes its own folder when it is not there yet
         fmt = self._chosen_format()
         print_now = self._checked("#print") and fmt in export.PRINTABLE
+        large = self._checked("#large") and fmt in LARGE
+        remember = getattr(self.peer_app, "remember_export", None)
+        if callable(remember):
+            remember(fmt, self._checked("#large"))  # offered again next time
         self.query_one("#result", Static).update(Content(self.t("tui.export.working")))
         self.query_one("#save", Button).disabled = True
-        self._write(fmt, folder, self._checked("#large"), print_now)
+        self._write(fmt, folder, large, print_now)
 
     @work(thread=True, exclusive=True, group="export")
     def _write(self, fmt: str, folder: Path | None, large_print: bool, print_now: bool) -> None:

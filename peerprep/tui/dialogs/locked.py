@@ -18,6 +18,8 @@ from peerprep.tui.screens.base import PeerDialog
 class LockedDialog(PeerDialog[str]):
     """Answers "copy", "read" or "back"."""
 
+    help_topic = "locked"  # what F1 explains (tui.help.topic.locked)
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "read", "Just read", tooltip="Read without changing", id="locked_read"),
     ]

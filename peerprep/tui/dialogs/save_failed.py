@@ -18,6 +18,8 @@ from peerprep.tui.session import SaveState
 class SaveFailedDialog(PeerDialog[str]):
     """Answers "export", "retry", "stay" or (when quitting) "quit"."""
 
+    help_topic = "save_failed"  # what F1 explains (tui.help.topic.save_failed)
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "stay", "Go on", tooltip="Go on writing", id="failed_stay"),
     ]

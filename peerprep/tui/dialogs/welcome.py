@@ -15,6 +15,7 @@ from peerprep.tui.screens.base import PeerDialog
 
 
 class WelcomeDialog(PeerDialog[None]):
+    help_topic = "welcome"  # what F1 explains (tui.help.topic.welcome)
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "Close", tooltip="Start", id="welcome_close"),
     ]

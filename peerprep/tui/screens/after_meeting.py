@@ -21,6 +21,7 @@ NOTES = ("agreed", "next_steps")
 
 
 class AfterMeetingScreen(PeerScreen):
+    help_topic = "after"  # what F1 explains (tui.help.topic.after)
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "home", "Back", tooltip="Back to the list", id="after_back"),
         Binding(

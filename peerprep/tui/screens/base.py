@@ -7,9 +7,10 @@ and `commit()` is where a screen puts what is in its fields into the model befor
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Generic, TypeVar, cast
+from typing import TYPE_CHECKING, ClassVar, Generic, TypeVar, cast
 
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer
 
@@ -39,6 +40,7 @@ class PeerScreen(Worded, Screen[None]):
     """A full screen of the program."""
 
     room: str | None = None  # set by the wizard's rooms (meeting, the parts, ...)
+    help_topic: str | None = None  # what F1 explains here (tui.help.topic.<topic>)
 
     def compose(self) -> ComposeResult:
         yield from self.peer_app.compose_banner()
@@ -67,11 +69,30 @@ ResultT = TypeVar("ResultT")
 
 
 class PeerDialog(Worded, ModalScreen[ResultT], Generic[ResultT]):
-    """A dialog in front of a screen; it answers with dismiss(value of type ResultT)."""
+    """A dialog in front of a screen; it answers with dismiss(value of type ResultT).
+
+    It has a footer of its own: the keys shown at the bottom are the ones that work now,
+    not those of the screen behind it."""
+
+    help_topic: str | None = None  # what F1 explains here (tui.help.topic.<topic>)
+    # A dialog stops the program's own keys from reaching the screen behind; F1 is
+    # bound here again so that help works (and shows) in every dialog too.
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("f1", "app.help", "Help", tooltip="Help with what you see", id="help"),
+    ]
 
     def on_mount(self) -> None:
         localize(self, self.cat)
+        table = self._bindings.key_to_bindings
+        if "f1" in table:
+            table["f1"] = table.pop("f1")  # last in the footer, as on every screen
+        self.mount(Footer(show_command_palette=False, compact=True))
         self.refresh_bindings()
+
+    async def recompose(self) -> None:
+        await super().recompose()
+        if not self.query(Footer):  # built again in another language: the footer too
+            await self.mount(Footer(show_command_palette=False, compact=True))
 
     def relabel(self) -> None:
         localize(self, self.cat)

@@ -1,8 +1,13 @@
-"""F1: every key of every room, in the person's language, and a few words on the program."""
+"""F1: help for the screen one came from in plain words, its keys, then every key of every room.
+
+Each screen and dialog names its `help_topic`; the words are `tui.help.topic.<topic>`
+(a screen without one gets a line on how to go back).
+"""
 
 from __future__ import annotations
 
-from typing import ClassVar
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -14,6 +19,9 @@ from textual.widgets import Button, Static
 from peerprep.content import Catalogue
 from peerprep.tui.bindings import key_display, label_key, tip_key
 from peerprep.tui.screens.base import PeerScreen
+
+if TYPE_CHECKING:
+    from textual.screen import Screen
 
 
 def sections() -> list[tuple[str, list[BindingType]]]:
@@ -39,10 +47,12 @@ def sections() -> list[tuple[str, list[BindingType]]]:
     ]
 
 
-def key_lines(cat: Catalogue, bindings: list[BindingType]) -> Content:
+def key_lines(cat: Catalogue, bindings: Iterable[BindingType]) -> Content:
     rows: list[Content] = []
     for binding in bindings:
         if not isinstance(binding, Binding) or not binding.id:
+            continue
+        if not cat.has(label_key(binding.id)):
             continue
         key = key_display(binding.key).ljust(10)
         rows.append(
@@ -56,15 +66,43 @@ def key_lines(cat: Catalogue, bindings: list[BindingType]) -> Content:
     return Content("\n").join(rows)
 
 
+def keys_of(screen: Screen[object]) -> list[Binding]:
+    """The keys that work on a screen now (its own, its widgets' and the program's), once each."""
+    found: dict[str, Binding] = {}
+    # The screen's own first: a list or a field may take a key (Enter) that still does
+    # the screen's thing, and would be missing from the active ones.
+    own = [b for bindings in screen._bindings.key_to_bindings.values() for b in bindings]
+    for binding in [*own, *(active.binding for active in screen.active_bindings.values())]:
+        if binding.id and binding.id not in found:
+            found[binding.id] = binding
+    return list(found.values())
+
+
 class HelpScreen(PeerScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,f1", "close", "Close", tooltip="Back where you were", id="help_close"),
     ]
 
+    def __init__(self, topic: str | None = None, keys: list[Binding] | None = None) -> None:
+        super().__init__()
+        self.topic = topic or "other"
+        self.keys = keys or []
+
     def compose_body(self) -> ComposeResult:
         with Horizontal(id="topbar"):
-            yield Static(Content.styled(self.t("tui.help.heading"), "bold"), id="room-title")
+            yield Static(Content.styled(self.t("tui.help.title"), "bold"), id="room-title")
         with VerticalScroll(id="help"):
+            topic = f"tui.help.topic.{self.topic}"
+            yield Static(Content.styled(self.t("tui.help.here"), "bold"), classes="help-heading")
+            yield Static(
+                Content(self.t(topic if self.cat.has(topic) else "tui.help.topic.other")),
+                classes="about",
+            )
+            if self.keys:
+                heading = Content.styled(self.t("tui.help.keys_here"), "bold")
+                yield Static(heading, classes="help-heading")
+                yield Static(key_lines(self.cat, self.keys), classes="help-keys")
+            yield Static(Content.styled(self.t("tui.help.heading"), "bold"), classes="help-heading")
             yield Static(Content(self.t("tui.help.intro")), classes="about")
             for heading, bindings in sections():
                 yield Static(Content.styled(self.t(heading), "bold"), classes="help-heading")

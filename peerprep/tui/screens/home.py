@@ -67,11 +67,12 @@ def what_goes(cat: Catalogue, prep: Preparation) -> list[str]:
 
 
 class HomeScreen(PeerScreen):
+    help_topic = "home"  # what F1 explains (tui.help.topic.home)
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f2", "new", "New", tooltip="Start a new preparation", id="new"),
         Binding("enter", "open", "Open", tooltip="Go on with the chosen one", id="open"),
-        Binding("f5", "copy", "Copy", tooltip="Start a new one from this one's words", id="copy"),
         Binding("f4", "after", "After", tooltip="Notes from after the meeting", id="after"),
+        Binding("f5", "copy", "Copy", tooltip="Start a new one from this one's words", id="copy"),
         Binding("f8", "delete", "Delete", tooltip="Delete the chosen one", id="delete"),
         Binding(
             "f9", "settings", "Settings", tooltip="Language, colours, peer mode", id="settings"
@@ -87,7 +88,10 @@ class HomeScreen(PeerScreen):
         with Vertical(id="home"):
             yield Static(Content(self.t("tui.home.heading")), id="heading")
             yield Static(Content(self.t("app.what")), id="what")
-            yield OptionList(id="list")
+            options = OptionList(id="list")
+            # Enter is the list's own key, so the footer cannot show it: said on the frame
+            options.border_subtitle = self.t("tui.home.list_hint")
+            yield options
             with Vertical(id="empty"):
                 yield Static(Content(self.t("tui.home.empty")), id="empty-text")
                 with Center():

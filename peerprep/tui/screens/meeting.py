@@ -15,6 +15,7 @@ from textual.widgets import Button, Input, Select, Static
 from peerprep.content import format_date
 from peerprep.keys import MEETING_KINDS
 from peerprep.model import ATTENDEES_MAX, SHORT_MAX, TITLE_MAX
+from peerprep.tui.bindings import adopt
 from peerprep.tui.dates import DateProblem, parse_date, parse_time, weekday_name
 from peerprep.tui.screens.wizard import WizardScreen
 from peerprep.tui.widgets.fields import Field
@@ -24,6 +25,8 @@ TEXT_FIELDS = ("date", "time", "place", "attendees", "companion", "title")
 
 
 class MeetingScreen(WizardScreen):
+    help_topic = "meeting"  # what F1 explains (tui.help.topic.meeting)
+
     def __init__(self) -> None:
         super().__init__("meeting")
 
@@ -89,7 +92,7 @@ class MeetingScreen(WizardScreen):
                 yield self._field("title")
         with Horizontal(id="bottom"):
             yield Static("", id="spacer")
-            yield Button(self.t("tui.nav.back_home"), id="back", compact=True)
+            yield Button(self.back_label("tui.nav.back_home"), id="back", compact=True)
             yield Button(self.t("tui.nav.next_parts"), id="next", compact=True)
 
     def on_mount(self) -> None:
@@ -104,6 +107,8 @@ class MeetingScreen(WizardScreen):
         # The label sits in the frame of the visible part of the select, like the fields'.
         for current in self.query("#kind SelectCurrent"):
             current.border_title = self.t("tui.meeting.kind")
+        for overlay in self.query("#kind SelectOverlay"):
+            adopt(overlay, "escape", "select_close", self.cat)  # the footer in our words
         self._describe_kind(self.prep.meeting.kind)
         self._check_when(show_ok=True)
         self.query_one("#kind", Select).focus()

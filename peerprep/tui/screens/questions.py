@@ -10,15 +10,16 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Button, Input, OptionList, Static
-from textual.widgets.option_list import Option
 
 from peerprep.model import QUESTION_MAX, QUESTIONS_MAX
 from peerprep.tui.screens.wizard import WizardScreen
 from peerprep.tui.widgets.fields import Field
+from peerprep.tui.widgets.marked_list import MarkedList
 from peerprep.tui.widgets.save_status import SaveStatus
 
 
 class QuestionsScreen(WizardScreen):
+    help_topic = "questions"  # what F1 explains (tui.help.topic.questions)
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             "f2",
@@ -57,19 +58,13 @@ class QuestionsScreen(WizardScreen):
         yield Static(Content(self.t("tui.questions.intro")), classes="about")
         with Horizontal(id="lists"):
             with Vertical(id="mine-box"):
-                mine = OptionList(id="mine")
+                mine = MarkedList(id="mine")
                 mine.border_title = self.t("tui.questions.mine")
                 # moving is not in the footer (no room at 80 columns): said here instead
                 mine.border_subtitle = self.t("tui.questions.move_hint")
                 yield mine
                 yield Static(Content(self.t("tui.questions.none")), id="none", classes="note")
-            suggestions = OptionList(
-                *(
-                    Option(Content(q), id=str(i))
-                    for i, q in enumerate(self.cat.list("tui.questions.common"))
-                ),
-                id="suggestions",
-            )
+            suggestions = MarkedList(id="suggestions")
             suggestions.border_title = self.t("tui.questions.common_title")
             yield suggestions
         field = Field(
@@ -82,7 +77,7 @@ class QuestionsScreen(WizardScreen):
         yield field
         with Horizontal(id="bottom"):
             yield Static("", id="spacer")
-            yield Button(self.t("tui.nav.back"), id="back", compact=True)
+            yield Button(self.back_label(), id="back", compact=True)
             yield Button(self.t("tui.nav.next_review"), id="next", compact=True)
 
     def on_mount(self) -> None:
@@ -94,15 +89,16 @@ class QuestionsScreen(WizardScreen):
         self._after_build()
 
     def _after_build(self) -> None:
+        common = self.cat.list("tui.questions.common")
+        self.query_one("#suggestions", MarkedList).fill(
+            common, [str(i) for i in range(len(common))]
+        )
         self._fill()
         self.query_one("#question", Field).focus()
 
     def _fill(self, highlight: int | None = None) -> None:
-        mine = self.query_one("#mine", OptionList)
-        mine.clear_options()
-        mine.add_options(
-            Option(Content(f"{n}. {q}")) for n, q in enumerate(self.questions, start=1)
-        )
+        mine = self.query_one("#mine", MarkedList)
+        mine.fill([f"{n}. {q}" for n, q in enumerate(self.questions, start=1)])
         if self.questions:
             mine.highlighted = max(0, min(highlight or 0, len(self.questions) - 1))
         self.query_one("#none").display = not self.questions

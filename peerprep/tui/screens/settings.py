@@ -18,6 +18,7 @@ from peerprep.tui.widgets.choices import Choice, Tick
 
 
 class SettingsScreen(PeerScreen):
+    help_topic = "settings"  # what F1 explains (tui.help.topic.settings)
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "Back", tooltip="Back where you were", id="settings_back"),
     ]

@@ -34,6 +34,7 @@ def bullets(lines: list[str]) -> Content:
 
 
 class StepScreen(WizardScreen):
+    help_topic = "step"  # what F1 explains (tui.help.topic.step)
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             "f2", "toggle('prompts')", "Help me start", tooltip="Questions that help", id="prompts"
@@ -90,7 +91,7 @@ class StepScreen(WizardScreen):
                     yield Static(bullets(lines), id=name, classes="side-text")
         with Horizontal(id="bottom"):
             yield SheetGauge(id="gauge")
-            yield Button(self.t("tui.nav.back"), id="back", compact=True)
+            yield Button(self.back_label(), id="back", compact=True)
             yield Button("", id="next", compact=True)
 
     def on_mount(self) -> None:
@@ -149,12 +150,22 @@ class StepScreen(WizardScreen):
         elif what == "examples":
             app.show_examples = not app.show_examples
         self._show_panels()
+        self._bring_into_view(what)
 
     def action_toggle_peer(self) -> None:
         app = self.peer_app
         app.settings.peer_mode = not app.settings.peer_mode
         app.save_settings()
         self._show_panels()
+        self._bring_into_view("peer")
+
+    def _bring_into_view(self, what: str) -> None:
+        """What was just asked for is shown at the top of the panel, not below the fold
+        where the person would not see that anything happened."""
+        title = self.query_one(f"#{what}-title")
+        if title.display:
+            side = self.query_one("#side", VerticalScroll)
+            self.call_after_refresh(side.scroll_to_widget, title, animate=False, top=True)
 
     @on(Button.Pressed, "#toggle-prompts")
     def _click_prompts(self) -> None:

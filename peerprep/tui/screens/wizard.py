@@ -1,6 +1,7 @@
 """The rooms of one preparation, in order: the meeting, the four parts, questions, review.
 
-Escape goes one room back (from the meeting: home), F6 one room on. Every move saves.
+Escape goes one room back (from the meeting: home; to the review when the room was
+opened from there), F6 one room on. Every move saves.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ class WizardScreen(PeerScreen):
     def __init__(self, room: str) -> None:
         super().__init__()
         self.room = room
+        self.back_to: str | None = None  # where Escape goes, when not the room before
 
     @property
     def prep(self) -> Preparation:
@@ -36,6 +38,10 @@ class WizardScreen(PeerScreen):
     def read_only(self) -> bool:
         return self.peer_app.session.read_only
 
+    def back_label(self, usual: str = "tui.nav.back") -> str:
+        """The words on the back button: where it goes."""
+        return self.t("tui.nav.back_review" if self.back_to == "review" else usual)
+
     def edited(self) -> None:
         self.peer_app.edited()
 
@@ -47,6 +53,9 @@ class WizardScreen(PeerScreen):
         from peerprep.tui.rooms import WIZARD
 
         if not self.ready_to_leave():
+            return
+        if self.back_to is not None:
+            self.peer_app.go_to(self.back_to)
             return
         index = WIZARD.index(self.room or "meeting")
         if index == 0:

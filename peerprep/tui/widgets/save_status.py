@@ -1,4 +1,5 @@
-"""The quiet line that says whether the words are saved: "Saved 14.32" / "Not saved: <reason>"."""
+"""The quiet line that says whether the words are saved: "Saved 14.32" / "Saving …" /
+"Not saved: <reason>"."""
 
 from __future__ import annotations
 
@@ -21,6 +22,8 @@ def status_text(cat: Catalogue, state: SaveState) -> str:
         return cat.text("tui.save.failed", reason=reason)
     if state.kind == "read_only":
         return cat.text("tui.save.read_only")
+    if state.kind == "saving":
+        return cat.text("tui.save.saving")
     return cat.text("tui.save.auto")
 
 
@@ -34,7 +37,7 @@ class SaveStatus(Static):
         cat = self.app.cat  # type: ignore[attr-defined]
         text = status_text(cat, state)
         side = getattr(self.app, "shared_side", None)
-        if side is not None and side.in_memory and state.kind in ("idle", "saved"):
+        if side is not None and side.in_memory and state.kind in ("idle", "saving", "saved"):
             text = cat.text("shared.status")  # a shared computer keeps nothing: never "Saved"
         self.update(text)
         self.set_class(state.kind == "failed", "-failed")

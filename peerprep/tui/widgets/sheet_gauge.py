@@ -1,11 +1,16 @@
 """How much of the printed sheet the answers fill, in a bar and in words.
 
 The measure is the export layer's own (the one the PDF is laid out by), so the gauge
-and the printed sheet agree.
+and the printed sheet agree. A part keeps some room on the sheet even when it holds a few
+words, so a short answer does not move that measure at all; a gauge standing at 0 %
+after four answers looks broken. So the share is also counted in letters, against how
+many letters the sheet holds when the four parts are equally long (up to 80 %, where
+the layout takes over), and the larger of the two is shown.
 """
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from textual.widgets import Static
@@ -16,6 +21,7 @@ from peerprep.keys import PART_KEYS
 from peerprep.model import Preparation
 
 BAR_CELLS = 10
+LETTERS_UP_TO = 0.8
 
 
 @dataclass(frozen=True)
@@ -40,13 +46,46 @@ def _placeholders(prep: Preparation, *, everything: bool = False) -> Preparation
     return copy
 
 
+def _layout_share(prep: Preparation, cat: Catalogue) -> float:
+    used = export.fill_ratio(_placeholders(prep), cat)
+    floor = export.fill_ratio(_placeholders(prep, everything=True), cat)
+    return used if floor >= 1.0 else max(0.0, (used - floor) / (1.0 - floor))
+
+
+@functools.lru_cache(maxsize=4)
+def room_in_letters(cat: Catalogue) -> int:
+    """How many letters of answers fill the sheet, spread evenly over the four parts
+    (found once per language by halving, from the layout measure itself)."""
+    word = "ordene "
+
+    def share_at(words: int) -> float:
+        prep = Preparation.new(cat.language)  # type: ignore[arg-type]
+        for key in PART_KEYS:
+            prep.set_part(key, (word * words).strip())
+        return _layout_share(prep, cat)
+
+    low, high = 1, 64
+    while share_at(high) < 1.0 and high < 8192:
+        low, high = high, high * 2
+    while high - low > 1:
+        middle = (low + high) // 2
+        low, high = (middle, high) if share_at(middle) < 1.0 else (low, middle)
+    return len(PART_KEYS) * len((word * high).strip())
+
+
+def letters(prep: Preparation) -> int:
+    """The person's own letters on the sheet: the four parts and the questions."""
+    parts = sum(len(prep.statement.get(key).strip()) for key in PART_KEYS)
+    return parts + sum(len(question) for question in prep.questions)
+
+
 def measure(prep: Preparation, cat: Catalogue) -> Fill:
     """The whole page is headings, the meeting box, the parts and the questions. Measured
     against the same sheet with one letter per part and no questions, what is left is
     what the person's own words use of the room there is for them."""
-    used = export.fill_ratio(_placeholders(prep), cat)
-    floor = export.fill_ratio(_placeholders(prep, everything=True), cat)
-    share = used if floor >= 1.0 else max(0.0, (used - floor) / (1.0 - floor))
+    # Counted in letters only up to LETTERS_UP_TO: near a full sheet, the layout knows best.
+    counted = min(LETTERS_UP_TO, letters(prep) / max(1, room_in_letters(cat)))
+    share = max(_layout_share(prep, cat), counted)
     whole = export.estimate(prep, cat)
     return Fill(share, whole.smaller, whole.second_page)
 

@@ -1,0 +1,123 @@
+"""F1 explains the screen one is on; large print is one key from the review; the save
+dialog says what each kind of file is for and remembers what was chosen."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.widgets import Checkbox, RadioButton, Static
+
+from peerprep import settings as settings_file
+from peerprep.content import catalogue
+from peerprep.store import Store
+from peerprep.tui.dialogs.confirm import ConfirmDialog
+from peerprep.tui.dialogs.export import ExportDialog
+from peerprep.tui.screens.help import HelpScreen
+from peerprep.tui.screens.home import HomeScreen
+from peerprep.tui.screens.review import ReviewScreen
+from peerprep.tui.screens.step import StepScreen
+
+from .helpers import SIZE, filled
+
+DA = catalogue("da")
+
+
+def _help_text(app) -> str:
+    return "\n".join(str(widget.render()) for widget in app.screen.query(Static))
+
+
+@pytest.mark.parametrize(
+    ("command", "keys", "where", "topic"),
+    [
+        (None, (), HomeScreen, "home"),
+        ("new", (), StepScreen, "step"),
+        ("open", (), ReviewScreen, "review"),
+        ("open", ("f5",), ExportDialog, "export"),
+        (None, ("f8",), ConfirmDialog, "confirm"),
+    ],
+)
+async def test_f1_explains_the_screen_in_front_and_its_keys(
+    make_app, store: Store, command, keys, where, topic
+) -> None:
+    prep = filled(store, introduction="a", important="b", help_with="c", so_that="d")
+    app = make_app(command, prep.id if command == "open" else None)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(*keys)
+        await pilot.pause()
+        assert isinstance(app.screen, where)
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        text = _help_text(app)
+        # the words for this screen, first; then its keys; then all keys
+        here = DA.text(f"tui.help.topic.{topic}")
+        assert here.split(".")[0] in text.replace("\n", " ")
+        assert text.index(DA.text("tui.help.keys_here")) < text.index(DA.text("tui.help.heading"))
+        await pilot.press("f1")  # F1 again closes it, like Escape
+        await pilot.pause()
+        assert isinstance(app.screen, where)
+
+
+async def test_f7_on_the_review_offers_a_large_print_pdf(
+    make_app, store: Store, config_dir: Path
+) -> None:
+    prep = filled(store, introduction="a", important="b", help_with="c", so_that="d")
+    app = make_app("open", prep.id)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewScreen)
+        assert "Stor skrift" in [
+            a.binding.description for a in app.screen.active_bindings.values() if a.binding.show
+        ]
+        await pilot.press("f7")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ExportDialog)
+        assert dialog.query_one("#fmt-pdf", RadioButton).value
+        assert dialog.query_one("#large", Checkbox).value
+
+
+async def test_html_for_reading_aloud_is_explained_saved_and_remembered(
+    make_app, store: Store, config_dir: Path, tmp_path: Path
+) -> None:
+    prep = filled(store, introduction="Jeg læser med øjnene lukket", important="b")
+    out = tmp_path / "ud"
+    out.mkdir()
+    app = make_app("open", prep.id)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.export_dialog()
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ExportDialog)
+        formats = dialog.query_one("#format")
+        assert formats.border_subtitle == DA.text("tui.export.about.pdf")
+        await pilot.click("#fmt-html")
+        await pilot.pause()
+        assert "læse det højt" in str(formats.border_subtitle)
+        await pilot.click("#fmt-txt")  # large print is not a thing for plain text
+        await pilot.pause()
+        assert dialog.query_one("#large", Checkbox).disabled
+        await pilot.click("#fmt-html")
+        await pilot.pause()
+        large = dialog.query_one("#large", Checkbox)
+        assert not large.disabled
+        large.value = True
+        dialog.query_one("#folder").value = str(out)
+        await pilot.click("#save")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        written = list(out.iterdir())
+        assert [p.suffix for p in written] == [".html"]
+        assert "Jeg læser med øjnene lukket" in written[0].read_text(encoding="utf-8")
+        await pilot.press("escape")
+        await pilot.pause()
+        # next time the dialog offers the same: HTML for this run, large print for good
+        assert settings_file.load(config_dir).large_print is True
+        app.export_dialog()
+        await pilot.pause()
+        again = app.screen
+        assert isinstance(again, ExportDialog)
+        assert again.query_one("#fmt-html", RadioButton).value
+        assert again.query_one("#large", Checkbox).value

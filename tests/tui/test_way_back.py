@@ -1,0 +1,159 @@
+"""Escape goes back exactly one level, on every screen and in every dialog; dialogs show
+their own keys."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import Footer
+
+from peerprep.store import Store
+from peerprep.tui.dialogs.confirm import ConfirmDialog
+from peerprep.tui.dialogs.export import ExportDialog
+from peerprep.tui.dialogs.welcome import WelcomeDialog
+from peerprep.tui.screens.after_meeting import AfterMeetingScreen
+from peerprep.tui.screens.help import HelpScreen
+from peerprep.tui.screens.home import HomeScreen
+from peerprep.tui.screens.meeting import MeetingScreen
+from peerprep.tui.screens.questions import QuestionsScreen
+from peerprep.tui.screens.review import ReviewScreen
+from peerprep.tui.screens.settings import SettingsScreen
+from peerprep.tui.screens.step import StepScreen
+
+from .helpers import SIZE, filled
+
+
+def _shown_keys(app) -> list[str]:
+    """What the footer in front offers: the screen on top's own shown bindings."""
+    return [
+        active.binding.description
+        for active in app.screen.active_bindings.values()
+        if active.binding.show
+    ]
+
+
+async def _escape(pilot) -> None:
+    await pilot.press("escape")
+    await pilot.pause()
+
+
+async def test_escape_walks_back_one_level_from_every_room_and_dialog(
+    make_app, store: Store, data_dir: Path
+) -> None:
+    prep = filled(
+        store, introduction="Jeg er Ida", important="ro", help_with="søvn", so_that="arbejde"
+    )
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        await _escape(pilot)  # the top: Escape leaves nothing and closes nothing
+        assert isinstance(app.screen, HomeScreen) and len(app.screen_stack) == 1
+
+        for key, room in (("f9", SettingsScreen), ("f1", HelpScreen)):
+            await pilot.press(key)
+            await pilot.pause()
+            assert isinstance(app.screen, room)
+            await _escape(pilot)
+            assert isinstance(app.screen, HomeScreen), key
+
+        await pilot.press("f8")  # delete asks first; Escape is "no"
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        await _escape(pilot)
+        assert isinstance(app.screen, HomeScreen)
+        assert store.exists(prep.id)
+
+        await pilot.press("f4")  # after the meeting
+        await pilot.pause()
+        assert isinstance(app.screen, AfterMeetingScreen)
+        await _escape(pilot)
+        assert isinstance(app.screen, HomeScreen)
+
+        await pilot.press("enter")  # all four written: it opens at the review
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewScreen)
+        # a part, the meeting and the questions opened from the review go back to it
+        for key, room in (("3", StepScreen), ("f2", MeetingScreen), ("f3", QuestionsScreen)):
+            await pilot.press(key)
+            await pilot.pause()
+            assert isinstance(app.screen, room), key
+            await _escape(pilot)
+            assert isinstance(app.screen, ReviewScreen), key
+
+        await pilot.press("f5")  # the save dialog, then its help, one level each
+        await pilot.pause()
+        assert isinstance(app.screen, ExportDialog)
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        await _escape(pilot)
+        assert isinstance(app.screen, ExportDialog)
+        await _escape(pilot)
+        assert isinstance(app.screen, ReviewScreen)
+
+        # walking the wizard backwards: one room at a time, then home
+        for room in (QuestionsScreen, StepScreen, StepScreen, StepScreen, StepScreen):
+            await _escape(pilot)
+            assert isinstance(app.screen, room)
+        assert app.screen.part_key == "introduction"
+        await _escape(pilot)
+        assert isinstance(app.screen, MeetingScreen)
+        await _escape(pilot)
+        assert isinstance(app.screen, HomeScreen)
+        assert app.session.prep is None
+
+
+async def test_the_back_button_says_where_it_goes(make_app, store: Store) -> None:
+    prep = filled(store, introduction="a", important="b", help_with="c", so_that="d")
+    app = make_app("open", prep.id)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("2")
+        await pilot.pause()
+        assert "Se det hele" in str(app.screen.query_one("#back").label)
+        await pilot.press("f6")  # on to part 3 the usual way: back is one part back
+        await pilot.pause()
+        assert "Tilbage" in str(app.screen.query_one("#back").label)
+
+
+async def test_the_welcome_closes_with_escape(make_app) -> None:
+    app = make_app(welcomed=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, WelcomeDialog)
+        await _escape(pilot)
+        assert isinstance(app.screen, HomeScreen)
+        assert app.settings.welcomed
+
+
+async def test_a_dialog_shows_its_own_keys_not_those_behind_it(make_app, store: Store) -> None:
+    filled(store, introduction="noget")
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "Ny" in _shown_keys(app)
+        await pilot.press("f8")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ConfirmDialog)
+        assert dialog.query(Footer)  # its own footer covers the one behind it
+        shown = _shown_keys(app)
+        assert "Nej" in shown and "Hjælp" in shown
+        assert "Ny" not in shown and "Slet" not in shown
+
+
+async def test_the_open_list_of_meetings_closes_with_escape_in_danish(make_app) -> None:
+    app = make_app("new")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("escape")  # part 1 -> the meeting, the kind list has the focus
+        await pilot.pause()
+        assert isinstance(app.screen, MeetingScreen)
+        await pilot.press("enter")  # open the list
+        await pilot.pause()
+        shown = _shown_keys(app)
+        assert "Luk listen" in shown
+        assert not any("Dismiss" in words for words in shown)
+        await _escape(pilot)  # closes the list only
+        assert isinstance(app.screen, MeetingScreen)
+        assert not app.screen.query_one("#kind").expanded
