@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
 from typing import Any
@@ -42,3 +43,12 @@ async def settle(app: PeerprepApp, pilot: Any) -> None:
     await pilot.pause(SAVE_DELAY * 3)
     await app.workers.wait_for_complete()
     await pilot.pause()
+
+
+def row_text(prompt: object) -> str:
+    """An option list's row as it reads on screen (a row may be a small table)."""
+    from rich.console import Console
+
+    console = Console(width=70, record=True, file=io.StringIO())
+    console.print(prompt)
+    return console.export_text().strip("\n")

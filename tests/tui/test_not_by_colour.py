@@ -19,7 +19,7 @@ from peerprep.tui.widgets.marked_list import MARK, MarkedList
 from peerprep.tui.widgets.save_status import status_text
 from peerprep.tui.widgets.step_bar import StepBar
 
-from .helpers import SIZE, only_file, settle
+from .helpers import SIZE, only_file, row_text, settle
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -103,16 +103,16 @@ async def test_the_chosen_question_carries_a_mark(make_app) -> None:
         await pilot.press(*"Hvem er med?", "enter", *"Hvor længe?", "enter")
         await pilot.pause()
         mine = app.screen.query_one("#mine", MarkedList)
-        rows = [str(mine.get_option_at_index(i).prompt) for i in range(mine.option_count)]
+        rows = [row_text(mine.get_option_at_index(i).prompt) for i in range(mine.option_count)]
         assert rows[1].startswith(MARK) and not rows[0].startswith(MARK)  # the last added
         await pilot.press("f2")  # the suggestions: the first is marked, then the next
         await pilot.pause()
         picks = app.screen.query_one("#suggestions", MarkedList)
-        assert str(picks.get_option_at_index(0).prompt).startswith(MARK)
+        assert row_text(picks.get_option_at_index(0).prompt).startswith(MARK)
         await pilot.press("down")
         await pilot.pause()
-        assert str(picks.get_option_at_index(1).prompt).startswith(MARK)
-        assert not str(picks.get_option_at_index(0).prompt).startswith(MARK)
+        assert row_text(picks.get_option_at_index(1).prompt).startswith(MARK)
+        assert not row_text(picks.get_option_at_index(0).prompt).startswith(MARK)
 
 
 async def test_examples_asked_for_come_into_view_in_the_panel(make_app) -> None:
@@ -137,3 +137,29 @@ async def test_the_gauge_moves_with_the_first_short_answer(make_app) -> None:
         await pilot.press(*"Jeg hedder Søren og bor i Århus med min hund.")
         await pilot.pause(0.5)
         assert " 0 %" not in str(gauge.render())
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+async def test_the_gauge_words_are_never_cut_at_80_columns(
+    make_app, store: Store, language: str
+) -> None:
+    long = "Jeg vil gerne fortælle om mig selv og om det, der betyder noget. " * 14
+    prep = Preparation.new(language)  # type: ignore[arg-type]
+    for key in ("introduction", "important", "help_with", "so_that"):
+        prep.set_part(key, long)
+    store.save(prep)
+    app = make_app("open", prep.id, language=language)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        for room in ("review", "so_that"):
+            app.go_to(room)
+            await pilot.pause()
+            gauge = app.screen.query_one("#gauge")
+            words = str(gauge.render())
+            assert "%" in words
+            box = gauge.content_region
+            # every word of the line has a cell: the text fits the lines the gauge has
+            assert sum(len(w) + 1 for w in words.split()) <= box.width * box.height + 1, (
+                room,
+                words,
+            )

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.widgets import Footer
+from textual.widgets import Footer, OptionList
 
 from peerprep.store import Store
 from peerprep.tui.dialogs.confirm import ConfirmDialog
@@ -20,7 +20,7 @@ from peerprep.tui.screens.review import ReviewScreen
 from peerprep.tui.screens.settings import SettingsScreen
 from peerprep.tui.screens.step import StepScreen
 
-from .helpers import SIZE, filled
+from .helpers import SIZE, filled, row_text
 
 
 def _shown_keys(app) -> list[str]:
@@ -154,6 +154,16 @@ async def test_the_open_list_of_meetings_closes_with_escape_in_danish(make_app) 
         shown = _shown_keys(app)
         assert "Luk listen" in shown
         assert not any("Dismiss" in words for words in shown)
+        # the row one is on carries a mark, not only a colour
+        overlay = app.screen.query_one("#kind SelectOverlay", OptionList)
+        await pilot.press("down")
+        await pilot.pause()
+        at = overlay.highlighted
+        assert at is not None
+        rows = [
+            row_text(overlay.get_option_at_index(i).prompt) for i in range(overlay.option_count)
+        ]
+        assert rows[at].startswith("▶") and sum(r.startswith("▶") for r in rows) == 1
         await _escape(pilot)  # closes the list only
         assert isinstance(app.screen, MeetingScreen)
         assert not app.screen.query_one("#kind").expanded

@@ -36,8 +36,9 @@ def row(
     window says so in words."""
     meeting = prep.meeting
     date = format_date(cat, meeting.date) if meeting.date else cat.text("tui.home.no_date")
+    # Without a title of one's own the title is the meeting and its date: not said twice.
     details = cat.text(
-        "tui.home.details",
+        "tui.home.details" if prep.title.strip() else "tui.home.details_short",
         kind=cat.kind(meeting.kind).name,
         date=date,
         n=prep.parts_filled(),
@@ -64,6 +65,9 @@ def what_goes(cat: Catalogue, prep: Preparation) -> list[str]:
     if not prep.after_meeting.is_empty():
         items.append(cat.text("tui.delete.notes"))
     return items
+
+
+NEEDS_CHOICE = ("open", "copy", "after", "delete")  # actions on the chosen preparation
 
 
 class HomeScreen(PeerScreen):
@@ -142,6 +146,10 @@ class HomeScreen(PeerScreen):
         has_any = bool(self.preparations)
         options.display = has_any
         self.query_one("#empty").display = not has_any
+        # With nothing in the list, the empty text says what this is (once, not twice)
+        # and the keys that act on a chosen preparation leave the footer.
+        self.query_one("#what").display = has_any
+        self.refresh_bindings()
         if has_any:
             options.highlighted = min(highlighted or 0, len(self.preparations) - 1)
             options.focus()
@@ -161,6 +169,10 @@ class HomeScreen(PeerScreen):
 
     def _row(self, prep: Preparation, *, chosen: bool = False) -> Content:
         return row(self.cat, prep, chosen=chosen, elsewhere=prep.id in self.elsewhere)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # not shown while there is nothing to choose yet
+        return bool(self.preparations) or action not in NEEDS_CHOICE
 
     def chosen(self) -> Preparation | None:
         options = self.query_one("#list", OptionList)

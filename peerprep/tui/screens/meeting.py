@@ -6,11 +6,13 @@ is said plainly under the fields, and the person stays until it is fixed or empt
 
 from __future__ import annotations
 
+from functools import partial
+
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.widgets import Button, Input, Select, Static
+from textual.widgets import Button, Input, OptionList, Select, Static
 
 from peerprep.content import format_date
 from peerprep.keys import MEETING_KINDS
@@ -19,6 +21,7 @@ from peerprep.tui.bindings import adopt
 from peerprep.tui.dates import DateProblem, parse_date, parse_time, weekday_name
 from peerprep.tui.screens.wizard import WizardScreen
 from peerprep.tui.widgets.fields import Field
+from peerprep.tui.widgets.marked_list import mark_rows
 from peerprep.tui.widgets.save_status import SaveStatus
 
 TEXT_FIELDS = ("date", "time", "place", "attendees", "companion", "title")
@@ -107,8 +110,11 @@ class MeetingScreen(WizardScreen):
         # The label sits in the frame of the visible part of the select, like the fields'.
         for current in self.query("#kind SelectCurrent"):
             current.border_title = self.t("tui.meeting.kind")
-        for overlay in self.query("#kind SelectOverlay"):
+        names = [self.cat.kind(kind).name for kind in MEETING_KINDS]
+        for overlay in self.query("#kind SelectOverlay").results(OptionList):
             adopt(overlay, "escape", "select_close", self.cat)  # the footer in our words
+            # the row one is on in the open list gets a ▶, not only a colour
+            self.watch(overlay, "highlighted", partial(mark_rows, overlay, names), init=True)
         self._describe_kind(self.prep.meeting.kind)
         self._check_when(show_ok=True)
         self.query_one("#kind", Select).focus()

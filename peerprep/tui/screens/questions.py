@@ -77,7 +77,8 @@ class QuestionsScreen(WizardScreen):
         yield field
         with Horizontal(id="bottom"):
             yield Static("", id="spacer")
-            yield Button(self.back_label(), id="back", compact=True)
+            if self.back_to != "review":  # else both buttons would go to the review
+                yield Button(self.back_label(), id="back", compact=True)
             yield Button(self.t("tui.nav.next_review"), id="next", compact=True)
 
     def on_mount(self) -> None:
@@ -107,6 +108,12 @@ class QuestionsScreen(WizardScreen):
         self.peer_app.session.changed()
         self.edited()
         self._fill(highlight)
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Change, remove and move act on a question of one's own: hidden until there is one.
+        prep = self.peer_app.session.prep
+        return bool(prep and prep.questions) or action not in ("edit", "remove", "move")
 
     def _chosen(self) -> int | None:
         mine = self.query_one("#mine", OptionList)

@@ -21,16 +21,13 @@ from peerprep.keys import PART_KEYS
 from peerprep.tui.bindings import key_of
 from peerprep.tui.screens.wizard import WizardScreen
 from peerprep.tui.session import TooLong
+from peerprep.tui.widgets.bullets import Bullets
 from peerprep.tui.widgets.fields import Answer
 from peerprep.tui.widgets.save_status import SaveStatus
 from peerprep.tui.widgets.sheet_gauge import SheetGauge
 from peerprep.tui.widgets.step_bar import StepBar
 
 GAUGE_DELAY = 0.3  # seconds after a key press before the gauge is measured again
-
-
-def bullets(lines: list[str]) -> Content:
-    return Content("\n").join(Content(f"• {line}") for line in lines)
 
 
 class StepScreen(WizardScreen):
@@ -88,7 +85,7 @@ class StepScreen(WizardScreen):
                         classes="side-title",
                         id=f"{name}-title",
                     )
-                    yield Static(bullets(lines), id=name, classes="side-text")
+                    yield Bullets(lines, id=name, classes="side-text")
         with Horizontal(id="bottom"):
             yield SheetGauge(id="gauge")
             yield Button(self.back_label(), id="back", compact=True)

@@ -6,12 +6,29 @@ Textual's OptionList shows the highlighted row by its colour alone; without colo
 
 from __future__ import annotations
 
-from textual.content import Content
+from rich.table import Table
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 MARK = "▶ "
 NO_MARK = "  "
+
+
+def marked(text: str, *, chosen: bool) -> Table:
+    """A row: the mark (or room for it), then the text; a text that wraps stays indented."""
+    row = Table.grid()
+    row.add_column(width=len(MARK), no_wrap=True)
+    row.add_column(ratio=1)
+    row.add_row(MARK if chosen else NO_MARK, text)
+    return row
+
+
+def mark_rows(options: OptionList, texts: list[str], highlighted: int | None) -> None:
+    """Put the mark on the highlighted row of any option list whose rows are `texts`."""
+    for index in range(min(len(texts), options.option_count)):
+        options.replace_option_prompt_at_index(
+            index, marked(texts[index], chosen=index == highlighted)
+        )
 
 
 class MarkedList(OptionList):
@@ -34,12 +51,9 @@ class MarkedList(OptionList):
         if self._texts:
             self.highlighted = 0  # Enter picks a row at once; the caller may move it
 
-    def _prompt(self, index: int, *, chosen: bool) -> Content:
-        return Content(f"{MARK if chosen else NO_MARK}{self._texts[index]}")
+    def _prompt(self, index: int, *, chosen: bool) -> Table:
+        return marked(self._texts[index], chosen=chosen)
 
     def watch_highlighted(self, highlighted: int | None) -> None:
         super().watch_highlighted(highlighted)
-        for index in range(min(len(self._texts), self.option_count)):
-            self.replace_option_prompt_at_index(
-                index, self._prompt(index, chosen=index == highlighted)
-            )
+        mark_rows(self, self._texts, highlighted)
