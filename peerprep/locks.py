@@ -237,3 +237,20 @@ def acquire(path: Path, *, force: bool = False) -> Lock:
             raise LockedError(current)
     # A lock we cannot read, renewed again and again: someone is there; do not push in.
     raise StoreError("errors.locked_unknown")
+
+
+def sweep_stale(folder: Path) -> int:
+    """Remove locks left behind by programs that were killed (a power cut, kill -9), so
+    they do not pile up. Only locks `is_stale` gives up on go; a live one is never touched.
+    Returns how many went."""
+    removed = 0
+    if not folder.is_dir():
+        return 0
+    for path in folder.glob("*.lock"):
+        holder = read(path)
+        if not is_stale(path, holder):
+            continue
+        with contextlib.suppress(OSError):
+            if _set_aside(path, holder):
+                removed += 1
+    return removed

@@ -175,6 +175,7 @@ class Store:
         if not folder.is_dir():
             return Listing([], [])
         clean_stale_temps(folder)
+        locks.sweep_stale(self.locks_dir)  # leftovers of killed programs never pile up
         for path in sorted(folder.glob("*.json")):
             if path.name.startswith(".") or not path.is_file():
                 continue

@@ -273,3 +273,24 @@ def test_odd_lock_contents_protect_nothing(store: Store, raw: bytes) -> None:
     _lock_path(store).write_bytes(raw)
     assert store.lock_holder(PREP_ID) is None
     store.lock(PREP_ID).release()
+
+
+def test_listing_sweeps_away_locks_of_killed_programs_but_keeps_live_ones(
+    store: Store, live_process: subprocess.Popen[bytes]
+) -> None:
+    dead_lock = _write_lock(store, pid=_dead_pid(), created_at=time.time() - 60)
+    other = Preparation.new("da")
+    store.save(other)
+    live_lock = store.locks_dir / f"{other.id}.lock"
+    info = {"pid": live_process.pid, "host": hostname(), "created_at": time.time()}
+    live_lock.write_text(json.dumps(info), encoding="utf-8")
+    foreign_lock = store.locks_dir / "20250101-000000-abcdef.lock"
+    foreign_lock.write_text(json.dumps({**info, "host": "ward-pc-7"}), encoding="utf-8")
+
+    listing = store.list()
+
+    assert {p.id for p in listing.preparations} == {PREP_ID, other.id}
+    assert not dead_lock.exists()
+    assert live_lock.read_text(encoding="utf-8") == json.dumps(info)
+    assert foreign_lock.exists()  # another computer's lock is respected until it expires
+    assert not list(store.locks_dir.glob(".*"))  # nothing set aside is left behind
