@@ -48,7 +48,10 @@ class TerminalCursor:
         widget = self.focused
         if widget is None or not widget.is_mounted:
             return
-        spot = cursor_spot(widget)
+        try:
+            spot = cursor_spot(widget)
+        except NoScreen:
+            return  # its screen went while this waited for the refresh
         if spot != self.cursor_position:
             self.cursor_position = spot
             self.refresh()  # the terminal's cursor is moved on the next update
