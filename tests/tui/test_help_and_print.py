@@ -121,3 +121,30 @@ async def test_html_for_reading_aloud_is_explained_saved_and_remembered(
         assert isinstance(again, ExportDialog)
         assert again.query_one("#fmt-html", RadioButton).value
         assert again.query_one("#large", Checkbox).value
+
+
+async def test_the_sheet_is_saved_with_the_keyboard_alone(
+    make_app, store: Store, tmp_path: Path
+) -> None:
+    """F5 opens the save dialog and F5 again saves: no hunting for a button. Tab walks
+    the choices themselves, not the box around them."""
+    prep = filled(store, introduction="Jeg hedder Åse", important="b", help_with="c", so_that="d")
+    out = tmp_path / "ud"
+    app = make_app("open", prep.id)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("f5")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ExportDialog)
+        assert "Gem" in [
+            a.binding.description for a in dialog.active_bindings.values() if a.binding.show
+        ]
+        dialog.query_one("#folder").value = str(out)
+        await pilot.press("tab")
+        assert app.focused is not None and app.focused.id != "choices"
+        await pilot.press("f5")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        written = list(out.iterdir())
+        assert [p.suffix for p in written] == [".pdf"]

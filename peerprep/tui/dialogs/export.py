@@ -29,6 +29,8 @@ class ExportDialog(PeerDialog[Path | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", tooltip="Close without saving", id="export_cancel"),
+        # The key that opened the dialog saves, so nobody has to find the button.
+        Binding("f5,ctrl+s", "save", "Save", tooltip="Save the file now", id="export_save"),
     ]
 
     def __init__(
@@ -50,7 +52,8 @@ class ExportDialog(PeerDialog[Path | None]):
         fmts = export.FORMATS
         with Vertical(classes="dialog -wide"):
             yield Static(Content.styled(self.t("tui.export.title"), "bold"), classes="dialog-title")
-            with VerticalScroll(id="choices"):
+            # Not a stop of its own when Tab walks the dialog: the choices inside it are.
+            with VerticalScroll(id="choices", can_focus=False):
                 with RadioSet(id="format") as chooser:
                     chooser.border_title = self.t("tui.export.format")
                     # what each kind is for, below the box: said for the one chosen
@@ -161,6 +164,10 @@ class ExportDialog(PeerDialog[Path | None]):
             export.open_file(self.written)
         except PeerprepError as error:
             self.notify(self.t(error.key, **error.values), severity="warning", timeout=15)
+
+    def action_save(self) -> None:
+        if not self.query_one("#save", Button).disabled:
+            self._save()
 
     def action_cancel(self) -> None:
         self.dismiss(self.written)
