@@ -281,7 +281,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         except SystemExit as leaving:  # --help and --version end here on purpose
             return int(leaving.code or 0)
 
-    from peerprep.settings import resolve_config_dir
+    from peerprep.folders import resolve_config_dir  # not settings: that loads pydantic
     from peerprep.store import resolve_data_dir
 
     context = Context(
@@ -303,8 +303,8 @@ def run(context: Context, handler: Handler) -> int:
 
     Never a traceback: a bug, too, becomes one line (PEERPREP_DEBUG=1 shows the trace).
     """
-    from peerprep.settings import SettingsError
-    from peerprep.store import StoreError
+    # From errors, not from settings and store: catching them must load nothing heavy.
+    from peerprep.errors import SettingsError, StoreError
 
     cat = context.cat
     try:

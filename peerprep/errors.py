@@ -22,3 +22,8 @@ class StoreError(PeerprepError):
 
 class UnreadableError(StoreError):
     """A preparation file is broken; `key` says how (errors.file_*)."""
+
+
+class SettingsError(PeerprepError):
+    """The settings could not be written; `key` says why. (Here rather than in settings.py
+    so that catching it does not load pydantic: the light commands only need the name.)"""

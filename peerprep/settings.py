@@ -10,29 +10,34 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
 from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from peerprep.errors import PeerprepError
+from peerprep.errors import SettingsError
 from peerprep.files import DiskError, atomic_write, ensure_private_dir, reason_key
+from peerprep.folders import CONFIG_DIR_ENV, default_config_dir, resolve_config_dir
 from peerprep.keys import THEMES
 
-CONFIG_DIR_ENV = "PEERPREP_CONFIG_DIR"
 FILE_NAME = "settings.json"
 
-__all__ = ["THEMES", "Settings", "SettingsError", "load", "remove", "resolve_config_dir", "save"]
+__all__ = [
+    "CONFIG_DIR_ENV",
+    "THEMES",
+    "Settings",
+    "SettingsError",
+    "default_config_dir",
+    "load",
+    "remove",
+    "resolve_config_dir",
+    "save",
+]
 
 # The names in keys.THEMES (a test keeps the two in step).
 Theme = Literal[
     "textual-dark", "textual-light", "ansi-dark", "ansi-light", "peerprep-high-contrast"
 ]
-
-
-class SettingsError(PeerprepError):
-    """The settings could not be written; `key` says why."""
 
 
 class Settings(BaseModel):
@@ -46,21 +51,6 @@ class Settings(BaseModel):
     large_print: bool = False  # the save dialog starts with large print ticked (last choice)
     privacy_minutes: int = Field(default=3, ge=1, le=240)
     erase_minutes: int = Field(default=20, ge=1, le=1440)
-
-
-def default_config_dir() -> Path:
-    from platformdirs import user_config_dir
-
-    return Path(user_config_dir("peerprep", appauthor=False))
-
-
-def resolve_config_dir(requested: str | os.PathLike[str] | None = None) -> Path:
-    if requested:
-        return Path(requested).expanduser()
-    from_env = os.environ.get(CONFIG_DIR_ENV)
-    if from_env:
-        return Path(from_env).expanduser()
-    return default_config_dir()
 
 
 def settings_path(config_dir: Path) -> Path:

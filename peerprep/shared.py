@@ -30,10 +30,14 @@ import threading
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from peerprep.model import Preparation
-from peerprep.settings import Settings
 from peerprep.store import Listing, Lock, LockInfo, StoreError, parse
+
+if TYPE_CHECKING:
+    # Loaded where a shared session starts: `peerprep list` asks only whether it is one.
+    from peerprep.settings import Settings
 
 SHARED_ENV = "PEERPREP_SHARED"
 SITE_CONFIG_ENV = "PEERPREP_SITE_CONFIG_DIR"
@@ -223,6 +227,8 @@ def resolve(flag: bool = False, environ: Mapping[str, str] | None = None) -> Sha
 def session_settings(mode: SharedMode) -> Settings:
     """The settings a shared session starts with: defaults, never the file of whoever was
     here before, with the machine's minutes."""
+    from peerprep.settings import Settings
+
     return Settings(privacy_minutes=mode.privacy_minutes, erase_minutes=mode.erase_minutes)
 
 
@@ -241,6 +247,8 @@ class MemorySettings:
         self._settings = settings.model_copy(deep=True)
 
     def remove(self) -> list[Path]:
+        from peerprep.settings import Settings
+
         self._settings = Settings(
             privacy_minutes=self._settings.privacy_minutes,
             erase_minutes=self._settings.erase_minutes,

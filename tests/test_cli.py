@@ -63,6 +63,22 @@ def test_version(capsys: pytest.CaptureFixture[str], argv: list[str]) -> None:
 
 
 @pytest.mark.parametrize(
+    "argv", [["--version"], ["--lang", "en", "--version"], ["--version", "list"], ["bogus"]]
+)
+def test_the_console_script_door_answers_like_the_command_line(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, argv: list[str]
+) -> None:
+    """peerprep.__main__:main answers --version alone itself; all else goes to cli.main."""
+    from peerprep.__main__ import main as door
+
+    expected = _run(capsys, *argv)
+    monkeypatch.setattr(sys, "argv", ["peerprep", *argv])
+    code = door()
+    out, err = capsys.readouterr()
+    assert (code, out, err) == expected
+
+
+@pytest.mark.parametrize(
     ("lang", "words"),
     [
         ("da", ["brug: peerprep", "valg:", "vis denne hjælp og stop", "kommandoer:", "MAPPE"]),

@@ -127,6 +127,25 @@ def test_the_console_script_starts_light_from_another_folder(tmp_path: Path) -> 
     assert isinstance(found, int) and found < 150, f"--version imports {found} modules"
 
 
+def test_the_console_script_answers_version_before_loading_the_command_line() -> None:
+    """The console script's door (peerprep.__main__:main) says the version itself: not even
+    argparse or dataclasses are loaded for it, so it answers about as fast as Python starts."""
+    found = _fresh(
+        """
+        import contextlib, io, json, sys
+        sys.argv = ["peerprep", "--version"]
+        from peerprep.__main__ import main
+        out = io.StringIO()
+        with contextlib.redirect_stdout(out):
+            code = main()
+        print(json.dumps({"code": code, "out": out.getvalue(), "loaded": sorted(
+            m for m in ("peerprep.cli", "argparse", "dataclasses", "inspect") if m in sys.modules
+        )}))
+        """
+    )
+    assert found == {"code": 0, "out": f"peerprep {peerprep.__version__}\n", "loaded": []}
+
+
 # --- no network ----------------------------------------------------------------------------
 
 

@@ -64,7 +64,7 @@ def test_every_module_is_in_the_wheel(unpacked: Path) -> None:
 def test_the_wheel_declares_the_console_script_and_pins(unpacked: Path) -> None:
     [info] = list(unpacked.glob("peerprep-*.dist-info"))
     entry_points = (info / "entry_points.txt").read_text(encoding="utf-8")
-    assert re.search(r"^peerprep = peerprep\.cli:main$", entry_points, re.MULTILINE)
+    assert re.search(r"^peerprep = peerprep\.__main__:main$", entry_points, re.MULTILINE)
     metadata = (info / "METADATA").read_text(encoding="utf-8")
     assert "Requires-Python: >=3.10" in metadata
     assert "Requires-Dist: textual==8.2.8" in metadata
