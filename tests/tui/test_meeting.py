@@ -98,3 +98,26 @@ async def test_kind_place_people_companion_and_title_are_saved(make_app, data_di
     assert saved["meeting"]["attendees"] == ["lægen", "min mor"]
     assert saved["meeting"]["companion"] == "Bente"
     assert saved["title"] == "Før jeg skal hjem"
+
+
+async def test_page_keys_in_the_kinds_list_before_it_is_drawn(make_app) -> None:
+    """PageUp the moment the list opens (before it is drawn) once closed the program with a
+    KeyError inside Textual (8.2.8); now the key waits for the list and then moves."""
+    from textual import events
+
+    from peerprep.keys import MEETING_KINDS
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _to_meeting(app, pilot)
+        kind = screen.query_one("#kind", Select)
+        kind.value = MEETING_KINDS[-1]
+        await pilot.pause()
+        app.post_message(events.Key("enter", None))  # opens the list ...
+        await pilot.press("pageup")  # ... and this comes before it is drawn
+        await pilot.pause()
+        assert app.is_running
+        await pilot.press("enter")
+        await pilot.pause()
+        assert kind.value == MEETING_KINDS[0]  # the page key was not lost
+        assert app.session.prep.meeting.kind == MEETING_KINDS[0]

@@ -22,6 +22,7 @@ from peerprep.tui.dates import DateProblem, parse_date, parse_time, weekday_name
 from peerprep.tui.screens.wizard import WizardScreen
 from peerprep.tui.widgets.fields import Field
 from peerprep.tui.widgets.marked_list import mark_rows
+from peerprep.tui.widgets.paging import Dropdown
 from peerprep.tui.widgets.save_status import SaveStatus
 
 TEXT_FIELDS = ("date", "time", "place", "attendees", "companion", "title")
@@ -72,7 +73,7 @@ class MeetingScreen(WizardScreen):
             yield SaveStatus(id="status")
         with VerticalScroll(id="form"):
             yield Static(Content(self.t("tui.meeting.intro")), classes="about")
-            kind = Select(
+            kind = Dropdown(
                 kinds,
                 value=self.prep.meeting.kind,
                 allow_blank=False,

@@ -10,6 +10,8 @@ from rich.table import Table
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from peerprep.tui.widgets.paging import PageSafe
+
 MARK = "▶ "
 NO_MARK = "  "
 
@@ -31,7 +33,7 @@ def mark_rows(options: OptionList, texts: list[str], highlighted: int | None) ->
         )
 
 
-class MarkedList(OptionList):
+class MarkedList(PageSafe):
     """Fill it with `fill(texts)`; the highlighted row gets the mark."""
 
     def __init__(self, *, id: str | None = None) -> None:
