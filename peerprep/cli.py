@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import gc
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
@@ -258,7 +259,28 @@ def _handlers() -> dict[str | None, Handler]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    argv = list(sys.argv[1:] if argv is None else argv)
+    # Python's cyclic garbage collector is off while the program starts: loading pydantic,
+    # Textual and the catalogues makes tens of thousands of objects and no garbage, and
+    # collecting among them took 10-45 ms of every start. A face that then waits for a
+    # person turns it on again (settle_memory); a light command ends before it matters.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _main(list(sys.argv[1:] if argv is None else argv))
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def settle_memory() -> None:
+    """The program is loaded and about to wait for a person (full screen, plain mode):
+    what is loaded now stays for good, so it is kept out of every later collection (which
+    then has less to look through, also while typing), and collecting goes on as usual."""
+    gc.freeze()
+    gc.enable()
+
+
+def _main(argv: list[str]) -> int:
     # A terminal that cannot show a character (an ASCII or Latin-1 console, a folder name
     # that is not UTF-8) gets a "?" for it rather than an error instead of the answer.
     with contextlib.suppress(AttributeError, ValueError):
@@ -294,7 +316,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     if getattr(args, "plain", False) and args.command in (None, "new", "open"):
         from peerprep import plain  # the line-by-line face; it never loads Textual
 
-        handler = plain.run
+        def plain_face(context: Context) -> int:
+            settle_memory()  # it waits for the person from here on
+            return plain.run(context)
+
+        handler = plain_face
     return run(context, handler)
 
 

@@ -78,6 +78,33 @@ def test_the_console_script_door_answers_like_the_command_line(
     assert (code, out, err) == expected
 
 
+def test_the_garbage_collector_is_as_it_was_after_a_command(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Off while the program starts (it only loads), and as it was once main returns."""
+    import gc
+
+    seen: list[bool] = []
+    original = cli.run
+
+    def spy(context: cli.Context, handler: cli.Handler) -> int:
+        seen.append(gc.isenabled())
+        return original(context, handler)
+
+    assert gc.isenabled()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(cli, "run", spy)
+        assert _run(capsys, "where")[0] == EXIT_OK
+    assert seen == [False] and gc.isenabled()
+    gc.disable()
+    try:
+        main(["where"])
+        assert not gc.isenabled()  # a caller that had it off keeps it off
+    finally:
+        gc.enable()
+    capsys.readouterr()
+
+
 @pytest.mark.parametrize(
     ("lang", "words"),
     [

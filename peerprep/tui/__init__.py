@@ -46,6 +46,9 @@ def launch(context: Context) -> int:
     from peerprep.tui.shared_mode import install  # shared computer: banner, idle, leaving
 
     install(app, context.shared)
+    from peerprep.cli import settle_memory
+
+    settle_memory()  # loaded: the garbage collector, off while starting, goes on
     try:
         result = app.run()
     finally:

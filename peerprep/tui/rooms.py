@@ -24,17 +24,22 @@ WIZARD: tuple[str, ...] = ("meeting", *PART_KEYS, "questions", "review")
 
 class Rooms:
     def wizard_screen(self: PeerprepApp, room: str) -> Screen[object]:
-        from peerprep.tui.screens.meeting import MeetingScreen
-        from peerprep.tui.screens.questions import QuestionsScreen
-        from peerprep.tui.screens.review import ReviewScreen
-        from peerprep.tui.screens.step import StepScreen
-
+        # Each room's module is loaded when the room is first shown: `peerprep new` opens
+        # on part 1, and its first frame need not wait for the meeting form or the review.
         if room == "meeting":
+            from peerprep.tui.screens.meeting import MeetingScreen
+
             return MeetingScreen()
         if room == "questions":
+            from peerprep.tui.screens.questions import QuestionsScreen
+
             return QuestionsScreen()
         if room == "review":
+            from peerprep.tui.screens.review import ReviewScreen
+
             return ReviewScreen()
+        from peerprep.tui.screens.step import StepScreen
+
         return StepScreen(room)
 
     def go_to(self: PeerprepApp, room: str, *, back_to: str | None = None) -> None:

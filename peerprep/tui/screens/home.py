@@ -10,6 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Center, Vertical
 from textual.content import Content
+from textual.screen import ModalScreen
 from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -104,10 +105,20 @@ class HomeScreen(PeerScreen):
 
     def on_mount(self) -> None:
         super().on_mount()
-        self.reload()
+        if self._in_sight():
+            self.reload()
 
     def on_screen_resume(self) -> None:
-        self.reload()
+        if self._in_sight():
+            self.reload()
+
+    def _in_sight(self) -> bool:
+        """Nothing but dialogs above home. Under `peerprep new` or `open` a preparation is
+        on top before home is ever seen: the list is read when the person comes home (it
+        resumes then), not before their first frame."""
+        stack = self.app.screen_stack
+        above = stack[stack.index(self) + 1 :] if self in stack else []
+        return all(isinstance(screen, ModalScreen) for screen in above)
 
     async def recompose(self) -> None:
         await super().recompose()
