@@ -31,7 +31,7 @@ async def test_notes_after_the_meeting_are_saved_and_start_the_next_one(
 
         await pilot.press("f4")
         await pilot.pause()
-        await pilot.press("f5")  # a new preparation from these words
+        await pilot.press("f6")  # a new preparation from these words
         await pilot.pause()
         assert isinstance(app.screen, MeetingScreen)
         await pilot.press("ctrl+q")

@@ -24,12 +24,17 @@ class AfterMeetingScreen(PeerScreen):
     help_topic = "after"  # what F1 explains (tui.help.topic.after)
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "home", "Back", tooltip="Back to the list", id="after_back"),
+        # F5 saves or prints the sheet, as in every room of a preparation
+        Binding("f5", "export", "Save file", tooltip="A file to print or bring", id="export"),
+        # F6 goes on, as in the wizard: here, on to the next meeting (priority: the text
+        # areas would otherwise take F6 for "select line")
         Binding(
-            "f5",
+            "f6",
             "copy",
             "Next meeting",
             tooltip="A new preparation from these words",
             id="after_copy",
+            priority=True,
         ),
     ]
 
@@ -101,6 +106,9 @@ class AfterMeetingScreen(PeerScreen):
 
     def action_home(self) -> None:
         self.peer_app.go_home()
+
+    def action_export(self) -> None:
+        self.peer_app.export_dialog()
 
     def action_copy(self) -> None:
         prep_id = self.prep.id

@@ -21,12 +21,15 @@ from peerprep.tui.widgets.save_status import SaveStatus
 class QuestionsScreen(WizardScreen):
     help_topic = "questions"  # what F1 explains (tui.help.topic.questions)
     BINDINGS: ClassVar[list[BindingType]] = [
+        # F2 is written on the list of suggestions (no room for it in the footer at 80
+        # columns once F3 and F8 are there too)
         Binding(
             "f2",
             "suggestions",
             "Suggestions",
             tooltip="Questions many people ask",
             id="suggestions",
+            show=False,
         ),
         Binding("f3", "edit", "Edit", tooltip="Change the chosen question", id="edit"),
         Binding("f8", "remove", "Remove", tooltip="Take the chosen question away", id="remove"),

@@ -44,7 +44,6 @@ class ReviewScreen(WizardScreen):
             id="edit_questions",
             show=False,
         ),
-        Binding("f5", "export", "Save or print", tooltip="A file to print or bring", id="export"),
         Binding(
             "f7", "large_print", "Large print", tooltip="The sheet in large print", id="large_print"
         ),
@@ -133,9 +132,6 @@ class ReviewScreen(WizardScreen):
 
     def action_room(self, room: str) -> None:
         self.peer_app.go_to(room, back_to="review")
-
-    def action_export(self) -> None:
-        self.peer_app.export_dialog()
 
     def action_large_print(self) -> None:
         """One key to the sheet in large print: the save dialog with large print ticked."""

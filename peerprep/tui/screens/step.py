@@ -37,7 +37,15 @@ class StepScreen(WizardScreen):
             "f2", "toggle('prompts')", "Help me start", tooltip="Questions that help", id="prompts"
         ),
         Binding("f3", "toggle('examples')", "Examples", tooltip="What others wrote", id="examples"),
-        Binding("f4", "toggle_peer", "Peer", tooltip="Prompts for a peer worker", id="peer"),
+        # F4 is written on its button above (no room for it in the footer at 80 columns)
+        Binding(
+            "f4",
+            "toggle_peer",
+            "Peer",
+            tooltip="Prompts for a peer worker",
+            id="peer",
+            show=False,
+        ),
     ]
 
     def __init__(self, part_key: str) -> None:

@@ -6,12 +6,15 @@ opened from there), F6 one room on. Every move saves.
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.binding import Binding, BindingType
 
 from peerprep.model import Preparation
 from peerprep.tui.screens.base import PeerScreen
+
+if TYPE_CHECKING:
+    from textual.dom import DOMNode
 
 
 class WizardScreen(PeerScreen):
@@ -20,12 +23,15 @@ class WizardScreen(PeerScreen):
         # priority: the text area would otherwise take F6 for "select line"
         Binding("f6", "next", "Next", tooltip="One step on", id="next", priority=True),
         Binding("f9", "home", "Home", tooltip="Back to the list", id="home", show=False),
+        # the same key as on the review, in every room: save the sheet or print it from here
+        Binding("f5", "export", "Save file", tooltip="A file to print or bring", id="export"),
     ]
 
     def __init__(self, room: str) -> None:
         super().__init__()
         self.room = room
         self.back_to: str | None = None  # where Escape goes, when not the room before
+        in_key_order(self)
 
     @property
     def prep(self) -> Preparation:
@@ -77,3 +83,23 @@ class WizardScreen(PeerScreen):
     def action_home(self) -> None:
         if self.ready_to_leave():
             self.peer_app.go_home()
+
+    def action_export(self) -> None:
+        self.peer_app.export_dialog()
+
+
+def in_key_order(node: DOMNode) -> None:
+    """The footer shows a screen's keys in the order of its table: Escape first, then the
+    F-keys by number (the wizard's F5 after a room's own F2-F4), then the rest."""
+    table = node._bindings.key_to_bindings
+    ordered = sorted(table.items(), key=lambda item: _rank(item[0]))
+    table.clear()
+    table.update(ordered)
+
+
+def _rank(key: str) -> int:
+    if key == "escape":
+        return 0
+    if len(key) > 1 and key[0] == "f" and key[1:].isdigit():
+        return int(key[1:])
+    return 100
