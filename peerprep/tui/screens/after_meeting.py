@@ -69,12 +69,7 @@ class AfterMeetingScreen(PeerScreen):
             yield Button(self.t("tui.after.copy_button"), id="copy", compact=True)
             yield Button(self.t("tui.nav.back_home"), id="home", compact=True)
 
-    def on_mount(self) -> None:
-        super().on_mount()
-        self.query_one("#agreed", Answer).focus()
-
-    async def recompose(self) -> None:
-        await super().recompose()
+    def after_build(self) -> None:
         self.query_one("#agreed", Answer).focus()
 
     @on(TextArea.Changed)

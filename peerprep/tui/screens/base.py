@@ -51,13 +51,28 @@ class PeerScreen(Worded, Screen[None]):
         yield from ()
 
     def on_mount(self) -> None:
-        localize(self, self.cat)
+        # Textual itself calls the on_mount of every class along the MRO, so a screen
+        # does not write its own (nor call this one): it fills in after_build().
+        self.localize_keys()
         self.refresh_bindings()
+        self.after_build()
+
+    async def recompose(self) -> None:
+        await super().recompose()
+        self.after_build()
+
+    def after_build(self) -> None:
+        """What compose cannot do (focus, widgets filled from the model): runs after the
+        first build and after every rebuild (a new language)."""
+
+    def localize_keys(self) -> None:
+        """The words of this screen's keys, in the person's language."""
+        localize(self, self.cat)
 
     def relabel(self) -> None:
         """The language changed: new words for the keys, and the screen built again."""
         self.commit()
-        localize(self, self.cat)
+        self.localize_keys()
         self.refresh(recompose=True)
         self.refresh_bindings()
 

@@ -115,8 +115,7 @@ class HelpScreen(PeerScreen):
             yield Static("", id="spacer")
             yield Button(self.t("tui.help.close"), id="close", compact=True)
 
-    def on_mount(self) -> None:
-        super().on_mount()
+    def after_build(self) -> None:
         self.query_one("#help").focus()
 
     def action_close(self) -> None:

@@ -104,7 +104,7 @@ class HomeScreen(PeerScreen):
                     yield Button(label, id="start", variant="primary")
 
     def on_mount(self) -> None:
-        super().on_mount()
+        # (PeerScreen.on_mount runs after this one: Textual calls each class's own)
         if self._in_sight():
             self.reload()
 

@@ -99,15 +99,7 @@ class MeetingScreen(WizardScreen):
             yield Button(self.back_label("tui.nav.back_home"), id="back", compact=True)
             yield Button(self.t("tui.nav.next_parts"), id="next", compact=True)
 
-    def on_mount(self) -> None:
-        super().on_mount()
-        self._after_build()
-
-    async def recompose(self) -> None:
-        await super().recompose()
-        self._after_build()
-
-    def _after_build(self) -> None:
+    def after_build(self) -> None:
         # The label sits in the frame of the visible part of the select, like the fields'.
         for current in self.query("#kind SelectCurrent"):
             current.border_title = self.t("tui.meeting.kind")

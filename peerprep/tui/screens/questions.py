@@ -84,15 +84,7 @@ class QuestionsScreen(WizardScreen):
                 yield Button(self.back_label(), id="back", compact=True)
             yield Button(self.t("tui.nav.next_review"), id="next", compact=True)
 
-    def on_mount(self) -> None:
-        super().on_mount()
-        self._after_build()
-
-    async def recompose(self) -> None:
-        await super().recompose()
-        self._after_build()
-
-    def _after_build(self) -> None:
+    def after_build(self) -> None:
         common = self.cat.list("tui.questions.common")
         self.query_one("#suggestions", MarkedList).fill(
             common, [str(i) for i in range(len(common))]

@@ -115,15 +115,7 @@ class ReviewScreen(WizardScreen):
             yield Button(self.t("tui.review.export_button"), id="export", compact=True)
             yield Button(self.t("tui.review.done_button"), id="done", compact=True)
 
-    def on_mount(self) -> None:
-        super().on_mount()
-        self._after_build()
-
-    async def recompose(self) -> None:
-        await super().recompose()
-        self._after_build()
-
-    def _after_build(self) -> None:
+    def after_build(self) -> None:
         self.query_one("#gauge", SheetGauge).show(self.cat, self.prep)
         self.query_one("#sheet").focus()
 

@@ -58,12 +58,7 @@ class SettingsScreen(PeerScreen):
             yield Static("", id="spacer")
             yield Button(self.t("tui.settings.close"), id="close", compact=True)
 
-    def on_mount(self) -> None:
-        super().on_mount()
-        self.query_one("#language").focus()
-
-    async def recompose(self) -> None:
-        await super().recompose()
+    def after_build(self) -> None:
         self.query_one("#language").focus()
 
     @on(RadioSet.Changed, "#language")

@@ -99,11 +99,7 @@ class StepScreen(WizardScreen):
             yield Button(self.back_label(), id="back", compact=True)
             yield Button("", id="next", compact=True)
 
-    def on_mount(self) -> None:
-        super().on_mount()
-        self._after_build()
-
-    def _after_build(self) -> None:
+    def after_build(self) -> None:
         answer = self.query_one("#answer", Answer)
         cursor = self.peer_app.session.cursors.get(self.part_key)
         if cursor is None:
@@ -115,10 +111,6 @@ class StepScreen(WizardScreen):
         self._show_panels()
         self._show_next_label()
         self.query_one("#gauge", SheetGauge).show(self.cat, self.prep)
-
-    async def recompose(self) -> None:
-        await super().recompose()
-        self._after_build()
 
     # --- what the person sees on request ---------------------------------------------------
 
