@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual.widgets import Footer, OptionList
 
 from peerprep.store import Store
@@ -104,17 +105,59 @@ async def test_escape_walks_back_one_level_from_every_room_and_dialog(
         assert app.session.prep is None
 
 
-async def test_the_back_button_says_where_it_goes(make_app, store: Store) -> None:
+@pytest.mark.parametrize("key", ["2", "f2", "f3"])
+async def test_f6_from_a_room_opened_from_the_review_goes_back_to_it(
+    make_app, store: Store, key: str
+) -> None:
+    """One came from the sheet to fix one thing: F6 does not walk on to the next part.
+    The footer says "F6 Se det hele", and one button says the same (not two that both
+    lead back)."""
+    prep = filled(store, introduction="a", important="b", help_with="c", so_that="d")
+    app = make_app("open", prep.id)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press(key)
+        await pilot.pause()
+        room = app.screen
+        assert not isinstance(room, ReviewScreen)
+        footer = {k.key_display: k.description for k in room.query("FooterKey")}
+        assert footer["F6"] == "Se det hele", footer
+        assert not room.query("#back")
+        assert "Se det hele" in str(room.query_one("#next").label)
+        if key == "2":
+            await pilot.press(*" mere")
+        await pilot.press("f6")
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewScreen)
+        assert app.session.prep.statement.important == ("b mere" if key == "2" else "b")
+        await pilot.click("#part-2")  # by mouse: the one button leads back too
+        await pilot.pause()
+        await pilot.click("#next")
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewScreen)
+
+
+async def test_the_usual_way_on_is_unchanged(make_app, store: Store) -> None:
     prep = filled(store, introduction="a", important="b", help_with="c", so_that="d")
     app = make_app("open", prep.id)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.press("2")
         await pilot.pause()
-        assert "Se det hele" in str(app.screen.query_one("#back").label)
-        await pilot.press("f6")  # on to part 3 the usual way: back is one part back
+        await pilot.press("escape")  # back to the review, then the wizard's own way
         await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, QuestionsScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen.part_key == "so_that"
+        footer = {k.key_display: k.description for k in app.screen.query("FooterKey")}
+        assert footer["F6"] == "Næste"
         assert "Tilbage" in str(app.screen.query_one("#back").label)
+        await pilot.press("f6")
+        await pilot.pause()
+        assert isinstance(app.screen, QuestionsScreen)
 
 
 async def test_the_welcome_closes_with_escape(make_app) -> None:

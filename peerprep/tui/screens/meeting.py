@@ -12,7 +12,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.widgets import Button, Input, OptionList, Select, Static
+from textual.widgets import Input, OptionList, Select, Static
 
 from peerprep.content import format_date
 from peerprep.keys import MEETING_KINDS
@@ -96,8 +96,7 @@ class MeetingScreen(WizardScreen):
                 yield self._field("title")
         with Horizontal(id="bottom"):
             yield Static("", id="spacer")
-            yield Button(self.back_label("tui.nav.back_home"), id="back", compact=True)
-            yield Button(self.t("tui.nav.next_parts"), id="next", compact=True)
+            yield from self.compose_nav("tui.nav.next_parts", "tui.nav.back_home")
 
     def after_build(self) -> None:
         # The label sits in the frame of the visible part of the select, like the fields'.
@@ -214,11 +213,3 @@ class MeetingScreen(WizardScreen):
         for name in ("place", "attendees", "companion", "title"):
             self._store(name, self.query_one(f"#{name}", Input).value)
         self._check_when()
-
-    @on(Button.Pressed, "#back")
-    def _click_back(self) -> None:
-        self.action_back()
-
-    @on(Button.Pressed, "#next")
-    def _click_next(self) -> None:
-        self.action_next()

@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.widgets import Button, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 
 from peerprep.model import QUESTION_MAX, QUESTIONS_MAX
 from peerprep.tui.screens.wizard import WizardScreen
@@ -80,9 +80,7 @@ class QuestionsScreen(WizardScreen):
         yield field
         with Horizontal(id="bottom"):
             yield Static("", id="spacer")
-            if self.back_to != "review":  # else both buttons would go to the review
-                yield Button(self.back_label(), id="back", compact=True)
-            yield Button(self.t("tui.nav.next_review"), id="next", compact=True)
+            yield from self.compose_nav("tui.nav.next_review")
 
     def after_build(self) -> None:
         common = self.cat.list("tui.questions.common")
@@ -213,11 +211,3 @@ class QuestionsScreen(WizardScreen):
             self.peer_app.session.changed()
         field.value = ""
         self.editing = None
-
-    @on(Button.Pressed, "#back")
-    def _click_back(self) -> None:
-        self.action_back()
-
-    @on(Button.Pressed, "#next")
-    def _click_next(self) -> None:
-        self.action_next()

@@ -136,8 +136,6 @@ class ReviewScreen(WizardScreen):
             self.action_part(int(button.removeprefix("part-")) - 1)
         elif button.startswith("room-"):
             self.action_room(button.removeprefix("room-"))
-        elif button == "back":
-            self.action_back()
         elif button == "export":
             self.action_export()
         elif button == "done":

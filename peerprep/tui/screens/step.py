@@ -96,8 +96,7 @@ class StepScreen(WizardScreen):
                     yield Bullets(lines, id=name, classes="side-text")
         with Horizontal(id="bottom"):
             yield SheetGauge(id="gauge")
-            yield Button(self.back_label(), id="back", compact=True)
-            yield Button("", id="next", compact=True)
+            yield from self.compose_nav("tui.nav.next")
 
     def after_build(self) -> None:
         answer = self.query_one("#answer", Answer)
@@ -133,6 +132,8 @@ class StepScreen(WizardScreen):
         self.query_one("#side").display = any(shown.values())
 
     def _show_next_label(self) -> None:
+        if self.visiting:
+            return  # it says where it goes: back to the review
         written = bool(self.query_one("#answer", Answer).text.strip())
         button = self.query_one("#next", Button)
         button.label = self.t("tui.nav.next" if written else "tui.nav.skip")
@@ -182,14 +183,6 @@ class StepScreen(WizardScreen):
     def _back_to_writing(self) -> None:
         # A click on a help button should not take the cursor away from the words.
         self.query_one("#answer", Answer).focus()
-
-    @on(Button.Pressed, "#back")
-    def _click_back(self) -> None:
-        self.action_back()
-
-    @on(Button.Pressed, "#next")
-    def _click_next(self) -> None:
-        self.action_next()
 
     @on(StepBar.Jump)
     def _jump(self, event: StepBar.Jump) -> None:

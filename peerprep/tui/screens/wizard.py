@@ -1,16 +1,21 @@
 """The rooms of one preparation, in order: the meeting, the four parts, questions, review.
 
-Escape goes one room back (from the meeting: home; to the review when the room was
-opened from there), F6 one room on. Every move saves.
+Escape goes one room back (from the meeting: home), F6 one room on. A room opened from
+the review is a visit to fix one thing: Escape and F6 both go back to the review, and
+the footer and the one button at the bottom say so. Every move saves.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
+from textual import on
+from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.widgets import Button
 
 from peerprep.model import Preparation
+from peerprep.tui.bindings import adopt
 from peerprep.tui.screens.base import PeerScreen
 
 if TYPE_CHECKING:
@@ -44,9 +49,23 @@ class WizardScreen(PeerScreen):
     def read_only(self) -> bool:
         return self.peer_app.session.read_only
 
-    def back_label(self, usual: str = "tui.nav.back") -> str:
-        """The words on the back button: where it goes."""
-        return self.t("tui.nav.back_review" if self.back_to == "review" else usual)
+    @property
+    def visiting(self) -> bool:
+        """Opened from the review to change one thing: both ways lead back to it."""
+        return self.back_to == "review"
+
+    def compose_nav(self, next_key: str, back_key: str = "tui.nav.back") -> ComposeResult:
+        """The back and next buttons, whose words say where they go; on a visit from the
+        review one button (two would both go to the review)."""
+        if not self.visiting:
+            yield Button(self.t(back_key), id="back", compact=True)
+        yield Button(self.t("tui.nav.next_review" if self.visiting else next_key), id="next",
+                     compact=True)  # fmt: skip
+
+    def localize_keys(self) -> None:
+        super().localize_keys()
+        if self.visiting:
+            adopt(self, "f6", "to_review", self.cat)  # F6 says it goes back to the sheet
 
     def edited(self) -> None:
         self.peer_app.edited()
@@ -74,6 +93,9 @@ class WizardScreen(PeerScreen):
 
         if not self.ready_to_leave():
             return
+        if self.visiting:
+            self.peer_app.go_to("review")  # the one thing is fixed: not on to the next part
+            return
         index = WIZARD.index(self.room or "meeting")
         if index + 1 >= len(WIZARD):
             self.peer_app.go_home()
@@ -86,6 +108,14 @@ class WizardScreen(PeerScreen):
 
     def action_export(self) -> None:
         self.peer_app.export_dialog()
+
+    @on(Button.Pressed, "#back")
+    def _click_back(self) -> None:
+        self.action_back()
+
+    @on(Button.Pressed, "#next")
+    def _click_next(self) -> None:
+        self.action_next()
 
 
 def in_key_order(node: DOMNode) -> None:
