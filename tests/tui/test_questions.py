@@ -62,3 +62,30 @@ async def test_a_question_typed_but_not_added_is_kept(make_app, data_dir: Path) 
         assert "Hvornår ses vi igen?" in shown
         await pilot.press("ctrl+q")
     assert only_file(data_dir)["questions"] == ["Hvornår ses vi igen?"]
+
+
+async def test_a_suggestion_already_taken_says_so_in_words(make_app) -> None:
+    """Not by colour: the row of a suggestion on one's own list carries ✓ and 'tilføjet'."""
+    from .helpers import row_text
+
+    app = make_app("new")
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _to_questions(app, pilot)
+        suggestions = screen.query_one("#suggestions", OptionList)
+
+        def rows() -> list[str]:
+            return [row_text(o.prompt) for o in suggestions.options]
+
+        assert not any("tilføjet" in row or "✓" in row for row in rows())
+        await pilot.press("f2", "down", "enter")  # the second suggestion
+        await pilot.pause()
+        taken = rows()
+        assert "✓" in taken[1] and "tilføjet" in taken[1], taken
+        assert screen.questions[0] in taken[1]
+        assert not any("tilføjet" in row for i, row in enumerate(taken) if i != 1)
+        assert suggestions.highlighted == 1  # the person stays where they were
+
+        screen.query_one("#mine", OptionList).focus()
+        await pilot.press("f8")  # removed from one's list: free to take again
+        await pilot.pause()
+        assert not any("tilføjet" in row for row in rows())

@@ -83,14 +83,25 @@ class QuestionsScreen(WizardScreen):
             yield from self.compose_nav("tui.nav.next_review")
 
     def after_build(self) -> None:
-        common = self.cat.list("tui.questions.common")
-        self.query_one("#suggestions", MarkedList).fill(
-            common, [str(i) for i in range(len(common))]
-        )
         self._fill()
         self.query_one("#question", Field).focus()
 
+    def _fill_suggestions(self) -> None:
+        """The well-known questions; one already on the person's list says so in words and
+        with a ✓ (not only a colour), so nobody wonders whether it was taken."""
+        common = self.cat.list("tui.questions.common")
+        rows = [
+            self.t("tui.questions.taken", text=text) if text in self.questions else text
+            for text in common
+        ]
+        suggestions = self.query_one("#suggestions", MarkedList)
+        at = suggestions.highlighted
+        suggestions.fill(rows, [str(i) for i in range(len(common))])
+        if at is not None and at < len(rows):
+            suggestions.highlighted = at  # the person stays on the row they were on
+
     def _fill(self, highlight: int | None = None) -> None:
+        self._fill_suggestions()
         mine = self.query_one("#mine", MarkedList)
         mine.fill([f"{n}. {q}" for n, q in enumerate(self.questions, start=1)])
         if self.questions:
