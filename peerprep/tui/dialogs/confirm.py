@@ -15,6 +15,7 @@ from peerprep.tui.screens.base import PeerDialog
 
 
 class ConfirmDialog(PeerDialog[bool]):
+    first_focus = "#no"  # the safe answer is the one Enter gives
     help_topic = "confirm"  # what F1 explains (tui.help.topic.confirm)
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "no", "No", tooltip="Do nothing", id="dialog_no"),
@@ -37,10 +38,6 @@ class ConfirmDialog(PeerDialog[bool]):
             with Horizontal(classes="dialog-buttons"):
                 yield Button(self.no, id="no", variant="primary")
                 yield Button(self.yes, id="yes", variant="error")
-
-    def on_mount(self) -> None:
-        super().on_mount()
-        self.query_one("#no").focus()  # the safe answer is the one Enter gives
 
     def action_no(self) -> None:
         self.dismiss(False)

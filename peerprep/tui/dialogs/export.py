@@ -26,6 +26,7 @@ class ExportDialog(PeerDialog[Path | None]):
     """Answers the path written, or None when the person changed their mind."""
 
     help_topic = "export"  # what F1 explains (tui.help.topic.export)
+    first_focus = "#save"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", tooltip="Close without saving", id="export_cancel"),
@@ -80,11 +81,9 @@ class ExportDialog(PeerDialog[Path | None]):
                 yield Button(self.t("tui.export.open"), id="open")
                 yield Button(self.t("tui.export.cancel"), id="cancel")
 
-    def on_mount(self) -> None:
-        super().on_mount()
+    def after_mount(self) -> None:
         self.query_one("#open").display = False
         self._show_format(self.fmt)
-        self.query_one("#save").focus()
 
     @on(RadioSet.Changed, "#format")
     def _format_changed(self) -> None:

@@ -48,6 +48,8 @@ def _places(prefix: str) -> list[Button]:
 class SaveToFolderDialog(PeerDialog[list[Preparation] | None]):
     """Answers the preparations that were saved (an empty list if none), or None."""
 
+    first_focus = "#path"
+
     DEFAULT_CSS = _CSS.format(name="SaveToFolderDialog")
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "Close", tooltip="Close", id="shared_folder_close"),
@@ -78,10 +80,6 @@ class SaveToFolderDialog(PeerDialog[list[Preparation] | None]):
             with Horizontal(classes="dialog-buttons"):
                 yield Button(self.t("shared.folder.save"), id="save", variant="primary")
                 yield Button(self.t("shared.folder.close"), id="close")
-
-    def on_mount(self) -> None:
-        super().on_mount()
-        self.query_one("#path").focus()
 
     @on(Button.Pressed, ".place")
     def _place(self, event: Button.Pressed) -> None:
@@ -129,6 +127,8 @@ class SaveToFolderDialog(PeerDialog[list[Preparation] | None]):
 class OpenFileDialog(PeerDialog[transfer.Imported | None]):
     """Open a preparation from a file into the store. Answers what came in, or None."""
 
+    first_focus = "#path"
+
     DEFAULT_CSS = _CSS.format(name="OpenFileDialog")
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "Close", tooltip="Close", id="shared_open_close"),
@@ -151,10 +151,6 @@ class OpenFileDialog(PeerDialog[transfer.Imported | None]):
             with Horizontal(classes="dialog-buttons"):
                 yield Button(self.t("shared.folder.open"), id="open", variant="primary")
                 yield Button(self.t("shared.folder.close"), id="close")
-
-    def on_mount(self) -> None:
-        super().on_mount()
-        self.query_one("#path").focus()
 
     @on(Button.Pressed, ".place")
     def _place(self, event: Button.Pressed) -> None:

@@ -22,6 +22,7 @@ from peerprep.tui.screens.base import PeerDialog
 
 
 class LeaveDialog(PeerDialog[str | None]):
+    first_focus = "#export"  # taking the words along is the first offer
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "stay", "Back", tooltip="Go back to writing", id="shared_leave_back"),
     ]
@@ -60,10 +61,6 @@ class LeaveDialog(PeerDialog[str | None]):
         margin: 0 0 1 0;
     }
     """
-
-    def on_mount(self) -> None:
-        super().on_mount()
-        self.query_one("#export").focus()  # taking the words along is the first offer
 
     def action_stay(self) -> None:
         self.dismiss(None)

@@ -4,49 +4,40 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from textual import on
-from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
-from textual.content import Content
-from textual.widgets import Button, Static
 
 from peerprep.store import LockInfo
-from peerprep.tui.screens.base import PeerDialog
+from peerprep.tui.dialogs.answer import Answer, AnswerDialog
 
 
-class LockedDialog(PeerDialog[str]):
+class LockedDialog(AnswerDialog):
     """Answers "copy", "read" or "back"."""
 
     help_topic = "locked"  # what F1 explains (tui.help.topic.locked)
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "read", "Just read", tooltip="Read without changing", id="locked_read"),
-    ]
+        Binding(
+            "escape", "answer('read')", "Just read", tooltip="Read without changing",
+            id="locked_read",
+        ),
+    ]  # fmt: skip
 
     def __init__(self, holder: LockInfo) -> None:
         super().__init__()
         self.holder = holder
 
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
-            yield Static(Content.styled(self.t("tui.locked.title"), "bold"), classes="dialog-title")
-            yield Static(
-                Content(self.t("errors.locked", pid=self.holder.pid, host=self.holder.host))
-            )
-            yield Static(Content(self.t("tui.locked.explain")))
-            with Horizontal(classes="dialog-buttons"):
-                yield Button(self.t("tui.locked.copy"), id="copy", variant="primary")
-                yield Button(self.t("tui.locked.read"), id="read")
-                yield Button(self.t("tui.locked.back"), id="back")
+    def heading(self) -> str:
+        return self.t("tui.locked.title")
 
-    def on_mount(self) -> None:
-        super().on_mount()
-        self.query_one("#copy").focus()
+    def paragraphs(self) -> list[str]:
+        return [
+            self.t("errors.locked", pid=self.holder.pid, host=self.holder.host),
+            self.t("tui.locked.explain"),
+        ]
 
-    def action_read(self) -> None:
-        self.dismiss("read")
-
-    @on(Button.Pressed)
-    def _pressed(self, event: Button.Pressed) -> None:
-        self.dismiss(event.button.id or "read")
+    def answers(self) -> list[Answer]:
+        return [
+            ("copy", self.t("tui.locked.copy"), "primary"),
+            ("read", self.t("tui.locked.read"), "default"),
+            ("back", self.t("tui.locked.back"), "default"),
+        ]

@@ -26,6 +26,7 @@ Kind = Literal["unlock", "new", "remove"]
 
 
 class PassphraseDialog(PeerDialog[str | None]):
+    first_focus = "#first"
     DEFAULT_CSS = """
     PassphraseDialog #result.-problem {
         color: $text-error;
@@ -58,10 +59,6 @@ class PassphraseDialog(PeerDialog[str | None]):
             with Horizontal(classes="dialog-buttons"):
                 yield Button(self.t("crypto.dialog.cancel"), id="cancel")
                 yield Button(self.t(f"crypto.dialog.{self.kind}_ok"), id="ok", variant="primary")
-
-    def on_mount(self) -> None:
-        super().on_mount()
-        self.query_one("#first").focus()
 
     def _say(self, text: str, problem: bool = True) -> None:
         result = self.query_one("#result", Static)

@@ -15,6 +15,7 @@ from peerprep.tui.screens.base import PeerDialog
 
 
 class WelcomeDialog(PeerDialog[None]):
+    first_focus = "#start"
     help_topic = "welcome"  # what F1 explains (tui.help.topic.welcome)
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "Close", tooltip="Start", id="welcome_close"),
@@ -37,10 +38,6 @@ class WelcomeDialog(PeerDialog[None]):
                 yield Static(Content(self.t("tui.welcome.keys")))
             with Horizontal(classes="dialog-buttons"):
                 yield Button(self.t("tui.welcome.start"), id="start", variant="primary")
-
-    def on_mount(self) -> None:
-        super().on_mount()
-        self.query_one("#start").focus()
 
     def action_close(self) -> None:
         self.dismiss(None)

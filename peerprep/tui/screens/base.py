@@ -90,6 +90,7 @@ class PeerDialog(Worded, ModalScreen[ResultT], Generic[ResultT]):
     not those of the screen behind it."""
 
     help_topic: str | None = None  # what F1 explains here (tui.help.topic.<topic>)
+    first_focus: str = ""  # the widget that has the focus when the dialog opens ("#no")
     # A dialog stops the program's own keys from reaching the screen behind; F1 is
     # bound here again so that help works (and shows) in every dialog too.
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -103,6 +104,15 @@ class PeerDialog(Worded, ModalScreen[ResultT], Generic[ResultT]):
             table["f1"] = table.pop("f1")  # last in the footer, as on every screen
         self.mount(Footer(show_command_palette=False, compact=True))
         self.refresh_bindings()
+        # Textual itself calls the on_mount of every class along the MRO, so a dialog
+        # does not write its own (that mounted a second footer): it names first_focus
+        # and fills in after_mount().
+        self.after_mount()
+        if self.first_focus:
+            self.query_one(self.first_focus).focus()
+
+    def after_mount(self) -> None:
+        """What compose cannot do, once the dialog is built."""
 
     async def recompose(self) -> None:
         await super().recompose()
