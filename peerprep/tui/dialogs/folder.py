@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import ClassVar
+from typing import ClassVar, Generic, TypeVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -24,19 +24,6 @@ from peerprep.store import StoreError
 from peerprep.tui.screens.base import PeerDialog
 from peerprep.tui.widgets.fields import Field
 
-_CSS = """
-{name} #places {{
-    height: auto;
-}}
-{name} #places Button {{
-    margin-right: 1;
-}}
-{name} #result.-problem {{
-    color: $text-error;
-    text-style: bold;
-}}
-"""
-
 
 def _places(prefix: str) -> list[Button]:
     return [
@@ -45,12 +32,73 @@ def _places(prefix: str) -> list[Button]:
     ]
 
 
-class SaveToFolderDialog(PeerDialog[list[Preparation] | None]):
+ResultT = TypeVar("ResultT")
+
+
+class PlacesDialog(PeerDialog[ResultT], Generic[ResultT]):
+    """What both dialogs share: the sticks as one-press places, a field for the path, one
+    button to act and one to close, and a line for the result. Their words are the
+    catalogue's `shared.folder.<kind>_title`, `<kind>`, `<noun>` and `<noun>_placeholder`."""
+
+    DEFAULT_CSS = """
+    PlacesDialog #places {
+        height: auto;
+    }
+    PlacesDialog #places Button {
+        margin-right: 1;
+    }
+    PlacesDialog #result.-problem {
+        color: $text-error;
+        text-style: bold;
+    }
+    """
+    first_focus = "#path"
+    kind = "save"  # "save" or "open": the title and the button that acts
+    noun = "folder"  # "folder" or "file": the field
+
+    def about(self) -> str:
+        raise NotImplementedError
+
+    def start(self, places: list[Button]) -> str:
+        """What the field holds when the dialog opens."""
+        return ""
+
+    def compose(self) -> ComposeResult:
+        places = _places("place")
+        words = "shared.folder."
+        with Vertical(classes="dialog -wide"):
+            yield Static(Content.styled(self.t(f"{words}{self.kind}_title"), "bold"),
+                         classes="dialog-title")  # fmt: skip
+            yield Static(Content(self.about()))
+            if places:
+                yield Static(Content(self.t(f"{words}sticks")))
+                with Horizontal(id="places"):
+                    yield from places
+            field = Field(self.start(places), id="path",
+                          placeholder=self.t(f"{words}{self.noun}_placeholder"))  # fmt: skip
+            field.border_title = self.t(f"{words}{self.noun}")
+            yield field
+            yield Static(Content(""), id="result")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(self.t(f"{words}{self.kind}"), id=self.kind, variant="primary")
+                yield Button(self.t(f"{words}close"), id="close")
+
+    def _say(self, text: str, *, problem: bool) -> None:
+        result = self.query_one("#result", Static)
+        result.update(Content(text))
+        result.set_class(problem, "-problem")
+
+    def action_close(self) -> None:
+        raise NotImplementedError
+
+    @on(Button.Pressed, "#close")
+    def _close(self) -> None:
+        self.action_close()
+
+
+class SaveToFolderDialog(PlacesDialog[list[Preparation] | None]):
     """Answers the preparations that were saved (an empty list if none), or None."""
 
-    first_focus = "#path"
-
-    DEFAULT_CSS = _CSS.format(name="SaveToFolderDialog")
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "Close", tooltip="Close", id="shared_folder_close"),
     ]
@@ -61,25 +109,12 @@ class SaveToFolderDialog(PeerDialog[list[Preparation] | None]):
         self.folder = folder
         self.saved: list[Preparation] = []
 
-    def compose(self) -> ComposeResult:
-        places = _places("place")
+    def about(self) -> str:
+        return self.t("shared.folder.save_about", n=len(self.preparations))
+
+    def start(self, places: list[Button]) -> str:
         start = self.folder or (Path(str(places[0].label)) if places else None)
-        with Vertical(classes="dialog -wide"):
-            yield Static(Content.styled(self.t("shared.folder.save_title"), "bold"),
-                         classes="dialog-title")  # fmt: skip
-            yield Static(Content(self.t("shared.folder.save_about", n=len(self.preparations))))
-            if places:
-                yield Static(Content(self.t("shared.folder.sticks")))
-                with Horizontal(id="places"):
-                    yield from places
-            field = Field(str(start) if start else "", id="path",
-                          placeholder=self.t("shared.folder.folder_placeholder"))  # fmt: skip
-            field.border_title = self.t("shared.folder.folder")
-            yield field
-            yield Static(Content(""), id="result")
-            with Horizontal(classes="dialog-buttons"):
-                yield Button(self.t("shared.folder.save"), id="save", variant="primary")
-                yield Button(self.t("shared.folder.close"), id="close")
+        return str(start) if start else ""
 
     @on(Button.Pressed, ".place")
     def _place(self, event: Button.Pressed) -> None:
@@ -111,46 +146,21 @@ class SaveToFolderDialog(PeerDialog[list[Preparation] | None]):
         close.variant = "primary"
         close.focus()
 
-    def _say(self, text: str, *, problem: bool) -> None:
-        result = self.query_one("#result", Static)
-        result.update(Content(text))
-        result.set_class(problem, "-problem")
-
     def action_close(self) -> None:
         self.dismiss(list(self.saved))
 
-    @on(Button.Pressed, "#close")
-    def _close(self) -> None:
-        self.action_close()
 
-
-class OpenFileDialog(PeerDialog[transfer.Imported | None]):
+class OpenFileDialog(PlacesDialog[transfer.Imported | None]):
     """Open a preparation from a file into the store. Answers what came in, or None."""
 
-    first_focus = "#path"
-
-    DEFAULT_CSS = _CSS.format(name="OpenFileDialog")
+    kind = "open"
+    noun = "file"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "close", "Close", tooltip="Close", id="shared_open_close"),
     ]
 
-    def compose(self) -> ComposeResult:
-        places = _places("place")
-        with Vertical(classes="dialog -wide"):
-            yield Static(Content.styled(self.t("shared.folder.open_title"), "bold"),
-                         classes="dialog-title")  # fmt: skip
-            yield Static(Content(self.t("shared.folder.open_about")))
-            if places:
-                yield Static(Content(self.t("shared.folder.sticks")))
-                with Horizontal(id="places"):
-                    yield from places
-            field = Field("", id="path", placeholder=self.t("shared.folder.file_placeholder"))
-            field.border_title = self.t("shared.folder.file")
-            yield field
-            yield Static(Content(""), id="result")
-            with Horizontal(classes="dialog-buttons"):
-                yield Button(self.t("shared.folder.open"), id="open", variant="primary")
-                yield Button(self.t("shared.folder.close"), id="close")
+    def about(self) -> str:
+        return self.t("shared.folder.open_about")
 
     @on(Button.Pressed, ".place")
     def _place(self, event: Button.Pressed) -> None:
@@ -163,22 +173,15 @@ class OpenFileDialog(PeerDialog[transfer.Imported | None]):
     @on(Button.Pressed, "#open")
     def _open(self) -> None:
         text = self.query_one("#path", Input).value.strip()
-        result = self.query_one("#result", Static)
         if not text:
-            result.update(Content(self.t("shared.folder.need_file")))
-            result.set_class(True, "-problem")
+            self._say(self.t("shared.folder.need_file"), problem=True)
             return
         try:
             imported = transfer.import_file(self.peer_app.session.store, Path(text))
         except StoreError as error:
-            result.update(Content(transfer.describe(self.cat, error)))
-            result.set_class(True, "-problem")
+            self._say(transfer.describe(self.cat, error), problem=True)
             return
         self.dismiss(imported)
 
     def action_close(self) -> None:
         self.dismiss(None)
-
-    @on(Button.Pressed, "#close")
-    def _close(self) -> None:
-        self.action_close()
