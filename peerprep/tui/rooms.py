@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from peerprep.keys import PART_KEYS
 from peerprep.store import StoreError
-from peerprep.tui.session import resume_step
+from peerprep.tui.session import Opened, resume_step
 
 if TYPE_CHECKING:
     from textual.screen import Screen
@@ -70,19 +70,30 @@ class Rooms:
         self.go_to(at)
 
     def open_preparation(self: PeerprepApp, prep_id: str, room: str | None = None) -> None:
-        if not self._leave_current():
+        opened = self._open(prep_id)
+        if opened is None:
             return
-        try:
-            opened = self.session.open(prep_id)
-        except StoreError as error:
-            self.notify(self.t(error.key, **error.values), severity="error")
-            return
-        self.save_state = self.session.state
         step = resume_step(opened.prep)
         target = room or (PART_KEYS[step] if step < len(PART_KEYS) else "review")
         if opened.read_only:
             target = room or "review"
         self.go_to(target)
+        self._say_if_locked(opened)
+
+    def _open(self: PeerprepApp, prep_id: str) -> Opened | None:
+        """Close what is open and open this one; None (and why, said) if that failed."""
+        if not self._leave_current():
+            return None
+        try:
+            opened = self.session.open(prep_id)
+        except StoreError as error:
+            self.notify(self.t(error.key, **error.values), severity="error")
+            return None
+        self.save_state = self.session.state
+        return opened
+
+    def _say_if_locked(self: PeerprepApp, opened: Opened) -> None:
+        """Open in another window: read it here, or work on a copy (the person chooses)."""
         if opened.read_only and opened.holder is not None:
             from peerprep.tui.dialogs.locked import LockedDialog
 
@@ -101,19 +112,11 @@ class Rooms:
         """The notes from after the meeting, for one preparation chosen on the home screen."""
         from peerprep.tui.screens.after_meeting import AfterMeetingScreen
 
-        if not self._leave_current():
+        opened = self._open(prep_id)
+        if opened is None:
             return
-        try:
-            opened = self.session.open(prep_id)
-        except StoreError as error:
-            self.notify(self.t(error.key, **error.values), severity="error")
-            return
-        self.save_state = self.session.state
         self.push_screen(AfterMeetingScreen())
-        if opened.read_only and opened.holder is not None:
-            from peerprep.tui.dialogs.locked import LockedDialog
-
-            self.push_screen(LockedDialog(opened.holder), self._locked_answer)
+        self._say_if_locked(opened)
 
     def start_from(self: PeerprepApp, prep_id: str) -> None:
         """Copy for a new meeting: the words and questions come along, then the meeting form."""

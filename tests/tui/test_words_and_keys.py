@@ -103,20 +103,25 @@ def test_both_languages_have_the_same_tui_keys() -> None:
     assert da == en
 
 
-def test_open_of_an_unknown_id_says_so_without_loading_textual(tmp_path: Path) -> None:
+def _open_in_a_new_process(data_dir: Path, prep_id: str) -> subprocess.CompletedProcess[str]:
+    """`peerprep open ID` in a fresh Python; it prints whether Textual was loaded, and rc."""
     code = (
         "import sys\n"
         "from peerprep.cli import main\n"
-        "rc = main(['--data-dir', sys.argv[1], 'open', 'no-such-id'])\n"
+        "rc = main(['--data-dir', sys.argv[1], 'open', sys.argv[2]])\n"
         "print('textual' in sys.modules, rc)\n"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", code, str(tmp_path / "d")],
+    return subprocess.run(
+        [sys.executable, "-c", code, str(data_dir), prep_id],
         capture_output=True,
         text=True,
         encoding="utf-8",
         timeout=60,
     )
+
+
+def test_open_of_an_unknown_id_says_so_without_loading_textual(tmp_path: Path) -> None:
+    done = _open_in_a_new_process(tmp_path / "d", "no-such-id")
     assert done.stdout.split() == ["False", "1"], done
     assert "no-such-id" in done.stderr
     assert len(done.stderr.strip().splitlines()) == 1
@@ -126,19 +131,7 @@ def test_open_of_a_broken_file_says_so_in_one_line(tmp_path: Path) -> None:
     folder = tmp_path / "d" / "preparations"
     folder.mkdir(parents=True)
     (folder / "20260101-120000-abcdef.json").write_text("{ not json", encoding="utf-8")
-    code = (
-        "import sys\n"
-        "from peerprep.cli import main\n"
-        "rc = main(['--data-dir', sys.argv[1], 'open', '20260101-120000-abcdef'])\n"
-        "print('textual' in sys.modules, rc)\n"
-    )
-    done = subprocess.run(
-        [sys.executable, "-c", code, str(tmp_path / "d")],
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=60,
-    )
+    done = _open_in_a_new_process(tmp_path / "d", "20260101-120000-abcdef")
     assert done.stdout.split() == ["False", "1"], done
     assert len(done.stderr.strip().splitlines()) == 1
     assert "Traceback" not in done.stderr
