@@ -34,7 +34,9 @@ sys.addaudithook(_no_network)
 
 
 @pytest.fixture(autouse=True)
-def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+def isolated(
+    tmp_path: Path, tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
     """Point every folder the program may use at tmp_path; keep the developer's own out."""
     data = tmp_path / "data"
     config = tmp_path / "config"
@@ -42,6 +44,10 @@ def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("PEERPREP_CONFIG_DIR", str(config))
     # A ward's machine-wide file on the developer's computer must not switch modes here.
     monkeypatch.setenv("PEERPREP_SITE_CONFIG_DIR", str(tmp_path / "site"))
+    # Sheets go to a folder of the test's own, never the developer's Documents folder, and
+    # a relative path given to the program lands in the test's folder, not the checkout.
+    monkeypatch.setenv("PEERPREP_EXPORT_DIR", str(tmp_path / "exports"))
+    monkeypatch.chdir(tmp_path_factory.mktemp("cwd"))
     monkeypatch.delenv("PEERPREP_LANG", raising=False)
     monkeypatch.delenv("PEERPREP_SHARED", raising=False)
     monkeypatch.delenv("PEERPREP_PASSPHRASE", raising=False)
