@@ -88,8 +88,13 @@ def export_preparation(
     # `destination` may be a folder that exists or a file name.
     target = destination if destination is not None else folder
     path = service.export_preparation(
-        prep, cat, fmt, large_print, target,
-        is_folder=destination is None and folder is not None, timestamp=timestamp,
+        prep,
+        cat,
+        fmt,
+        large_print,
+        target,
+        is_folder=destination is None and folder is not None,
+        timestamp=timestamp,
     )
     if print_now:
         printing.print_file(path)
