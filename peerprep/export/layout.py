@@ -189,6 +189,14 @@ def _meeting_rows(cat: Catalogue, prep: Preparation) -> tuple[tuple[Field, ...],
     return tuple(rows)
 
 
+def meeting_lines(cat: Catalogue, prep: Preparation) -> list[str]:
+    """The meeting as "label: value" lines, for reading on a screen or aloud: the same
+    fields and words as the sheet's meeting line, without the blanks left for the pen."""
+    if prep.meeting.is_empty():
+        return [f"{cat.text('sheet.meeting')}: {cat.kind(prep.meeting.kind).name}"]
+    return [f"{f.label}: {f.value}" for row in _meeting_rows(cat, prep) for f in row if f.value]
+
+
 def build_sheet(prep: Preparation, cat: Catalogue, *, large_print: bool = False) -> Sheet:
     """Everything the printed sheet shows, in the language of `cat`."""
     parts = tuple(

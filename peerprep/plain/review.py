@@ -8,27 +8,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from peerprep.content import Catalogue, display_title, format_date
+from peerprep.content import Catalogue, display_title
+from peerprep.export.layout import meeting_lines
 from peerprep.keys import PART_KEYS
 from peerprep.model import Preparation
 from peerprep.plain.session import Session
-
-
-def meeting_lines(cat: Catalogue, prep: Preparation) -> list[str]:
-    meeting = prep.meeting
-    lines = [f"{cat.text('plain.field.kind')}: {cat.kind(meeting.kind).name}"]
-    if meeting.date:
-        lines.append(f"{cat.text('plain.field.date')}: {format_date(cat, meeting.date)}")
-    if meeting.time:
-        lines.append(f"{cat.text('plain.field.time')}: {format_date(cat, meeting.time)}")
-    if meeting.place.strip():
-        lines.append(f"{cat.text('plain.field.place')}: {meeting.place.strip()}")
-    attendees = [a.strip() for a in meeting.attendees if a.strip()]
-    if attendees:
-        lines.append(f"{cat.text('plain.field.attendees')}: {', '.join(attendees)}")
-    if meeting.companion.strip():
-        lines.append(f"{cat.text('plain.field.companion')}: {meeting.companion.strip()}")
-    return lines
 
 
 def statement_lines(cat: Catalogue, prep: Preparation) -> list[str]:

@@ -127,3 +127,19 @@ def test_every_format_exports_to_a_file(preparation, export_dir):
         assert path.suffix == f".{fmt}"
         assert path.stat().st_size > 500
     assert sorted(p.suffix for p in export_dir.iterdir()) == [".html", ".md", ".pdf", ".txt"]
+
+
+def test_meeting_lines_read_on_screen_are_the_sheets_own_words(preparation) -> None:
+    """The review (full screen and line by line) reads the meeting as the sheet prints it."""
+    from peerprep.content import catalogue
+    from peerprep.export.layout import meeting_lines
+    from peerprep.model import Preparation
+
+    cat = catalogue("da")
+    lines = meeting_lines(cat, preparation())
+    assert lines[0].startswith("Møde: Udskrivningsmøde")
+    assert "Sted: Afsnit P3" in lines
+    assert "Hvem kommer: Overlæge Hansen, Kontaktperson Mette" in lines
+    assert "Bisidder: Min søster Ida" in lines
+    # Nothing known yet: the kind only, never blanks meant for a pen.
+    assert meeting_lines(cat, Preparation.new("da")) == ["Møde: Andet møde"]

@@ -11,7 +11,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, Static
 
-from peerprep.content import format_date
+from peerprep.export.layout import meeting_lines
 from peerprep.keys import PART_KEYS
 from peerprep.tui.bindings import key_of
 from peerprep.tui.screens.wizard import WizardScreen
@@ -60,22 +60,6 @@ class ReviewScreen(WizardScreen):
         label = self.t("tui.review.change", n=key_of(self, binding_id) or "")
         return Button(label, id=f"room-{room}", compact=True)
 
-    def _meeting_lines(self) -> list[str]:
-        meeting = self.prep.meeting
-        t = self.t
-        lines = [f"{t('tui.review.meeting')}: {self.cat.kind(meeting.kind).name}"]
-        if meeting.date:
-            lines.append(f"{t('tui.review.date')}: {format_date(self.cat, meeting.date)}")
-        if meeting.time:
-            lines.append(f"{t('tui.review.time')}: {format_date(self.cat, meeting.time)}")
-        if meeting.place.strip():
-            lines.append(f"{t('tui.review.place')}: {meeting.place.strip()}")
-        if meeting.attendees:
-            lines.append(f"{t('tui.review.attendees')}: {', '.join(meeting.attendees)}")
-        if meeting.companion.strip():
-            lines.append(f"{t('tui.review.companion')}: {meeting.companion.strip()}")
-        return lines
-
     def compose_body(self) -> ComposeResult:
         prep = self.prep
         with Horizontal(id="topbar"):
@@ -85,7 +69,8 @@ class ReviewScreen(WizardScreen):
             with Horizontal(classes="sheet-part-head sheet-title"):
                 yield Static(Content.styled(title_of(self.cat, prep), "bold"), classes="starter")
                 yield self._change_button("edit_meeting", "meeting")
-            yield Static(Content("\n".join(self._meeting_lines())), classes="sheet-meeting")
+            meeting = "\n".join(meeting_lines(self.cat, prep))
+            yield Static(Content(meeting), classes="sheet-meeting")
             for number, key in enumerate(PART_KEYS, start=1):
                 part = self.cat.part(key)
                 text = prep.statement.get(key).strip()
