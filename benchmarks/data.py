@@ -10,7 +10,7 @@ import datetime as dt
 import random
 from pathlib import Path
 
-from peerprep.keys import PART_KEYS
+from peerprep.choices import PART_KEYS
 from peerprep.model import PART_MAX, Preparation
 
 SOURCE = (

@@ -206,9 +206,9 @@ def render(which: str, repeats: int) -> int:
     sys.path.insert(0, str(HERE))
     from data import long_preparation, normal_preparation
 
-    from peerprep.content import catalogue
     from peerprep.export.layout import build_sheet
     from peerprep.export.service import render as render_sheet
+    from peerprep.words import catalogue
 
     prep = long_preparation() if which == "long" else normal_preparation()
     cat = catalogue(prep.language)

@@ -30,13 +30,10 @@ import sys
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from peerprep.errors import CryptoError, TamperedError, WrongPassphrase
 from peerprep.files import DiskError, atomic_write, ensure_private_dir, reason_key
-from peerprep.store import StoreError, UnreadableError
-
-if TYPE_CHECKING:
-    from peerprep.store import Store
 
 FORMAT = "peerprep-encrypted"
 VERSION = 1
@@ -63,26 +60,7 @@ MAX_SCRYPT_MEMORY = 256 * 1024 * 1024  # scrypt needs 128 * n * r bytes
 MAX_SCRYPT_WORK = 2 * DEFAULT_N * DEFAULT_R * DEFAULT_P  # time grows with n * r * p
 MAX_ENVELOPE_BYTES = 16 * 1024 * 1024
 
-_CHECK_TEXT = b"peerprep passphrase check 1"
-
-
-class CryptoError(StoreError):
-    """Protection could not do what was asked; `key` is a catalogue key under crypto.*."""
-
-
-class WrongPassphrase(CryptoError):
-    def __init__(self) -> None:
-        super().__init__("crypto.wrong_passphrase")
-
-
-class TamperedError(UnreadableError):
-    """An envelope that does not open with the right key: changed, or locked by someone else.
-
-    An UnreadableError, so the store moves the file aside (never deletes it) and says so.
-    """
-
-    def __init__(self) -> None:
-        super().__init__("crypto.tampered")
+CHECK_TEXT = b"peerprep passphrase check 1"
 
 
 @dataclass(frozen=True)
@@ -337,52 +315,19 @@ def unlock(root: Path, passphrase: str) -> Cipher:
         opened = cipher.open(raw)
     except TamperedError:
         raise WrongPassphrase() from None
-    if opened != _CHECK_TEXT:
+    if opened != CHECK_TEXT:
         raise WrongPassphrase()
     return cipher
 
 
-def _write(path: Path, data: bytes) -> None:
+def write_marker(path: Path, data: bytes) -> None:
+    """Write the protection marker (or any small file of protection) atomically and privately.
+
+    Raises:
+        CryptoError: the folder cannot be written (the key says why).
+    """
     try:
         ensure_private_dir(path.parent)
         atomic_write(path, data)
     except DiskError as error:
         raise CryptoError(error.key, path=str(error.path)) from error
-
-
-def protect(store: Store, passphrase: str, *, n: int | None = None) -> Cipher:
-    """Turn protection on: every readable preparation is re-written encrypted, one by one.
-
-    The marker is written first, so a crash half way leaves a folder that still asks for
-    the passphrase; the store reads both plain and encrypted files, and running protect
-    again (with the same passphrase) finishes the job.
-    """
-    from peerprep.store import Store
-
-    if is_protected(store.root):
-        cipher = unlock(store.root, passphrase)
-    else:
-        check_new_passphrase(passphrase)
-        cipher = Cipher.create(passphrase, n=n)
-        _write(protection_path(store.root), cipher.seal(_CHECK_TEXT))
-    sealed = Store(store.root, cipher=cipher)
-    for prep in sealed.list().preparations:
-        sealed.save(prep)  # atomic: the old plain file is replaced in one step
-    return cipher
-
-
-def unprotect(store: Store, cipher: Cipher) -> int:
-    """Turn protection off: every preparation back to plain JSON, then the marker goes."""
-    from peerprep.store import Store
-
-    sealed = Store(store.root, cipher=cipher)
-    plain = Store(store.root)
-    preparations = sealed.list().preparations
-    for prep in preparations:
-        plain.save(prep)
-    path = protection_path(store.root)
-    try:
-        path.unlink(missing_ok=True)
-    except OSError as error:
-        raise CryptoError(reason_key(error), path=str(path)) from error
-    return len(preparations)

@@ -27,3 +27,28 @@ class UnreadableError(StoreError):
 class SettingsError(PeerprepError):
     """The settings could not be written; `key` says why. (Here rather than in settings.py
     so that catching it does not load pydantic: the light commands only need the name.)"""
+
+
+class CryptoError(StoreError):
+    """Protection could not do what was asked; `key` is a catalogue key under crypto.*."""
+
+
+class WrongPassphrase(CryptoError):
+    """The passphrase does not open this folder."""
+
+    def __init__(self) -> None:
+        super().__init__("crypto.wrong_passphrase")
+
+
+class TamperedError(UnreadableError):
+    """An envelope that does not open with the right key: changed, or locked by someone else.
+
+    An UnreadableError, so the store moves the file aside (never deletes it) and says so.
+    """
+
+    def __init__(self) -> None:
+        super().__init__("crypto.tampered")
+
+
+class CommandError(PeerprepError):
+    """A command cannot do what was asked; said in one line, exit code 1."""

@@ -1,4 +1,4 @@
-"""Careful file handling shared by store.py and settings.py: atomic, private, explained.
+"""Careful file writing: atomic, private, never over another file, and explained in words.
 
 A save never leaves a half-written file behind: the text goes to a temporary file in
 the same folder, is flushed and fsynced, and then replaces the old file in one step.
@@ -12,9 +12,12 @@ import contextlib
 import errno
 import os
 import secrets
+import stat
 import sys
 import time
 from pathlib import Path
+
+from peerprep.processes import pid_alive
 
 POSIX = os.name == "posix"
 DIR_MODE = 0o700
@@ -163,53 +166,6 @@ def _create_then_write(target: Path, data: bytes) -> bool:
     return True
 
 
-def pid_alive(pid: int) -> bool:
-    """Is a process with this number running on this computer?"""
-    if pid <= 0:
-        return False
-    if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
-        import ctypes
-
-        handle = ctypes.windll.kernel32.OpenProcess(0x1000, False, pid)
-        if not handle:
-            return False
-        ctypes.windll.kernel32.CloseHandle(handle)
-        return True
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True  # it exists; it belongs to someone else
-    except OverflowError:
-        return False  # not a number any process can have
-    return True
-
-
-def process_start_ticks(pid: int) -> int | None:
-    """When a process started, in clock ticks since boot, where the system tells us
-    (Linux); else None. Unlike a wall-clock time it cannot shift when the clock is set."""
-    try:
-        stat = Path(f"/proc/{pid}/stat").read_text(encoding="utf-8")
-        # The command name may hold spaces and parentheses: count fields after the last ')'.
-        return int(stat.rsplit(")", 1)[1].split()[19])
-    except (OSError, IndexError, ValueError):
-        return None
-
-
-def process_started_at(pid: int) -> float | None:
-    """When a process started (epoch seconds), where the system tells us (Linux); else None."""
-    ticks = process_start_ticks(pid)
-    try:
-        uptime = float(Path("/proc/uptime").read_text(encoding="utf-8").split()[0])
-        hertz = os.sysconf("SC_CLK_TCK")
-    except (OSError, IndexError, ValueError, AttributeError):
-        return None
-    if ticks is None:
-        return None
-    return time.time() - uptime + ticks / hertz
-
-
 def clean_stale_temps(folder: Path, older_than: float = 60.0) -> int:
     """Remove temporary files left by a save that was killed half way. Returns how many.
 
@@ -236,3 +192,81 @@ def clean_stale_temps(folder: Path, older_than: float = 60.0) -> int:
                 temp.unlink()
                 removed += 1
     return removed
+
+
+MAX_NUMBERED = 9999
+
+
+def numbered(path: Path, number: int) -> Path:
+    """ "name.pdf" -> "name (2).pdf": the name a second file of the same name gets."""
+    return path.with_name(f"{path.stem} ({number}){path.suffix}")
+
+
+def claim_new_name(path: Path) -> Path:
+    """Claim `path`, or the first free "name (2).ext", "name (3).ext", ..., by creating it
+    empty and exclusively (O_EXCL), so that no file is ever overwritten, even in a race
+    with another program. The caller writes the content into the claimed name (with
+    atomic_write) or removes it.
+
+    Raises:
+        FileExistsError: all MAX_NUMBERED names are taken.
+        OSError: the folder cannot be written (its errno says why; see reason_key).
+    """
+    candidate = path
+    for number in range(2, MAX_NUMBERED + 2):
+        try:
+            fd = os.open(candidate, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
+        except FileExistsError:
+            candidate = numbered(path, number)
+            continue
+        os.close(fd)
+        return candidate
+    raise FileExistsError(path)
+
+
+class NotARegularFile(OSError):
+    """A path the program reads is a folder, a pipe, a device or a socket."""
+
+
+class TooLarge(OSError):
+    """A file the program reads is larger than anything it ever writes there."""
+
+
+def read_regular_file(path: Path, limit: int, *, follow_links: bool = True) -> bytes:
+    """The bytes of a regular file of at most `limit` bytes.
+
+    Opened without blocking (a pipe put in a file's place cannot hang the program) and,
+    with `follow_links=False`, without following a symbolic link (O_NOFOLLOW, where the
+    system has it). Checked to be a regular file after opening, on the open descriptor.
+
+    Raises:
+        FileNotFoundError: nothing there (or a link to nothing).
+        NotARegularFile: a folder, pipe, device, socket (or a link, when not followed).
+        TooLarge: more than `limit` bytes (a link to an endless device included).
+        OSError: any other reason it cannot be read (see reason_key).
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    if not follow_links:
+        flags |= getattr(os, "O_NOFOLLOW", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError as error:
+        if error.errno == errno.ELOOP:  # O_NOFOLLOW met a link
+            raise NotARegularFile(errno.ELOOP, "a link", str(path)) from error
+        raise
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise NotARegularFile(errno.EINVAL, "not a regular file", str(path))
+        chunks: list[bytes] = []
+        size = 0
+        while True:
+            chunk = os.read(fd, min(1 << 20, limit + 1 - size))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+            if size > limit:
+                raise TooLarge(errno.EFBIG, "too large", str(path))
+        return b"".join(chunks)
+    finally:
+        os.close(fd)

@@ -29,13 +29,8 @@ from pathlib import Path
 from types import TracebackType
 
 from peerprep.errors import StoreError
-from peerprep.files import (
-    DiskError,
-    create_exclusive,
-    pid_alive,
-    process_start_ticks,
-    process_started_at,
-)
+from peerprep.files import DiskError, create_exclusive
+from peerprep.processes import pid_alive, process_start_ticks, process_started_at
 
 FOREIGN_LOCK_SECONDS = 12 * 60 * 60
 UNREADABLE_GRACE_SECONDS = 5.0

@@ -21,8 +21,8 @@ from pydantic import (
     field_validator,
 )
 
+from peerprep.choices import LANGUAGES, MEETING_KINDS, PART_KEYS
 from peerprep.errors import PeerprepError
-from peerprep.keys import LANGUAGES, MEETING_KINDS, PART_KEYS
 
 SCHEMA_VERSION = 1
 

@@ -1,9 +1,12 @@
-"""The person's settings: the only module that touches the settings file.
+"""The person's settings, and where they are kept: the only module that touches the file.
 
 Kept as JSON in the platform's user config folder (or PEERPREP_CONFIG_DIR), written
-atomically like the preparations. A broken settings file is never fatal: the program
-starts with defaults and leaves the file alone until the person changes a setting. One
-bad value (a theme from a newer version, say) costs only that value, not the others.
+atomically like the preparations; on a shared computer they are kept in memory instead
+(`MemorySettings`). A broken settings file is never fatal: the program starts with
+defaults and leaves the file alone until the person changes a setting. One bad value (a
+theme from a newer version, say) costs only that value, not the others; settings this
+version does not know are kept as they are. A byte-order mark (Notepad, PowerShell 5.1)
+is accepted.
 """
 
 from __future__ import annotations
@@ -11,16 +14,23 @@ from __future__ import annotations
 import contextlib
 import json
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, Protocol
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from peerprep.choices import THEMES
 from peerprep.errors import SettingsError
-from peerprep.files import DiskError, atomic_write, ensure_private_dir, reason_key
+from peerprep.files import (
+    DiskError,
+    atomic_write,
+    ensure_private_dir,
+    read_regular_file,
+    reason_key,
+)
 from peerprep.folders import CONFIG_DIR_ENV, default_config_dir, resolve_config_dir
-from peerprep.keys import THEMES
 
 FILE_NAME = "settings.json"
+MAX_FILE_BYTES = 256 * 1024  # a settings file is a few hundred bytes
 
 __all__ = [
     "CONFIG_DIR_ENV",
@@ -62,7 +72,8 @@ def load(config_dir: Path) -> Settings:
     and a file that cannot be read at all gives the defaults."""
     path = settings_path(config_dir)
     try:
-        data: Any = json.loads(path.read_text(encoding="utf-8"))
+        raw = read_regular_file(path, MAX_FILE_BYTES)
+        data: Any = json.loads(raw.decode("utf-8-sig"))
     except (OSError, ValueError, RecursionError):
         return Settings()
     if not isinstance(data, dict):
@@ -101,3 +112,65 @@ def remove(config_dir: Path) -> list[Path]:
     with contextlib.suppress(OSError):
         config_dir.rmdir()  # only if nothing else is in it
     return gone
+
+
+# --- where settings are kept ------------------------------------------------------------
+
+
+class SettingsKeeper(Protocol):
+    """Where settings are kept: the config folder, or memory on a shared computer."""
+
+    in_memory: bool
+
+    def load(self) -> Settings: ...
+    def save(self, settings: Settings) -> None: ...
+    def remove(self) -> list[Path]: ...
+    def file(self) -> Path | None:
+        """The settings file, when there is one on disk."""
+        ...
+
+
+class MemorySettings:
+    """Settings that live as long as the program runs (shared mode): nothing on disk."""
+
+    in_memory = True
+
+    def __init__(self, initial: Settings) -> None:
+        self._first = initial.model_copy(deep=True)
+        self._settings = initial.model_copy(deep=True)
+
+    def load(self) -> Settings:
+        return self._settings.model_copy(deep=True)
+
+    def save(self, settings: Settings) -> None:
+        self._settings = settings.model_copy(deep=True)
+
+    def remove(self) -> list[Path]:
+        """Back to the session's first settings (the machine's minutes stay)."""
+        self._settings = self._first.model_copy(deep=True)
+        return []
+
+    def file(self) -> Path | None:
+        return None
+
+
+class DiskSettings:
+    """The settings file in the person's config folder (a personal computer)."""
+
+    in_memory = False
+
+    def __init__(self, config_dir: Path) -> None:
+        self.config_dir = config_dir
+
+    def load(self) -> Settings:
+        return load(self.config_dir)
+
+    def save(self, value: Settings) -> None:
+        save(self.config_dir, value)
+
+    def remove(self) -> list[Path]:
+        return remove(self.config_dir)
+
+    def file(self) -> Path | None:
+        path = settings_path(self.config_dir)
+        return path if path.exists() else None

@@ -68,3 +68,10 @@ def data_dir(isolated: Path) -> Path:
 @pytest.fixture
 def config_dir(isolated: Path) -> Path:
     return isolated / "config"
+
+
+@pytest.fixture
+def store(data_dir: Path):
+    from peerprep.store import Store
+
+    return Store(data_dir)

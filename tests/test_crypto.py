@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from peerprep import crypto
+from peerprep import crypto, protection
 from peerprep.cli import main
 from peerprep.model import Preparation
 from peerprep.store import Store, StoreError
@@ -182,7 +182,7 @@ def test_protect_encrypts_every_file_and_unprotect_gives_plain_json(data_dir: Pa
     preps = [_prep(f"{SECRET} {i}") for i in range(3)]
     for prep in preps:
         store.save(prep)
-    cipher = crypto.protect(store, PASSPHRASE)
+    cipher = protection.protect(store, PASSPHRASE)
     assert crypto.is_protected(data_dir)
     assert _contains_anywhere(data_dir, SECRET) == []
     for path in (data_dir / "preparations").glob("*.json"):
@@ -203,7 +203,7 @@ def test_protect_encrypts_every_file_and_unprotect_gives_plain_json(data_dir: Pa
     opened.save(changed.touched())
     assert _contains_anywhere(data_dir, "jeg kan sove igen") == []
 
-    assert crypto.unprotect(store, cipher) == 3
+    assert protection.unprotect(store, cipher) == 3
     assert not crypto.is_protected(data_dir)
     for path in (data_dir / "preparations").glob("*.json"):
         data = json.loads(path.read_text(encoding="utf-8"))
@@ -214,12 +214,12 @@ def test_protect_encrypts_every_file_and_unprotect_gives_plain_json(data_dir: Pa
 def test_wrong_passphrase_changes_nothing(data_dir: Path) -> None:
     store = Store(data_dir)
     store.save(_prep())
-    crypto.protect(store, PASSPHRASE)
+    protection.protect(store, PASSPHRASE)
     before = _all_bytes(data_dir)
     with pytest.raises(crypto.WrongPassphrase):
         crypto.unlock(data_dir, "ikke den rigtige kode")
     with pytest.raises(crypto.WrongPassphrase):
-        crypto.protect(Store(data_dir), "ikke den rigtige kode")
+        protection.protect(Store(data_dir), "ikke den rigtige kode")
     assert _all_bytes(data_dir) == before
 
 
@@ -228,7 +228,7 @@ def test_tampered_file_is_quarantined_the_others_still_load(data_dir: Path) -> N
     good, bad = _prep("god"), _prep("dårlig")
     store.save(good)
     store.save(bad)
-    cipher = crypto.protect(store, PASSPHRASE)
+    cipher = protection.protect(store, PASSPHRASE)
     path = data_dir / "preparations" / f"{bad.id}.json"
     path.write_bytes(_tamper(path.read_bytes(), _flip_ciphertext))
     listing = Store(data_dir, cipher=cipher).list()
@@ -255,13 +255,13 @@ def test_protect_interrupted_half_way_can_be_finished(
 
     monkeypatch.setattr(Store, "save", dying_save)
     with pytest.raises(StoreError):
-        crypto.protect(store, PASSPHRASE)
+        protection.protect(store, PASSPHRASE)
     monkeypatch.setattr(Store, "save", real_save)
     # half plain, half sealed: the marker asks for the passphrase, and everything reads
     assert crypto.is_protected(data_dir)
     mixed = Store(data_dir, cipher=crypto.unlock(data_dir, PASSPHRASE))
     assert len(mixed.list().preparations) == 4
-    crypto.protect(Store(data_dir), PASSPHRASE)  # again: finishes the job
+    protection.protect(Store(data_dir), PASSPHRASE)  # again: finishes the job
     assert _contains_anywhere(data_dir, "del ") == []
 
 
@@ -269,7 +269,7 @@ def test_a_file_from_another_salt_opens_with_the_same_passphrase(data_dir: Path)
     elsewhere = crypto.Cipher.create(PASSPHRASE)
     prep = _prep()
     store = Store(data_dir)
-    crypto.protect(store, PASSPHRASE)
+    protection.protect(store, PASSPHRASE)
     (data_dir / "preparations").mkdir(exist_ok=True)
     (data_dir / "preparations" / f"{prep.id}.json").write_bytes(
         elsewhere.seal(prep.to_json().encode("utf-8"))
@@ -338,7 +338,7 @@ def test_cli_without_anyone_to_ask_says_so(
     store = Store(data_dir)
     prep = _prep()
     store.save(prep)
-    crypto.protect(store, PASSPHRASE)
+    protection.protect(store, PASSPHRASE)
     assert _run(["show", prep.id], monkeypatch, "") == 1  # stdin closed: nobody to ask
     assert "låst med en kode" in capsys.readouterr().err
 
@@ -348,7 +348,7 @@ def test_wipe_needs_no_passphrase_and_removes_the_marker(
 ) -> None:
     store = Store(data_dir)
     store.save(_prep())
-    crypto.protect(store, PASSPHRASE)
+    protection.protect(store, PASSPHRASE)
     assert _run(["wipe", "--yes"], monkeypatch) == 0
     assert not data_dir.exists()
 

@@ -19,10 +19,9 @@ from peerprep.files import (
     clean_stale_temps,
     create_exclusive,
     ensure_private_dir,
-    pid_alive,
-    process_started_at,
     reason_key,
 )
+from peerprep.processes import pid_alive, process_started_at
 
 posix_only = pytest.mark.skipif(os.name != "posix", reason="file modes exist on POSIX only")
 

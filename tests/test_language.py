@@ -24,9 +24,10 @@ from pathlib import Path
 
 import pytest
 
-from peerprep.content import asset, catalogue
-from peerprep.keys import LANGUAGES, PART_KEYS
+from peerprep.choices import LANGUAGES, PART_KEYS
 from peerprep.lix import lix, lix_of_many, measure, sentence_lengths
+from peerprep.resources import asset
+from peerprep.words import catalogue
 
 SENTENCE_WORDS = 6
 HELP_LIX = 35
@@ -35,8 +36,10 @@ LABEL_LIX = 25
 ENGLISH_SENTENCE_WORDS = 15
 
 # Not prose: formats for dates, the program's name, words a person types to say yes.
-_NOT_PROSE = re.compile(r"^(formats\.|app\.name$)|(^|\.)(yes_words?|.*_word|.*_letter)$")
-_OFFICIAL_NAME = re.compile(r"^kinds\.[a-z_]+\.name$")
+_NOT_PROSE = re.compile(r"^(dates\.format\.)|(^|\.)(yes_words?|.*_word|.*_letter)$")
+# Names, not sentences: the meeting kinds' official names, and the name an untitled
+# preparation is given ("Forberedelse begyndt 30.11.2026").
+_OFFICIAL_NAME = re.compile(r"^(kinds\.[a-z_]+\.name|naming\.untitled)$")
 _LABEL_PARTS = {"button", "buttons", "bindings", "binding", "keys", "menu", "home", "actions"}
 
 

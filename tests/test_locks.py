@@ -15,11 +15,11 @@ from pathlib import Path
 import pytest
 
 from peerprep import locks
-from peerprep.content import catalogue
 from peerprep.errors import StoreError
 from peerprep.locks import FOREIGN_LOCK_SECONDS, LockedError, LockInfo, hostname
 from peerprep.model import Preparation
 from peerprep.store import Store
+from peerprep.words import catalogue
 
 PREP_ID = "20240101-120000-abcdef"
 
@@ -248,7 +248,7 @@ def test_a_live_holder_stays_live_whatever_the_clock_says(
 ) -> None:
     """The clock was set forward after the lock was taken: by wall-clock times the holder
     now looks younger than its lock. Its start in ticks since boot has not moved."""
-    from peerprep.files import process_start_ticks
+    from peerprep.processes import process_start_ticks
 
     ticks = process_start_ticks(live_process.pid)
     assert ticks is not None

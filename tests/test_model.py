@@ -11,9 +11,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 from pydantic import ValidationError
 
-from peerprep.content import catalogue
+from peerprep.choices import LANGUAGES, MEETING_KINDS, PART_KEYS
 from peerprep.fileformat import decode
-from peerprep.keys import LANGUAGES, MEETING_KINDS, PART_KEYS
 from peerprep.model import (
     ATTENDEES_MAX,
     NOTE_MAX,
@@ -28,6 +27,7 @@ from peerprep.model import (
     is_valid_id,
     new_id,
 )
+from peerprep.words import catalogue
 
 # --- strategies ------------------------------------------------------------------------
 

@@ -52,7 +52,7 @@ def _source_files(folder: Path) -> set[str]:
 
 def test_every_asset_is_in_the_wheel(unpacked: Path) -> None:
     source = _source_files(ROOT / "assets")
-    assert {"lang/da/core.json", "lang/en/core.json"} <= source
+    assert {"lang/da/tui.json", "lang/en/tui.json", "lang/da/where.json"} <= source
     assert source <= _source_files(unpacked / "peerprep" / "assets")
 
 
@@ -83,17 +83,17 @@ def test_the_installed_package_finds_its_assets_from_another_folder(
         """
         import contextlib, io, json, sys
         import peerprep
-        from peerprep import content
+        from peerprep import resources, words
         from peerprep.cli import main
         out = io.StringIO()
         with contextlib.redirect_stdout(out):
             code = main(["--lang", "en", "where"])
         print(json.dumps({
             "package": peerprep.__file__,
-            "assets": str(content.assets_dir()),
-            "da": len(content.catalogue("da").keys()),
-            "en": len(content.catalogue("en").keys()),
-            "starter": content.catalogue("da").part("help_with").starter,
+            "assets": str(resources.assets_dir()),
+            "da": len(words.catalogue("da").keys()),
+            "en": len(words.catalogue("en").keys()),
+            "starter": words.catalogue("da").part("help_with").starter,
             "code": code,
             "where": out.getvalue(),
         }))

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from peerprep import settings
-from peerprep.keys import THEMES
+from peerprep.choices import THEMES
 from peerprep.settings import Settings, SettingsError
 
 

@@ -13,12 +13,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-import peerprep.store as store_module
-from peerprep.content import catalogue
+import peerprep.store.disk as store_module
+from peerprep.choices import PART_KEYS
 from peerprep.fileformat import MAX_FILE_BYTES, decode, migrate
-from peerprep.keys import PART_KEYS
+from peerprep.folders import resolve_data_dir
 from peerprep.model import Preparation
-from peerprep.store import Store, StoreError, UnreadableError, resolve_data_dir
+from peerprep.store import Store, StoreError, UnreadableError
+from peerprep.words import catalogue
 
 FIXTURES = Path(__file__).parent / "fixtures"
 POSIX = os.name == "posix"

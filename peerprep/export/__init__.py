@@ -45,14 +45,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from peerprep.export.errors import ExportError
-from peerprep.export.places import FORMATS, PRINTABLE, default_export_dir
+from peerprep.export.formats import FORMATS, PRINTABLE
+from peerprep.folders import default_export_dir
 
 if TYPE_CHECKING:
     import datetime as dt
 
-    from peerprep.content import Catalogue
     from peerprep.export.fit import Estimate
     from peerprep.model import Preparation
+    from peerprep.words import Catalogue
 
 __all__ = [
     "FORMATS",

@@ -11,9 +11,11 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
-from peerprep.content import Catalogue, display_title, format_date
-from peerprep.keys import PART_KEYS
+from peerprep.choices import PART_KEYS
 from peerprep.model import Preparation
+from peerprep.words import Catalogue
+from peerprep.words.dates import format_date
+from peerprep.words.naming import display_title
 
 # Body sizes in points, comfortable first: the PDF template takes the first that fits
 # one page. The floor is the last.

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from peerprep.content import asset
 from peerprep.export.errors import ExportError
+from peerprep.resources import asset
 
 if TYPE_CHECKING:
     import typst

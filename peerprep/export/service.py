@@ -7,13 +7,14 @@ import contextlib
 import datetime as dt
 from pathlib import Path
 
-from peerprep.content import Catalogue, catalogue
 from peerprep.export import fit
 from peerprep.export.errors import ExportError
+from peerprep.export.formats import FORMATS
 from peerprep.export.layout import Sheet, build_sheet
-from peerprep.export.places import FORMATS, default_export_dir
-from peerprep.files import DiskError, atomic_write, reason_key
+from peerprep.files import DiskError, atomic_write, claim_new_name, reason_key
+from peerprep.folders import default_export_dir
 from peerprep.model import Preparation
+from peerprep.words import Catalogue, catalogue
 
 __all__ = ["FORMATS", "default_export_dir", "export_preparation", "needs_second_page"]
 
@@ -84,7 +85,10 @@ def target_path(
     exists, or any path when `is_folder` says the person chose a folder): that folder,
     created if needed, and the made name. Anything else: that file name, with the format's
     ending added when it has another (its folder must exist)."""
-    from peerprep.export.naming import file_name
+    from peerprep.words.naming import file_stem
+
+    def file_name(prep: Preparation, cat: Catalogue, fmt: str) -> str:
+        return f"{file_stem(cat, prep)}.{fmt}"
 
     if destination is None:
         return default_export_dir() / file_name(prep, cat, fmt), True
@@ -103,8 +107,6 @@ def target_path(
 def write_new(path: Path, data: bytes, *, create_folder: bool = False) -> Path:
     """Write `data` to `path`, or to "path (2)", ... if a file is already there: never
     overwrites. Atomic: a crash leaves no half-written sheet. Returns the path written."""
-    from peerprep.export.naming import reserve
-
     folder = path.parent
     try:
         if create_folder:
@@ -113,7 +115,7 @@ def write_new(path: Path, data: bytes, *, create_folder: bool = False) -> Path:
             raise ExportError("export.errors.folder_missing", path=str(folder))
         if not folder.is_dir():
             raise ExportError("export.errors.not_a_folder", path=str(folder))
-        claimed = reserve(path)
+        claimed = claim_new_name(path)
     except OSError as error:
         raise _disk_error(error, folder) from error
     try:

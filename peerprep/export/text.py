@@ -6,9 +6,9 @@ removed in layout.clean, so printing it to a terminal cannot send escape codes.
 
 from __future__ import annotations
 
-from peerprep.content import Catalogue
 from peerprep.export.layout import Field, Paragraph, Sheet, build_sheet
 from peerprep.model import Preparation
+from peerprep.words import Catalogue
 
 # A line to write on by hand, for the parts that are still empty.
 WRITING_LINE = "_" * 60

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, BinaryIO
 from peerprep.plain.console import Console, EndOfInput, Quit
 
 if TYPE_CHECKING:
-    from peerprep.cli import Context
+    from peerprep.flow.context import Context, Start
 
 __all__ = ["run"]
 
@@ -47,29 +47,35 @@ def console_for(
                    input_encoding=in_encoding)  # fmt: skip
 
 
-def run(context: Context, reader: BinaryIO | None = None, writer: BinaryIO | None = None) -> int:
+def run(
+    context: Context,
+    start: Start | None = None,
+    reader: BinaryIO | None = None,
+    writer: BinaryIO | None = None,
+) -> int:
     """Start line-by-line mode (home, or `new` / `open ID` straight away). Returns 0 or 1."""
+    from peerprep.flow.context import EXIT_FAILURE, EXIT_OK, Start
     from peerprep.plain import menus
     from peerprep.plain.session import Session
-    from peerprep.store import StoreError
+    from peerprep.startup import settle_memory
 
+    start = start or Start()
     console = console_for(context, reader, writer)
-    session = Session(console=console, store=context.store(), language=context.language)
-    in_memory = bool(getattr(session.store, "in_memory", False))
-    command = getattr(context.args, "command", None)
+    session = Session(console=console, context=context)
+    in_memory = session.store.in_memory
+    settle_memory()  # loaded: from here on it waits for the person
     try:
         console.tell("plain.welcome")
         console.tell("plain.welcome_memory" if in_memory else "plain.welcome_saved")
         try:
-            if command == "new":
+            if start.command == "new":
                 menus.new(session)
-            elif command == "open":
-                try:
-                    prep = session.store.load(context.args.id)
-                except StoreError as error:
-                    console.tell(error.key, **error.values)
-                    return 1
-                menus.open_one(session, prep)
+            elif start.command == "open" and start.prep_id:
+                if not session.store.exists(start.prep_id):
+                    console.tell("errors.unknown_id", id=start.prep_id)
+                    return EXIT_FAILURE
+                if not menus.open_one(session, start.prep_id):
+                    return EXIT_FAILURE
             menus.home(session)
         except Quit:
             pass
@@ -84,4 +90,4 @@ def run(context: Context, reader: BinaryIO | None = None, writer: BinaryIO | Non
         console.tell("plain.goodbye_not_saved")
     else:
         console.tell("plain.goodbye_memory" if in_memory else "plain.goodbye")
-    return 0
+    return EXIT_OK

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import BinaryIO
 
-from peerprep.content import Catalogue
+from peerprep.words import Catalogue
 
 
 class EndOfInput(Exception):

@@ -10,7 +10,10 @@ import datetime as dt
 import re
 from collections.abc import Callable
 
-from peerprep.keys import MEETING_KINDS, PART_KEYS
+from peerprep.choices import MEETING_KINDS, PART_KEYS
+from peerprep.flow.dates import DateProblem
+from peerprep.flow.dates import parse_date as read_date
+from peerprep.flow.dates import parse_time as read_time
 from peerprep.model import (
     ATTENDEES_MAX,
     NOTE_MAX,
@@ -22,6 +25,7 @@ from peerprep.model import (
 )
 from peerprep.plain.console import EndOfInput
 from peerprep.plain.session import Session
+from peerprep.words.dates import say_date
 
 KEEP = "keep"
 BACK = "back"
@@ -210,39 +214,10 @@ def questions_menu(session: Session) -> None:
 
 # --- the meeting ---------------------------------------------------------------------------
 
-_DATE = re.compile(r"^(\d{1,2})[./-](\d{1,2})[./-](\d{2}|\d{4})$")
-_ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
-_TIME = re.compile(r"^(?:kl\.?\s*|at\s+)?(\d{1,2})(?:[.:](\d{2}))?$", re.IGNORECASE)
-
-
-def parse_date(text: str) -> dt.date | None:
-    """'1.2.2025', '01/02/25', '1-2-2025' (day first) or '2025-02-01'. None if not a date."""
-    text = text.strip()
-    found = _ISO_DATE.match(text)
-    try:
-        if found:
-            return dt.date(int(found[1]), int(found[2]), int(found[3]))
-        found = _DATE.match(text)
-        if found:
-            year = int(found[3]) + (2000 if len(found[3]) == 2 else 0)
-            return dt.date(year, int(found[2]), int(found[1]))
-    except ValueError:
-        return None
-    return None
-
-
-def parse_time(text: str) -> dt.time | None:
-    found = _TIME.match(text.strip())
-    if not found:
-        return None
-    try:
-        return dt.time(int(found[1]), int(found[2] or 0))
-    except ValueError:
-        return None
-
 
 def _ask_field(session: Session, field: str, current: str) -> str | None:
-    """One line for one meeting field. None keeps what is there; "" removes it."""
+    """One line for one meeting field. None keeps what is there; "" removes it. A date or
+    time is read by the same grammar as the full screen's (flow.dates) and said back."""
     console = session.console
     console.blank()
     console.tell(f"plain.field.{field}")
@@ -254,12 +229,14 @@ def _ask_field(session: Session, field: str, current: str) -> str | None:
             return None
         if answer == "-":
             return ""
-        if field == "date" and parse_date(answer) is None:
-            console.tell("plain.bad_date")
-            continue
-        if field == "time" and parse_time(answer) is None:
-            console.tell("plain.bad_time")
-            continue
+        if field in ("date", "time"):
+            try:
+                when = read_date(answer, session.cat) if field == "date" else read_time(answer)
+            except DateProblem as error:
+                console.tell(error.key, **error.values)
+                continue
+            if isinstance(when, dt.date):
+                console.tell("plain.date_read", when=say_date(session.cat, when))
         return answer
 
 
@@ -276,7 +253,7 @@ def edit_kind(session: Session) -> None:
 
 def edit_meeting(session: Session) -> None:
     """Every meeting field in turn; Enter keeps each one as it is."""
-    from peerprep.content import format_date
+    from peerprep.words.dates import format_date
 
     cat = session.cat
     prep = session.current
@@ -286,9 +263,9 @@ def edit_meeting(session: Session) -> None:
     edit_kind(session)
     fields: list[tuple[str, str, Callable[[str], None]]] = [
         ("date", format_date(cat, meeting.date),
-         lambda v: setattr(meeting, "date", parse_date(v) if v else None)),
+         lambda v: setattr(meeting, "date", read_date(v, cat) if v else None)),
         ("time", format_date(cat, meeting.time),
-         lambda v: setattr(meeting, "time", parse_time(v) if v else None)),
+         lambda v: setattr(meeting, "time", read_time(v) if v else None)),
         ("place", meeting.place,
          lambda v: setattr(meeting, "place", session.fit(v, SHORT_MAX))),
         ("attendees", ", ".join(meeting.attendees),

@@ -6,37 +6,37 @@ destructive choice asks first and says what will happen.
 
 from __future__ import annotations
 
-from peerprep.content import display_title, format_date
-from peerprep.keys import PART_KEYS
+from peerprep.choices import PART_KEYS
+from peerprep.errors import StoreError
+from peerprep.flow import deleting, summaries
+from peerprep.flow.leaving import not_taken_along
 from peerprep.model import Preparation
 from peerprep.plain import editing, review
 from peerprep.plain.session import Session
-from peerprep.store import StoreError
 
 
 def describe(session: Session, prep: Preparation) -> str:
-    """One line about a preparation in a list: title, meeting, date, how far along."""
-    cat = session.cat
-    meeting = prep.meeting
-    date = format_date(cat, meeting.date) if meeting.date else cat.text("plain.no_date")
-    return cat.text(
+    """One line about a preparation in a list (flow.summaries.row): its title, meeting and
+    date, how far along, when it was last changed, and its first words, so that two
+    preparations with no title of their own can be told apart when read aloud."""
+    row = summaries.row(session.cat, prep)
+    line = session.cat.text(
         "plain.list_item",
-        title=display_title(cat, prep),
-        kind=cat.kind(meeting.kind).name,
-        date=date,
-        filled=prep.parts_filled(),
-        changed=format_date(cat, prep.updated_at.astimezone()),
+        title=row.title,
+        kind=row.kind,
+        date=row.date,
+        filled=row.parts_filled,
+        changed=row.changed,
     )
+    if row.excerpt:
+        line += " " + session.cat.text("plain.list_item_words", words=row.excerpt)
+    return line
 
 
 def _listing(session: Session) -> list[Preparation]:
-    cat = session.cat
     listing = session.store.list()
-    for item in listing.quarantined:
-        reason = cat.text(item.reason, **item.values)
-        session.console.tell(
-            "cli.quarantined_note", name=item.original.name, reason=reason, path=str(item.moved_to)
-        )
+    for problem in summaries.listing_problems(session.cat, listing):
+        session.console.say(problem)
     return listing.preparations
 
 
@@ -53,34 +53,28 @@ def pick(session: Session, title_key: str) -> Preparation | None:
     return next((p for p in preparations if p.id == chosen), None)
 
 
-def confirm_delete(session: Session, prep: Preparation) -> bool:
-    console = session.console
-    console.blank()
-    console.tell("plain.delete_what", title=display_title(session.cat, prep))
-    console.tell("plain.delete_confirm")
-    return console.yes(console.read_line())
-
-
 def delete(session: Session, prep: Preparation) -> bool:
-    """Ask, then delete. True when it is gone."""
-    console = session.console
-    holder = None if session.prep is prep else session.store.lock_holder(prep.id)
-    if holder is not None:
-        console.tell("errors.locked", host=holder.host, pid=holder.pid)
-        return False
-    if not confirm_delete(session, prep):
-        console.tell("plain.not_deleted")
-        return False
-    title = display_title(session.cat, prep)
-    if session.prep is prep:
-        session.forget()
+    """Ask, naming what goes, then delete (flow.deleting). True when it is gone."""
+    console, cat = session.console, session.cat
     try:
-        if session.store.exists(prep.id):
-            session.store.delete(prep.id)
+        plan = deleting.plan_delete(session.store, prep.id)
     except StoreError as error:
         console.tell(error.key, **error.values)
         return False
-    console.tell("plain.deleted", title=title)
+    console.blank()
+    console.tell("plain.delete_what", title=plan.title(cat))
+    for item in plan.what_goes():
+        console.say(f"- {item.text(cat)}")
+    console.tell("plain.delete_confirm")
+    if not console.yes(console.read_line()):
+        console.tell("plain.not_deleted")
+        return False
+    try:
+        session.editing.delete(plan)
+    except StoreError as error:
+        console.tell(error.key, **error.values)
+        return False
+    console.tell("plain.deleted", title=plan.title(cat))
     return True
 
 
@@ -91,17 +85,19 @@ def about(session: Session) -> None:
         console.tell(key)
         console.blank()
     console.tell("plain.about_keys")
-    where = getattr(session.store, "root", None)
-    if getattr(session.store, "in_memory", False):
-        console.tell("plain.about_memory")
-    elif where is not None:
-        console.tell("plain.about_where", path=str(where))
+    context = session.context
+    for line in summaries.where_lines(session.store, context.config_dir, context.shared):
+        console.say(summaries.say(session.cat, line))
 
 
 def preparation_menu(session: Session) -> None:
     """Everything one can do with the open preparation, until the person goes back."""
     console, cat = session.console, session.cat
     while session.prep is not None:
+        if session.read_only:
+            if not read_only_menu(session):
+                return
+            continue
         prep = session.current
         status = cat.text("plain.written")
         options = [
@@ -150,6 +146,30 @@ def preparation_menu(session: Session) -> None:
             continue
 
 
+def read_only_menu(session: Session) -> bool:
+    """Open in another program: read it, take the sheet along, or work on a copy. False
+    when the person goes back."""
+    console, cat = session.console, session.cat
+    options = [
+        ("review", cat.text("plain.menu.review")),
+        ("export", cat.text("plain.menu.export")),
+        ("copy", cat.text("plain.read_only.copy")),
+    ]
+    heading = cat.text("plain.read_only.heading", title=session.title())
+    chosen = console.choose(heading, options, cat.text("plain.menu.home"))
+    if not chosen:
+        session.close()
+        return False
+    if chosen == "review":
+        show_review(session)
+    elif chosen == "export":
+        review.export_menu(session)
+    elif chosen == "copy":
+        session.open_copy()
+        console.tell("plain.read_only.copied", title=session.title())
+    return True
+
+
 def show_review(session: Session) -> None:
     """Read the sheet back; then saving it (large print is one key away) or going back."""
     console = session.console
@@ -160,22 +180,28 @@ def show_review(session: Session) -> None:
 
 
 def copy_for_new(session: Session) -> None:
-    fresh = session.current.copy_for_new_meeting()
-    if session.open(fresh) and session.changed():
+    """Copy for a new meeting: say what came along, and that the meeting is to be filled in."""
+    source = session.current.id
+    if session.start_from(source):
         session.console.tell("plain.copied", title=session.title())
 
 
 def new(session: Session) -> None:
-    prep = Preparation.new(session.language)
-    if not session.open(prep):
+    if not session.new():
         return
     editing.walk(session, with_meeting=True)
     preparation_menu(session)
 
 
-def open_one(session: Session, prep: Preparation) -> None:
-    if session.open(prep):
-        preparation_menu(session)
+def open_one(session: Session, prep_id: str) -> bool:
+    """Open one and show its menu; False (and why, said) if it could not be opened."""
+    opened = session.open(prep_id)
+    if opened is None:
+        return False
+    if opened.read_only and opened.holder is not None:
+        session.console.tell("plain.read_only.why", pid=opened.holder.pid, host=opened.holder.host)
+    preparation_menu(session)
+    return True
 
 
 def home(session: Session) -> None:
@@ -196,7 +222,7 @@ def home(session: Session) -> None:
         elif chosen == "open":
             prep = pick(session, "plain.pick_open")
             if prep is not None:
-                open_one(session, prep)
+                open_one(session, prep.id)
         elif chosen == "delete":
             prep = pick(session, "plain.pick_delete")
             if prep is not None:
@@ -209,11 +235,10 @@ def home(session: Session) -> None:
 
 def before_leaving(session: Session) -> None:
     """On a shared computer, offer to take along what would otherwise be forgotten."""
-    untaken = getattr(session.store, "untaken", None)
-    if untaken is None:
+    if not session.context.shared.on:
         return
     session.close()
-    left = untaken()
+    left = not_taken_along(session.store, session.context.taken)
     if not left:
         return
     console = session.console
@@ -222,6 +247,6 @@ def before_leaving(session: Session) -> None:
     if not console.yes(console.read_line()):
         return
     for prep in left:
-        if session.open(prep):
+        if session.open(prep.id) is not None:
             review.export_menu(session)
             session.close()

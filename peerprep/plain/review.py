@@ -1,43 +1,14 @@
-"""Reading the statement back, and taking it along: export to a file, or print.
-
-The statement is read back as plain lines: each heading on a line of its own, then the
-person's words, so a screen reader reads it in the order of the printed sheet.
-"""
+"""Taking the sheet along in line-by-line mode: export to a file, or print."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from peerprep.content import Catalogue, display_title
-from peerprep.export.layout import meeting_lines
-from peerprep.keys import PART_KEYS
-from peerprep.model import Preparation
+from peerprep.flow.taking_along import SheetRequest, Taken
+from peerprep.plain.reading import statement_lines
 from peerprep.plain.session import Session
 
-
-def statement_lines(cat: Catalogue, prep: Preparation) -> list[str]:
-    """The whole preparation as lines, in the order of the printed sheet."""
-    lines = [cat.text("plain.review_heading", title=display_title(cat, prep)), ""]
-    lines += meeting_lines(cat, prep)
-    for key in PART_KEYS:
-        text = prep.statement.get(key).strip()
-        lines += ["", cat.part(key).starter]
-        lines += text.splitlines() if text else [cat.text("plain.not_written")]
-    lines += ["", cat.text("plain.questions_heading")]
-    if prep.questions:
-        lines += [f"{n}. {q}" for n, q in enumerate(prep.questions, start=1)]
-    else:
-        lines.append(cat.text("plain.no_questions"))
-    after = prep.after_meeting
-    if not after.is_empty():
-        for key, text in (
-            ("plain.after.agreed", after.agreed),
-            ("plain.after.next_steps", after.next_steps),
-        ):
-            if text.strip():
-                lines += ["", cat.text(key), *text.strip().splitlines()]
-    lines += ["", cat.text("plain.review_end")]
-    return lines
+__all__ = ["export_menu", "print_sheet", "statement_lines"]
 
 
 _FORMATS: tuple[tuple[str, str, bool], ...] = (
@@ -51,11 +22,11 @@ _FORMATS: tuple[tuple[str, str, bool], ...] = (
 
 def export_menu(session: Session, title_key: str = "plain.export.title") -> None:
     """Save the sheet as a file (PDF, large print, HTML, text) or send it to the printer."""
-    from peerprep.export.printing import printer_available
+    from peerprep.flow.taking_along import can_print
 
     console, cat = session.console, session.cat
     options = [(choice, cat.text(f"plain.export.{choice}")) for choice, _f, _l in _FORMATS]
-    if printer_available():
+    if can_print():
         options.append(("print", cat.text("plain.export.print")))
     chosen = console.choose(cat.text(title_key), options, cat.text("plain.back"))
     if not chosen:
@@ -66,13 +37,13 @@ def export_menu(session: Session, title_key: str = "plain.export.title") -> None
     fmt, large = next((f, big) for c, f, big in _FORMATS if c == chosen)
     go, folder = ask_folder(session)
     if go:
-        export_to(session, fmt, large, folder)
+        export_to(session, SheetRequest(fmt=fmt, large_print=large, destination=folder))
 
 
 def ask_folder(session: Session) -> tuple[bool, Path | None]:
     """(go on, the folder to save in). Enter gives the usual folder (None: the export layer
     makes it when it is not there yet); another folder must exist; 0 goes back."""
-    from peerprep.export.service import default_export_dir
+    from peerprep.folders import default_export_dir
 
     console = session.console
     usual = default_export_dir()
@@ -90,39 +61,27 @@ def ask_folder(session: Session) -> tuple[bool, Path | None]:
         console.tell("plain.export.no_folder", path=str(folder))
 
 
-def export_to(session: Session, fmt: str, large: bool, folder: Path | None) -> Path | None:
-    """Write the file; say where it is (or, in one sentence, why not)."""
+def export_to(session: Session, request: SheetRequest) -> Taken | None:
+    """Make the sheet by flow.taking_along's rules; say where it is (or why not)."""
     from peerprep.export.errors import ExportError
-    from peerprep.export.service import export_preparation, needs_second_page
+    from peerprep.flow.taking_along import take_along, warnings_before
 
     console = session.console
     prep = session.current
-    # The sheet is in the preparation's own language (cat=None), as every face makes it.
-    if fmt == "pdf" and not large and needs_second_page(prep, None):
-        console.tell("export.fit.second_page")
+    for warning in warnings_before(prep, request):
+        console.tell(warning)
     console.tell("plain.export.working")
     try:
-        path = export_preparation(prep, None, fmt=fmt, large_print=large, destination=folder)
+        taken = take_along(session.context.taken, prep, request)
     except ExportError as error:
         console.tell(error.key, **error.values)
         return None
-    console.tell("export.done", path=str(path))
-    mark_taken = getattr(session.store, "mark_taken", None)
-    if mark_taken is not None:
-        mark_taken(prep)
-    return path
+    for said in [*taken.said, *taken.problems]:
+        console.say(said.text(session.cat))
+    return taken
 
 
 def print_sheet(session: Session) -> None:
-    from peerprep.export.errors import ExportError
-    from peerprep.export.printing import print_file
-
-    path = export_to(session, "pdf", False, None)
-    if path is None:
-        return
-    try:
-        print_file(path)
-    except ExportError as error:
-        session.console.tell(error.key, **error.values)
-        return
-    session.console.tell("export.printed")
+    """Print the sheet: a PDF in the usual folder, sent to the printer - on a shared
+    computer without keeping any file (flow.taking_along)."""
+    export_to(session, SheetRequest(fmt="pdf", print_now=True))

@@ -1,98 +1,142 @@
-"""The open preparation in line-by-line mode: who holds it, saving after each answer, leaving.
+"""Line-by-line mode's side of the editing session: saying what saving did, and never
+losing words when it fails.
 
-Saving happens after every answer. When a save fails (a full disk, a USB stick pulled
-out) the person hears why in one sentence, the text stays in memory and the next answer
-tries again; if the program must end before a save works, the whole text is printed so
-that nothing the person wrote is lost.
+The session itself (open, lock, read-only, numbered saves, limits, close) is
+flow.editing.EditingSession, the same one the full screen uses. This adds what only a
+line-by-line face does: "Saved." in words after each answer (on a shared computer, that
+the words are kept until the program ends, never "saved"), and, if the program must end
+while a save fails, the whole text printed so that nothing the person wrote is lost.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from peerprep.content import Catalogue, display_title
+from peerprep.errors import StoreError
+from peerprep.flow.editing import EditingSession, Opened, fit_text
 from peerprep.model import Preparation
 from peerprep.plain.console import Console
-from peerprep.store import Lock, LockedError, Store, StoreError
+from peerprep.plain.reading import statement_lines
+from peerprep.words import Catalogue
+from peerprep.words.naming import display_title
+
+if TYPE_CHECKING:
+    from peerprep.flow.context import Context
+    from peerprep.store import PreparationStore
 
 
 @dataclass
 class Session:
+    """The face's state: the console, the run's context, the editing session."""
+
     console: Console
-    store: Store
-    language: str
-    prep: Preparation | None = None
-    lock: Lock | None = None
-    unsaved: bool = False
+    context: Context
+    editing: EditingSession = field(init=False)
     rescued: bool = False  # a last save failed and the text was printed instead
     hinted: bool = False  # the long "how to write an answer" has been said once
+
+    def __post_init__(self) -> None:
+        self.editing = EditingSession(self.context.store())
+
+    @property
+    def store(self) -> PreparationStore:
+        return self.editing.store
+
+    @property
+    def language(self) -> str:
+        return self.context.language
 
     @property
     def cat(self) -> Catalogue:
         return self.console.cat
 
     @property
+    def prep(self) -> Preparation | None:
+        return self.editing.prep
+
+    @property
+    def read_only(self) -> bool:
+        return self.editing.read_only
+
+    @property
     def current(self) -> Preparation:
-        if self.prep is None:  # a programming error: every caller opens one first
+        if self.editing.prep is None:  # a programming error: every caller opens one first
             raise RuntimeError("no preparation is open")
-        return self.prep
+        return self.editing.prep
 
     def title(self) -> str:
         return display_title(self.cat, self.current)
 
     # opening and closing
 
-    def open(self, prep: Preparation) -> bool:
-        """Take the editing lock and make `prep` the open preparation. False if it is busy."""
+    def new(self) -> bool:
+        """A new preparation in the screen's language. False (and why, said) if that failed."""
         self.close()
         try:
-            lock = self.store.lock(prep.id)
-        except LockedError as error:
-            self.console.tell(error.key, **error.values)
-            return False
+            self.editing.new(self.language)
         except StoreError as error:
             self.console.tell(error.key, **error.values)
             return False
-        self.prep, self.lock = prep, lock
-        self.unsaved = False
         return True
 
+    def open(self, prep_id: str) -> Opened | None:
+        """Open one for editing (read-only when another program has it: the caller offers
+        a copy). None (and why, said) if it cannot be opened."""
+        self.close()
+        try:
+            return self.editing.open(prep_id)
+        except StoreError as error:
+            self.console.tell(error.key, **error.values)
+            return None
+
+    def open_copy(self) -> None:
+        """Work on a copy of the open (read-only) preparation; saved at once."""
+        self.editing.open_copy()
+        self.save()
+
+    def start_from(self, prep_id: str) -> bool:
+        """Copy for a new meeting: the words and questions come along, the meeting not."""
+        self.close()
+        try:
+            self.editing.start_from(prep_id, self.language)
+        except StoreError as error:
+            self.console.tell(error.key, **error.values)
+            return False
+        return self.save(quiet=True)
+
     def close(self) -> None:
-        """Let go of the open preparation: one last save if one is owed, then the lock."""
-        if self.prep is not None and self.unsaved and not self.save(quiet=True):
+        """Let go of the open preparation: one last save if one is owed, then the lock.
+        When that save fails, everything is printed so that nothing is lost."""
+        if self.editing.prep is None:
+            return
+        state = self.editing.close()
+        if state.kind == "failed":
             self.rescue()
-        if self.lock is not None:
-            self.lock.release()
-        self.prep, self.lock, self.unsaved = None, None, False
+            self.editing.discard()
 
     def forget(self) -> None:
-        """The open preparation was deleted: drop it without saving."""
-        if self.lock is not None:
-            self.lock.release()
-        self.prep, self.lock, self.unsaved = None, None, False
+        """The open preparation is being deleted: let go of it without saving."""
+        self.editing.discard()
 
     # saving
 
     def changed(self) -> bool:
-        """Autosave after an answer. Says "Saved." in words, or why not."""
-        self.unsaved = True
+        """An answer was given: save now, and say so in words (or why not)."""
+        self.editing.changed()
         return self.save()
 
     def save(self, quiet: bool = False) -> bool:
-        try:
-            self.store.save(self.current.touched())
-        except StoreError as error:
-            self.console.tell(error.key, **error.values)
+        state = self.editing.save_now()
+        if state.kind == "failed":
+            self.console.tell(state.error_key, **state.values)
             return False
-        self.unsaved = False
-        if not quiet:
-            self.console.tell("plain.saved")
+        if not quiet and state.kind == "saved":
+            self.console.tell("plain.kept_in_memory" if state.in_memory else "plain.saved")
         return True
 
     def rescue(self) -> None:
         """The last save failed: print everything, so the person can copy it by hand."""
-        from peerprep.plain.review import statement_lines
-
         self.rescued = True
         self.console.blank()
         self.console.tell("plain.rescue")
@@ -101,8 +145,8 @@ class Session:
 
     def fit(self, text: str, limit: int) -> str:
         """Keep what fits in a field; print the rest back so it is not lost."""
-        if len(text) <= limit:
-            return text
-        self.console.tell("plain.too_long", limit=limit)
-        self.console.say(text[limit:])
-        return text[:limit]
+        fitted = fit_text(text, limit)
+        if fitted.cut:
+            self.console.tell("plain.too_long", limit=limit)
+            self.console.say(fitted.rest)
+        return fitted.kept

@@ -1,8 +1,8 @@
 """The full-screen program: wiring of session, settings, themes, screens and saving.
 
-State lives in the Session (the open preparation); screens mirror it and report edits
-with `app.edited()`. Saving is one debounced call: about a second after typing stops,
-and at once on a step change, a screen change, quit, SIGHUP and SIGTERM.
+State lives in the EditingSession (the open preparation, flow.editing); screens mirror it
+and report edits with `app.edited()`. Saving is one debounced call: about a second after
+typing stops, and at once on a step change, a screen change, quit, SIGHUP and SIGTERM.
 
 Hooks for a shared-computer mode: pass any store-like object as `store` (an in-memory
 one writes nothing) and a `settings_keeper` that keeps settings in memory; set `banner`
@@ -15,9 +15,8 @@ import asyncio
 import contextlib
 import signal
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar, Protocol
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import events
 from textual.app import App
@@ -26,26 +25,23 @@ from textual.reactive import reactive
 from textual.timer import Timer
 from textual.widget import Widget
 
-from peerprep.content import Catalogue, asset, catalogue
-from peerprep.settings import Settings, SettingsError
-from peerprep.shared import DiskSettings
+from peerprep.flow.context import Start
+from peerprep.flow.editing import EditingSession, SaveState
+from peerprep.flow.taking_along import TakenAlong
+from peerprep.resources import asset
+from peerprep.settings import DiskSettings, Settings, SettingsError, SettingsKeeper
 from peerprep.tui.bindings import key_display, localize
 from peerprep.tui.rooms import Rooms
-from peerprep.tui.session import SaveState, Session, StoreLike
 from peerprep.tui.terminal_cursor import TerminalCursor
 from peerprep.tui.themes import register_themes
+from peerprep.words import Catalogue, catalogue
 
 if TYPE_CHECKING:
     from textual.screen import Screen
 
-    from peerprep.tui.shared_mode import SharedSide
-
-
-class SettingsKeeper(Protocol):
-    """Where settings are kept: the config folder, or memory on a shared computer."""
-
-    def load(self) -> Settings: ...
-    def save(self, settings: Settings) -> None: ...
+    from peerprep.flow.shared_mode import SharedMode
+    from peerprep.store import PreparationStore
+    from peerprep.tui.shared_side import SharedSide
 
 
 # How often the editing lock is renewed while nothing is saved (the person reads, or is
@@ -53,14 +49,6 @@ class SettingsKeeper(Protocol):
 LOCK_REFRESH_SECONDS = 5 * 60
 
 STYLESHEETS = ("app.tcss", "home.tcss", "wizard.tcss", "dialogs.tcss")
-
-
-@dataclass(frozen=True)
-class Start:
-    """Where the program opens: home (None), a new preparation, or an existing one."""
-
-    command: str | None = None
-    prep_id: str | None = None
 
 
 class PeerprepApp(Rooms, TerminalCursor, App[int]):
@@ -78,7 +66,7 @@ class PeerprepApp(Rooms, TerminalCursor, App[int]):
     def __init__(
         self,
         *,
-        store: StoreLike,
+        store: PreparationStore,
         language: str,
         data_dir: Path,
         config_dir: Path,
@@ -87,9 +75,12 @@ class PeerprepApp(Rooms, TerminalCursor, App[int]):
         save_delay: float = 1.0,
         handle_signals: bool = False,
         theme: str | None = None,
+        taken: TakenAlong | None = None,
     ) -> None:
         super().__init__()
-        self.session = Session(store)
+        self.session = EditingSession(store)
+        # what the person took along this run (flow.taking_along); shared mode's record
+        self.taken = taken or TakenAlong()
         self.data_dir = data_dir
         self.config_dir = config_dir
         self.keeper: SettingsKeeper = settings_keeper or DiskSettings(config_dir)
@@ -99,7 +90,8 @@ class PeerprepApp(Rooms, TerminalCursor, App[int]):
         self.save_delay = save_delay
         self.handle_signals = handle_signals
         self.banner: Callable[[], Widget | None] | None = None
-        self.shared_side: SharedSide | None = None  # set by tui.shared_mode.install
+        self.shared_side: SharedSide | None = None  # set by tui.shared_side.install
+        self.shared_mode: SharedMode | None = None  # set by tui.shared_side.install
         # what the person asked to see on the step screens (not saved between runs)
         self.show_prompts = False
         self.show_examples = False
@@ -273,7 +265,7 @@ class PeerprepApp(Rooms, TerminalCursor, App[int]):
             self.notify(self.t("tui.save.saved", time=self._clock(state)), timeout=3)
 
     def _clock(self, state: SaveState) -> str:
-        from peerprep.content import format_date
+        from peerprep.words.dates import format_date
 
         return format_date(self.cat, state.at.time()) if state.at else ""
 
@@ -310,10 +302,7 @@ class PeerprepApp(Rooms, TerminalCursor, App[int]):
             folder = side.export_folder() if side else None  # shared: a USB stick first
             fmt = "pdf" if large_print else self.export_format
             large = self.settings.large_print if large_print is None else large_print
-            self.push_screen(
-                ExportDialog(prep, folder=folder, fmt=fmt, large_print=large),
-                side and (lambda path: side.taken(prep, path)),
-            )
+            self.push_screen(ExportDialog(prep, folder=folder, fmt=fmt, large_print=large))
 
     def remember_export(self, fmt: str, large_print: bool) -> None:
         """The kind of file for the rest of this run; large print for good (a setting)."""

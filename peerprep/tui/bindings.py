@@ -17,7 +17,7 @@ from textual.binding import Binding
 if TYPE_CHECKING:
     from textual.dom import DOMNode
 
-    from peerprep.content import Catalogue
+    from peerprep.words import Catalogue
 
 
 def label_key(binding_id: str) -> str:

@@ -1,24 +1,20 @@
-"""Idle time on a shared computer: when to cover the screen, and when to erase the session.
-
-`IdleClock` is plain arithmetic over an injectable clock (tests move time by hand, never
-sleep). `IdleWatch` ties it to the app: every key, mouse or paste event counts as
-activity; a gentle interval asks the clock what is due.
+"""Idle time on a shared computer, in the full screen: every key, mouse or paste event
+counts as a person being there; a gentle interval asks the idle clock (flow.idle) what is
+due.
 """
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
 from textual import events
+
+from peerprep.flow.idle import IdleClock
 
 if TYPE_CHECKING:
     from textual.app import App
     from textual.timer import Timer
-
-Due = Literal["active", "cover", "erase"]
 
 # What counts as a person being there. Focus, resize and the like are the computer's own.
 ACTIVITY: tuple[type[events.Event], ...] = (
@@ -33,34 +29,6 @@ ACTIVITY: tuple[type[events.Event], ...] = (
     events.Click,
     events.Paste,
 )
-
-
-@dataclass
-class IdleClock:
-    """How long since the last sign of a person, and what that calls for."""
-
-    cover_after: float  # seconds
-    erase_after: float  # seconds
-    clock: Callable[[], float] = time.monotonic
-    last: float = field(init=False)
-
-    def __post_init__(self) -> None:
-        self.last = self.clock()
-
-    def touch(self) -> None:
-        self.last = self.clock()
-
-    @property
-    def idle(self) -> float:
-        return max(0.0, self.clock() - self.last)
-
-    def due(self) -> Due:
-        idle = self.idle
-        if idle >= self.erase_after:
-            return "erase"
-        if idle >= self.cover_after:
-            return "cover"
-        return "active"
 
 
 class IdleWatch:

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from peerprep.keys import PART_KEYS
+from peerprep.choices import PART_KEYS
+from peerprep.flow.editing import Opened, resume_step
 from peerprep.store import StoreError
-from peerprep.tui.session import Opened, resume_step
 
 if TYPE_CHECKING:
     from textual.screen import Screen

@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 
 from peerprep.cli import main
-from peerprep.content import catalogue
 from peerprep.export import printing
 from peerprep.export.errors import ExportError
 from peerprep.store import Store
+from peerprep.words import catalogue
 
 NOISE = "NOISE-FROM-THE-PRINTER-SYSTEM"
 
@@ -223,7 +223,7 @@ def test_package_api_for_the_full_screen_program(preparation, tmp_path, printer)
 def test_importing_the_export_package_is_light():
     code = (
         "import sys\n"
-        "import peerprep.export, peerprep.export.command\n"
+        "import peerprep.export, peerprep.cli.commands.export\n"
         "heavy = [m for m in ('textual', 'typst', 'pydantic') if m in sys.modules]\n"
         "print(heavy)\n"
     )

@@ -7,9 +7,10 @@ import random
 
 import pytest
 
-from peerprep.content import asset, catalogue
 from peerprep.export import fit, layout, metrics, pdf
 from peerprep.export.layout import SIZES, build_sheet
+from peerprep.resources import asset
+from peerprep.words import catalogue
 
 TOLERANCE = 0.03  # of a page
 

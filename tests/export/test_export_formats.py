@@ -5,13 +5,13 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
-from peerprep.content import catalogue
+from peerprep.choices import PART_KEYS
 from peerprep.export import service
 from peerprep.export.html import sheet_to_html
 from peerprep.export.layout import build_sheet
 from peerprep.export.markdown import escape, sheet_to_markdown
 from peerprep.export.text import WRITING_LINE, to_text
-from peerprep.keys import PART_KEYS
+from peerprep.words import catalogue
 
 HOSTILE = "<script>alert('x')</script> \"citat\" & <img src=x onerror=alert(1)>"
 
@@ -131,9 +131,9 @@ def test_every_format_exports_to_a_file(preparation, export_dir):
 
 def test_meeting_lines_read_on_screen_are_the_sheets_own_words(preparation) -> None:
     """The review (full screen and line by line) reads the meeting as the sheet prints it."""
-    from peerprep.content import catalogue
     from peerprep.export.layout import meeting_lines
     from peerprep.model import Preparation
+    from peerprep.words import catalogue
 
     cat = catalogue("da")
     lines = meeting_lines(cat, preparation())

@@ -1,85 +1,11 @@
-"""Safe file names and the rule that an export never overwrites a file."""
+"""Where an export goes, and the rule that it never overwrites a file."""
 
 from __future__ import annotations
 
-import datetime as dt
-from pathlib import Path
-
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
-from peerprep.content import catalogue
 from peerprep.export import service
 from peerprep.export.errors import ExportError
-from peerprep.export.naming import MAX_STEM, file_name, reserve, safe_stem
-
-_RESERVED = (
-    {"con", "prn", "aux", "nul"}
-    | {f"com{i}" for i in range(1, 10)}
-    | {f"lpt{i}" for i in range(1, 10)}
-)
-
-
-@given(st.text(max_size=400))
-@settings(max_examples=300, deadline=None)
-def test_safe_stem_is_always_a_harmless_name(text):
-    stem = safe_stem(text)
-    assert stem
-    assert len(stem) <= MAX_STEM
-    assert "/" not in stem and "\\" not in stem
-    assert ".." not in stem
-    assert not stem.startswith((".", " ", "-")) and not stem.endswith((".", " "))
-    assert not any(ord(c) < 32 or 0x7F <= ord(c) <= 0x9F for c in stem)
-    assert not set(stem) & set(':*?"<>|')
-    assert stem.split(".")[0].strip().lower() not in _RESERVED
-    assert Path(stem).name == stem  # one path component, nothing more
-
-
-@given(st.text(min_size=1, max_size=60))
-@settings(max_examples=100, deadline=None)
-def test_safe_stem_writes_a_real_file(tmp_path_factory, text):
-    folder = tmp_path_factory.mktemp("names")
-    path = reserve(folder / f"{safe_stem(text)}.pdf")
-    assert path.parent == folder and path.exists()
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("../../etc/passwd", "etc-passwd"),
-        ("..", "peerprep"),
-        ("   ", "peerprep"),
-        ("CON", "CON-1"),
-        ("nul.txt", "nul-1.txt"),
-        ("com1 .x", "com1 -1.x"),
-        ("Møde: 12/03", "Møde- 12-03"),
-        ("a\x00b\nc", "a-b-c"),
-    ],
-)
-def test_safe_stem_examples(text, expected):
-    assert safe_stem(text) == expected
-
-
-def test_file_name_from_title_kind_and_date(preparation, empty):
-    cat = catalogue("da")
-    assert file_name(preparation(), cat, "pdf") == "Møde om udskrivning 2025-03-12.pdf"
-    prep = empty()
-    assert file_name(prep, cat, "pdf") == "Mit personlige statement.pdf"
-    prep.meeting.kind = "jobcenter"
-    prep.meeting.date = dt.date(2025, 4, 1)
-    assert file_name(prep, cat, "html") == "Samtale på jobcenteret 2025-04-01.html"
-    prep.title = "../hemmelig"
-    assert file_name(prep, cat, "txt") == "hemmelig 2025-04-01.txt"
-
-
-def test_reserve_never_takes_an_existing_name(tmp_path):
-    target = tmp_path / "ark.pdf"
-    target.write_bytes(b"the person's own file")
-    first = reserve(target)
-    second = reserve(target)
-    assert (first.name, second.name) == ("ark (2).pdf", "ark (3).pdf")
-    assert target.read_bytes() == b"the person's own file"
 
 
 def test_export_to_an_existing_file_keeps_it(preparation, tmp_path):
@@ -99,12 +25,14 @@ def test_export_into_a_folder_and_a_name_without_ending(preparation, tmp_path):
 
 
 def test_default_folder_is_created_and_overridable(preparation, export_dir, monkeypatch):
-    assert service.default_export_dir() == export_dir
+    from peerprep.folders import default_export_dir
+
+    assert default_export_dir() == export_dir
     assert not export_dir.exists()
     path = service.export_preparation(preparation(), fmt="txt")
     assert path.parent == export_dir
     monkeypatch.delenv("PEERPREP_EXPORT_DIR")
-    assert service.default_export_dir().name == "peerprep"
+    assert default_export_dir().name == "peerprep"
 
 
 def test_missing_or_wrong_folder_is_a_plain_error(preparation, tmp_path):

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from peerprep.content import catalogue
+from peerprep.choices import PART_KEYS
 from peerprep.export import pdf, service
 from peerprep.export.layout import LARGE_PRINT_SIZE, SIZES, build_sheet
-from peerprep.keys import PART_KEYS
+from peerprep.words import catalogue
 
 
 def _sizes(reader) -> set[float]:

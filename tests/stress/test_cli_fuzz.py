@@ -26,11 +26,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from peerprep import cli
-from peerprep.content import catalogue
+from peerprep.cli.parser import build_parser
+from peerprep.flow.context import EXIT_FAILURE, EXIT_OK, EXIT_USAGE
 from peerprep.model import Preparation
 from peerprep.store import Store
+from peerprep.words import catalogue
 
-EXIT_CODES = {cli.EXIT_OK, cli.EXIT_FAILURE, cli.EXIT_USAGE}
+EXIT_CODES = {EXIT_OK, EXIT_FAILURE, EXIT_USAGE}
 EXAMPLE_SECONDS = 30  # one argument list that takes longer is surely waiting on something
 
 
@@ -51,7 +53,7 @@ def _vocabulary() -> tuple[list[str], list[str], list[str]]:
                 choices.update(str(c) for c in action.choices)
 
     for language in ("da", "en"):
-        walk(cli.build_parser(catalogue(language)))
+        walk(build_parser(catalogue(language)))
     return sorted(commands), sorted(options), sorted(choices)
 
 
@@ -160,7 +162,7 @@ def run_cli(argv: list[str], root: Path, encoding: str = "utf-8") -> tuple[int, 
             try:
                 code = cli.main(argv)
             except SystemExit as leaving:  # allowed, as long as the code is one of ours
-                code = leaving.code if isinstance(leaving.code, int) else cli.EXIT_FAILURE
+                code = leaving.code if isinstance(leaving.code, int) else EXIT_FAILURE
     return code, out_bytes.getvalue().decode(encoding), err_bytes.getvalue().decode("utf-8")
 
 
@@ -171,7 +173,7 @@ def _check(argv: list[str]) -> None:
         code, out, err = run_cli(argv, root)
         assert code in EXIT_CODES, (argv, code, out, err)
         assert "Traceback" not in out + err, (argv, err)
-        if code != cli.EXIT_OK:
+        if code != EXIT_OK:
             assert err.strip() or out.strip(), f"{argv}: failed without a word"
         # Nothing was written outside the example's folder (the repository is the cwd of
         # the test run, not of the command).
@@ -250,5 +252,5 @@ def test_a_terminal_that_cannot_show_every_letter(no_waiting: None, encoding: st
         _seed(root)
         for argv in (["list"], ["show", KNOWN_ID], ["where"], ["--help"], ["schema"]):
             code, out, err = run_cli(argv, root, encoding)
-            assert code == cli.EXIT_OK, (encoding, argv, err)
+            assert code == EXIT_OK, (encoding, argv, err)
             assert out.strip() and "Traceback" not in err

@@ -244,7 +244,7 @@ def test_two_full_screen_programs_the_second_reads_only_and_says_so(
     pytest.importorskip("textual")
     from terminal import env, ptyrun, screen_text, welcomed
 
-    from peerprep.content import catalogue
+    from peerprep.words import catalogue
 
     cat = catalogue("da")
     welcomed(tmp_path)

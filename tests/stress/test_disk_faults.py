@@ -24,9 +24,9 @@ import pytest
 from faults import FULL, READ_ONLY, FaultyDisk
 
 from peerprep import cli, settings
-from peerprep.content import catalogue
 from peerprep.model import Preparation
 from peerprep.store import Store, StoreError
+from peerprep.words import catalogue
 
 KEY = {FULL: "errors.disk_full", READ_ONLY: "errors.read_only"}
 FIRST = "Jeg hedder Sam og bor i Ærøskøbing."
@@ -294,8 +294,8 @@ async def test_full_screen_keeps_the_words_and_says_why_when_the_disk_fails(
     data_dir: Path, config_dir: Path, disk: FaultyDisk, mode: str
 ) -> None:
     pytest.importorskip("textual")
+    from peerprep.flow.editing import SaveState
     from peerprep.tui.app import PeerprepApp, Start
-    from peerprep.tui.session import SaveState
     from peerprep.tui.widgets.save_status import status_text
 
     settings.save(config_dir, settings.Settings(welcomed=True, cursor_blink=False))

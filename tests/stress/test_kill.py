@@ -26,9 +26,9 @@ from pathlib import Path
 import pytest
 from terminal import env, ptyrun, screen_text, welcomed
 
-from peerprep.content import catalogue
 from peerprep.fileformat import decode
 from peerprep.files import TEMP_SUFFIX
+from peerprep.words import catalogue
 
 pytestmark = [
     pytest.mark.slow,

@@ -18,9 +18,9 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from peerprep.content import catalogue
 from peerprep.model import SCHEMA_VERSION, Preparation
 from peerprep.store import Store, StoreError, UnreadableError, parse
+from peerprep.words import catalogue
 
 FUZZ = settings(
     max_examples=150,

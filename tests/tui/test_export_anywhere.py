@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 from textual.widgets import Footer, Static
 
-from peerprep.content import catalogue
 from peerprep.store import Store
 from peerprep.tui.dialogs.export import ExportDialog
 from peerprep.tui.screens.after_meeting import AfterMeetingScreen
@@ -14,6 +13,7 @@ from peerprep.tui.screens.meeting import MeetingScreen
 from peerprep.tui.screens.questions import QuestionsScreen
 from peerprep.tui.screens.review import ReviewScreen
 from peerprep.tui.screens.step import StepScreen
+from peerprep.words import catalogue
 
 from .helpers import SIZE, filled
 

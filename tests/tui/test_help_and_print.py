@@ -9,7 +9,6 @@ import pytest
 from textual.widgets import Checkbox, RadioButton, Static
 
 from peerprep import settings as settings_file
-from peerprep.content import catalogue
 from peerprep.store import Store
 from peerprep.tui.dialogs.confirm import ConfirmDialog
 from peerprep.tui.dialogs.export import ExportDialog
@@ -17,6 +16,7 @@ from peerprep.tui.screens.help import HelpScreen
 from peerprep.tui.screens.home import HomeScreen
 from peerprep.tui.screens.review import ReviewScreen
 from peerprep.tui.screens.step import StepScreen
+from peerprep.words import catalogue
 
 from .helpers import SIZE, filled
 

@@ -105,7 +105,7 @@ async def test_page_keys_in_the_kinds_list_before_it_is_drawn(make_app) -> None:
     KeyError inside Textual (8.2.8); now the key waits for the list and then moves."""
     from textual import events
 
-    from peerprep.keys import MEETING_KINDS
+    from peerprep.choices import MEETING_KINDS
 
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:

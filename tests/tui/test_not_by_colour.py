@@ -9,15 +9,15 @@ from pathlib import Path
 
 import pytest
 
-from peerprep.content import catalogue
-from peerprep.keys import LANGUAGES
+from peerprep.choices import LANGUAGES
+from peerprep.flow.editing import SaveState
 from peerprep.model import Preparation
 from peerprep.store import Store, StoreError
 from peerprep.tui.screens.questions import QuestionsScreen
-from peerprep.tui.session import SaveState
 from peerprep.tui.widgets.marked_list import MARK, MarkedList
 from peerprep.tui.widgets.save_status import status_text
 from peerprep.tui.widgets.step_bar import StepBar
+from peerprep.words import catalogue
 
 from .helpers import SIZE, only_file, row_text, settle
 

@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
-import argparse
 from pathlib import Path
 
 import pytest
 
-from peerprep import shared
-from peerprep.cli import Context
-from peerprep.keys import PART_KEYS
+from peerprep.choices import PART_KEYS
+from peerprep.flow.context import Context
+from peerprep.folders import SITE_CONFIG_ENV
+from peerprep.machine import MACHINE_FILE
 from peerprep.tui.app import PeerprepApp, Start
 from peerprep.tui.dialogs.leave import LeaveDialog
 from peerprep.tui.screens.home import HomeScreen
 from peerprep.tui.screens.privacy import PrivacyScreen
 from peerprep.tui.screens.step import StepScreen
-from peerprep.tui.shared_mode import SharedSide, install
+from peerprep.tui.shared_side import SharedSide, install
 
 from .helpers import SAVE_DELAY, SIZE, settle
 
@@ -47,16 +47,16 @@ class FakeClock:
 def site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     folder = tmp_path / "site"
     folder.mkdir(exist_ok=True)
-    monkeypatch.setenv(shared.SITE_CONFIG_ENV, str(folder))
+    monkeypatch.setenv(SITE_CONFIG_ENV, str(folder))
     return folder
 
 
 def shared_context(command: str | None = "new", *, flag: bool = True) -> Context:
     import os
 
-    args = argparse.Namespace(shared=flag, data_dir=None, command=command, lang=None)
-    return Context(args=args, language="da", data_dir=Path(os.environ["PEERPREP_DATA_DIR"]),
-                   config_dir=Path(os.environ["PEERPREP_CONFIG_DIR"]))  # fmt: skip
+    return Context(language="da", data_dir=Path(os.environ["PEERPREP_DATA_DIR"]),
+                   config_dir=Path(os.environ["PEERPREP_CONFIG_DIR"]),
+                   shared_flag=flag)  # fmt: skip
 
 
 def shared_app(
@@ -76,6 +76,7 @@ def shared_app(
         settings_keeper=keeper,
         start=Start(command=command),
         save_delay=SAVE_DELAY,
+        taken=context.taken,
     )
     side = install(app, context.shared, clock=clock, tick=3600)  # checks come from the test
     assert side is not None
@@ -280,7 +281,7 @@ async def test_a_whole_shared_session_leaves_no_file_but_the_export(
 async def test_machine_wide_mode_cannot_be_switched_off_in_the_program(site: Path) -> None:
     from peerprep.tui.screens.settings import SettingsScreen
 
-    (site / shared.MACHINE_FILE).write_text("shared = yes\nprivacy_minutes = 2\n", "utf-8")
+    (site / MACHINE_FILE).write_text("shared = yes\nprivacy_minutes = 2\n", "utf-8")
     context = shared_context(command=None, flag=False)
     assert context.shared.locked and context.in_memory
     clock = FakeClock()
@@ -486,14 +487,14 @@ async def test_leaving_by_printing_keeps_no_file(
 ) -> None:
     import tempfile
 
-    from peerprep import export
+    from peerprep.export import printing
 
     tmp = tmp_path / "tmp"
     tmp.mkdir()
     monkeypatch.setattr(tempfile, "tempdir", str(tmp))
     printed: list[bytes] = []
-    monkeypatch.setattr(export, "can_print", lambda: True)
-    monkeypatch.setattr(export, "print_file", lambda path: printed.append(path.read_bytes()))
+    monkeypatch.setattr(printing, "printer_available", lambda: True)
+    monkeypatch.setattr(printing, "print_file", lambda path: printed.append(path.read_bytes()))
     app, _ = shared_app(shared_context(), FakeClock())
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press(*"min søster")
@@ -516,8 +517,8 @@ async def test_own_folder_on_a_shared_computer_is_kept_not_erased(
     """--shared --data-dir STICK: the words go to the person's own folder, and a long idle
     closes them there instead of deleting them."""
     stick = tmp_path / "stick"
-    args = argparse.Namespace(shared=True, data_dir=str(stick), command="new", lang=None)
-    context = Context(args=args, language="da", data_dir=stick, config_dir=tmp_path / "cfg")
+    context = Context(language="da", data_dir=stick, config_dir=tmp_path / "cfg",
+                      data_dir_chosen=True, shared_flag=True)  # fmt: skip
     clock = FakeClock()
     app, side = shared_app(context, clock)
     async with app.run_test(size=SIZE) as pilot:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from peerprep.keys import PART_KEYS
+from peerprep.choices import PART_KEYS
 from peerprep.store import Store
 from peerprep.tui.screens.meeting import MeetingScreen
 from peerprep.tui.screens.questions import QuestionsScreen

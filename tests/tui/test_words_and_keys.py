@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from textual.binding import Binding
 
-from peerprep.content import catalogue
-from peerprep.keys import LANGUAGES
+from peerprep.choices import LANGUAGES
 from peerprep.tui.bindings import key_display, label_key, tip_key
+from peerprep.words import catalogue
 
 TUI = Path(__file__).resolve().parents[2] / "peerprep" / "tui"
 MINE = [

@@ -12,8 +12,10 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, Checkbox, RadioSet, Static
 
-from peerprep import export
 from peerprep.errors import PeerprepError
+from peerprep.export.formats import FORMATS, PRINTABLE
+from peerprep.flow import taking_along
+from peerprep.folders import default_export_dir
 from peerprep.model import Preparation
 from peerprep.tui.screens.base import PeerDialog
 from peerprep.tui.widgets.choices import Choice, Tick
@@ -45,12 +47,12 @@ class ExportDialog(PeerDialog[Path | None]):
         super().__init__()
         self.prep = prep
         self.folder = folder
-        self.fmt = fmt if fmt in export.FORMATS else export.FORMATS[0]
+        self.fmt = fmt if fmt in FORMATS else FORMATS[0]
         self.large_print = large_print
         self.written: Path | None = None
 
     def compose(self) -> ComposeResult:
-        fmts = export.FORMATS
+        fmts = FORMATS
         with Vertical(classes="dialog -wide"):
             yield Static(Content.styled(self.t("tui.export.title"), "bold"), classes="dialog-title")
             # Not a stop of its own when Tab walks the dialog: the choices inside it are.
@@ -70,10 +72,10 @@ class ExportDialog(PeerDialog[Path | None]):
                         id="large",
                         tooltip=self.t("tui.export.large_tip"),
                     )
-                folder = Field(str(self.folder or export.default_export_dir()), id="folder")
+                folder = Field(str(self.folder or default_export_dir()), id="folder")
                 folder.border_title = self.t("tui.export.folder")
                 yield folder
-                if export.can_print():
+                if taking_along.can_print():
                     yield Tick(self.t("tui.export.print_now"), id="print")
             yield Static(Content(""), id="result")
             with Horizontal(classes="dialog-buttons"):
@@ -101,7 +103,7 @@ class ExportDialog(PeerDialog[Path | None]):
     def _chosen_format(self) -> str:
         pressed = self.query_one("#format", RadioSet).pressed_button
         fmt = (pressed.id or "").removeprefix("fmt-") if pressed else ""
-        return fmt if fmt in export.FORMATS else export.FORMATS[0]
+        return fmt if fmt in FORMATS else FORMATS[0]
 
     def _checked(self, selector: str) -> bool:
         found = self.query(selector)
@@ -111,10 +113,10 @@ class ExportDialog(PeerDialog[Path | None]):
     def _save(self) -> None:
         folder_text = self.query_one("#folder", Field).value.strip()
         folder = Path(folder_text).expanduser() if folder_text else None
-        if folder == export.default_export_dir():
+        if folder == default_export_dir():
             folder = None  # the export layer makes its own folder when it is not there yet
         fmt = self._chosen_format()
-        print_now = self._checked("#print") and fmt in export.PRINTABLE
+        print_now = self._checked("#print") and fmt in PRINTABLE
         large = self._checked("#large") and fmt in LARGE
         remember = getattr(self.peer_app, "remember_export", None)
         if callable(remember):
@@ -126,14 +128,19 @@ class ExportDialog(PeerDialog[Path | None]):
     @work(thread=True, exclusive=True, group="export")
     def _write(self, fmt: str, folder: Path | None, large_print: bool, print_now: bool) -> None:
         # A PDF takes a moment to lay out: in a thread, so the screen stays alive.
+        request = taking_along.SheetRequest(
+            fmt=fmt,
+            large_print=large_print,
+            destination=folder,
+            folder_given=folder is not None,
+            print_now=print_now,
+        )
         try:
-            path = export.export_preparation(
-                self.prep, self.cat, fmt, large_print, folder=folder, print_now=print_now
-            )
+            taken = taking_along.take_along(self.peer_app.taken, self.prep, request)
         except PeerprepError as error:
             self.app.call_from_thread(self._failed, self.t(error.key, **error.values))
         else:
-            self.app.call_from_thread(self._done, path, print_now)
+            self.app.call_from_thread(self._done, taken)
 
     def _failed(self, message: str) -> None:
         result = self.query_one("#result", Static)
@@ -141,26 +148,24 @@ class ExportDialog(PeerDialog[Path | None]):
         result.set_class(True, "-problem")
         self.query_one("#save", Button).disabled = False
 
-    def _done(self, path: Path, printed: bool) -> None:
-        self.written = path
-        words = self.t("export.done", path=str(path))
-        if printed:
-            words += "\n" + self.t("export.printed")
+    def _done(self, taken: taking_along.Taken) -> None:
+        self.written = taken.path
+        words = "\n".join(said.text(self.cat) for said in [*taken.said, *taken.problems])
         result = self.query_one("#result", Static)
-        result.set_class(False, "-problem")
+        result.set_class(bool(taken.problems), "-problem")
         result.update(Content(words))
         self.query_one("#save").display = False
         self.query_one("#choices").display = False
-        self.query_one("#open").display = True
+        self.query_one("#open").display = taken.path is not None
         self.query_one("#cancel", Button).label = self.t("tui.export.close")
-        self.query_one("#open").focus()
+        (self.query_one("#open") if taken.path is not None else self.query_one("#cancel")).focus()
 
     @on(Button.Pressed, "#open")
     def _open(self) -> None:
         if self.written is None:
             return
         try:
-            export.open_file(self.written)
+            taking_along.open_file(self.written)
         except PeerprepError as error:
             self.notify(self.t(error.key, **error.values), severity="warning", timeout=15)
 

@@ -1,7 +1,7 @@
 """Carry your own: save preparations to a folder of one's choice, or open one from a file.
 
 Both dialogs offer the USB sticks and cards they can see as one-press choices, and take
-any folder or file typed in. The work is done by peerprep.transfer: a save never
+any folder or file typed in. The work is done by peerprep.flow.preparation_file: a save never
 overwrites, and a bad file changes nothing. The result is said in one plain line.
 """
 
@@ -18,7 +18,9 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Button, Input, Static
 
-from peerprep import transfer
+from peerprep.drives import removable_places
+from peerprep.flow import preparation_file
+from peerprep.flow.taking_along import save_copy
 from peerprep.model import Preparation
 from peerprep.store import StoreError
 from peerprep.tui.screens.base import PeerDialog
@@ -28,7 +30,7 @@ from peerprep.tui.widgets.fields import Field
 def _places(prefix: str) -> list[Button]:
     return [
         Button(str(place), id=f"{prefix}-{index}", classes="place", compact=True)
-        for index, place in enumerate(transfer.removable_places())
+        for index, place in enumerate(removable_places())
     ]
 
 
@@ -134,9 +136,9 @@ class SaveToFolderDialog(PlacesDialog[list[Preparation] | None]):
             if prep in self.saved:
                 continue
             try:
-                written.append(transfer.save_to_folder(self.cat, prep, folder))
+                written.append(save_copy(self.peer_app.taken, self.cat, prep, folder))
             except StoreError as error:
-                self._say(transfer.describe(self.cat, error), problem=True)
+                self._say(preparation_file.describe(self.cat, error), problem=True)
                 return
             self.saved.append(prep)
         lines = [self.t("shared.saved_to", path=str(path)) for path in written]
@@ -150,7 +152,7 @@ class SaveToFolderDialog(PlacesDialog[list[Preparation] | None]):
         self.dismiss(list(self.saved))
 
 
-class OpenFileDialog(PlacesDialog[transfer.Imported | None]):
+class OpenFileDialog(PlacesDialog[preparation_file.Imported | None]):
     """Open a preparation from a file into the store. Answers what came in, or None."""
 
     kind = "open"
@@ -177,9 +179,9 @@ class OpenFileDialog(PlacesDialog[transfer.Imported | None]):
             self._say(self.t("shared.folder.need_file"), problem=True)
             return
         try:
-            imported = transfer.import_file(self.peer_app.session.store, Path(text))
+            imported = preparation_file.import_file(self.peer_app.session.store, Path(text))
         except StoreError as error:
-            self._say(transfer.describe(self.cat, error), problem=True)
+            self._say(preparation_file.describe(self.cat, error), problem=True)
             return
         self.dismiss(imported)
 

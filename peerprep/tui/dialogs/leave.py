@@ -16,9 +16,9 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Button, Static
 
-from peerprep.content import display_title
 from peerprep.model import Preparation
 from peerprep.tui.screens.base import PeerDialog
+from peerprep.words.naming import display_title
 
 
 class LeaveDialog(PeerDialog[str | None]):

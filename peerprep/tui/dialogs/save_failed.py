@@ -6,8 +6,8 @@ from typing import ClassVar
 
 from textual.binding import Binding, BindingType
 
+from peerprep.flow.editing import SaveState
 from peerprep.tui.dialogs.answer import Answer, AnswerDialog
-from peerprep.tui.session import SaveState
 
 
 class SaveFailedDialog(AnswerDialog):

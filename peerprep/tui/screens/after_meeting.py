@@ -13,9 +13,9 @@ from textual.widgets import Button, Static, TextArea
 
 from peerprep.model import NOTE_MAX, Preparation
 from peerprep.tui.screens.base import PeerScreen
-from peerprep.tui.titles import title_of
 from peerprep.tui.widgets.fields import Answer
 from peerprep.tui.widgets.save_status import SaveStatus
+from peerprep.words.naming import display_title as title_of
 
 NOTES = ("agreed", "next_steps")
 

@@ -17,8 +17,8 @@ from textual.widgets import Footer
 from peerprep.tui.bindings import localize
 
 if TYPE_CHECKING:
-    from peerprep.content import Catalogue
     from peerprep.tui.app import PeerprepApp
+    from peerprep.words import Catalogue
 
 
 class Worded:

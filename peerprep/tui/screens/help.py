@@ -16,9 +16,9 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, Static
 
-from peerprep.content import Catalogue
 from peerprep.tui.bindings import key_display, label_key, tip_key
 from peerprep.tui.screens.base import PeerScreen
+from peerprep.words import Catalogue
 
 if TYPE_CHECKING:
     from textual.screen import Screen

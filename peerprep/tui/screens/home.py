@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import ClassVar
 
 from textual import on
@@ -14,58 +13,38 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
-from peerprep.content import Catalogue, format_date
+from peerprep.flow import deleting, summaries
 from peerprep.model import Preparation
 from peerprep.store import StoreError
 from peerprep.tui.bindings import key_of
 from peerprep.tui.screens.base import PeerScreen
-from peerprep.tui.titles import excerpt, title_of
-
-
-def changed_text(cat: Catalogue, prep: Preparation, today: dt.date | None = None) -> str:
-    changed = prep.updated_at.astimezone()
-    if changed.date() == (today or dt.date.today()):
-        return cat.text("tui.home.today_at", time=format_date(cat, changed.time()))
-    return format_date(cat, changed.date())
+from peerprep.words import Catalogue
 
 
 def row(
     cat: Catalogue, prep: Preparation, *, chosen: bool = False, elsewhere: bool = False
 ) -> Content:
-    """The title; the meeting, its date, how far along, when last changed; the first words.
-    The chosen one is marked with ▶, so it shows without colour too; one open in another
-    window says so in words."""
-    meeting = prep.meeting
-    date = format_date(cat, meeting.date) if meeting.date else cat.text("tui.home.no_date")
+    """The title; the meeting, its date, how far along, when last changed; the first words
+    (flow.summaries.row). The chosen one is marked with ▶, so it shows without colour
+    too; one open in another window says so in words."""
+    said = summaries.row(cat, prep)
     # Without a title of one's own the title is the meeting and its date: not said twice.
     details = cat.text(
-        "tui.home.details" if prep.title.strip() else "tui.home.details_short",
-        kind=cat.kind(meeting.kind).name,
-        date=date,
-        n=prep.parts_filled(),
-        changed=changed_text(cat, prep),
+        "tui.home.details" if said.own_title else "tui.home.details_short",
+        kind=said.kind,
+        date=said.date,
+        n=said.parts_filled,
+        changed=said.changed,
     )
     mark = "▶ " if chosen else "  "
-    lines: list[str | tuple[str, str]] = [mark, (title_of(cat, prep), "bold")]
+    lines: list[str | tuple[str, str]] = [mark, (said.title, "bold")]
     if elsewhere:
         lines += [" · ", (cat.text("tui.home.open_elsewhere"), "italic")]
     lines += ["\n  ", details]
-    words = excerpt(prep)
-    if words:
-        lines += ["\n  ", (f"»{words}«" if cat.language == "da" else f"“{words}”", "italic")]
+    if said.excerpt:
+        quoted = f"»{said.excerpt}«" if cat.language == "da" else f"“{said.excerpt}”"
+        lines += ["\n  ", (quoted, "italic")]
     return Content.assemble(*lines)
-
-
-def what_goes(cat: Catalogue, prep: Preparation) -> list[str]:
-    """The things a delete takes away, named so the person knows what they agree to."""
-    items = [cat.text("tui.delete.parts", n=prep.parts_filled())]
-    if prep.questions:
-        items.append(cat.text("tui.delete.questions", n=len(prep.questions)))
-    if not prep.meeting.is_empty():
-        items.append(cat.text("tui.delete.meeting"))
-    if not prep.after_meeting.is_empty():
-        items.append(cat.text("tui.delete.notes"))
-    return items
 
 
 NEEDS_CHOICE = ("open", "copy", "after", "delete")  # actions on the chosen preparation
@@ -131,18 +110,8 @@ class HomeScreen(PeerScreen):
         except StoreError as error:
             self.notify(self.t(error.key, **error.values), severity="error")
             return
-        for item in listing.quarantined:
-            reason = self.t(item.reason, **item.values)
-            self.notify(
-                self.t(
-                    "cli.quarantined_note",
-                    name=item.original.name,
-                    reason=reason,
-                    path=str(item.moved_to),
-                ),
-                severity="warning",
-                timeout=20,
-            )
+        for problem in summaries.listing_problems(self.cat, listing):
+            self.notify(problem, severity="warning", timeout=20)
         self.preparations = listing.preparations
         self.elsewhere = self._open_elsewhere()
         options = self.query_one("#list", OptionList)
@@ -246,10 +215,17 @@ class HomeScreen(PeerScreen):
         prep = self._need_choice()
         if prep is None:
             return
-        title = title_of(self.cat, prep)
+        store = self.peer_app.session.store
+        try:
+            plan = deleting.plan_delete(store, prep.id)
+        except StoreError as error:
+            self.notify(self.t(error.key, **error.values), severity="error")
+            self.reload()
+            return
+        title = plan.title(self.cat)
         dialog = ConfirmDialog(
             question=self.t("tui.delete.question", title=title),
-            items=what_goes(self.cat, prep),
+            items=[said.text(self.cat) for said in plan.what_goes()],
             warning=self.t("tui.delete.warning"),
             yes=self.t("tui.delete.yes"),
             no=self.t("tui.delete.no"),
@@ -260,7 +236,7 @@ class HomeScreen(PeerScreen):
                 self.notify(self.t("errors.cancelled"))
                 return
             try:
-                self.peer_app.session.delete(prep.id)
+                self.peer_app.session.delete(plan)
             except StoreError as error:
                 self.notify(self.t(error.key, **error.values), severity="error")
                 return

@@ -14,16 +14,16 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Input, OptionList, Select, Static
 
-from peerprep.content import format_date
-from peerprep.keys import MEETING_KINDS
+from peerprep.choices import MEETING_KINDS
+from peerprep.flow.dates import DateProblem, parse_date, parse_time
 from peerprep.model import ATTENDEES_MAX, SHORT_MAX, TITLE_MAX
 from peerprep.tui.bindings import adopt
-from peerprep.tui.dates import DateProblem, parse_date, parse_time, weekday_name
 from peerprep.tui.screens.wizard import WizardScreen
 from peerprep.tui.widgets.fields import Field
 from peerprep.tui.widgets.marked_list import mark_rows
 from peerprep.tui.widgets.paging import Dropdown
 from peerprep.tui.widgets.save_status import SaveStatus
+from peerprep.words.dates import format_date, say_date
 
 TEXT_FIELDS = ("date", "time", "place", "attendees", "companion", "title")
 
@@ -187,9 +187,7 @@ class MeetingScreen(WizardScreen):
             self.peer_app.session.changed()
             self.edited()
         if date is not None and show_ok:
-            when = f"{weekday_name(self.cat, date)} {format_date(self.cat, date)}"
-            if time is not None:
-                when = self.t("tui.meeting.at_time", date=when, time=format_date(self.cat, time))
+            when = say_date(self.cat, date, time)
             problem.update(Content(self.t("tui.meeting.when_ok", when=when)))
         else:
             problem.update(Content(""))

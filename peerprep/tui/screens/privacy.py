@@ -14,7 +14,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Static
 
-from peerprep.content import Catalogue
+from peerprep.words import Catalogue
 
 
 class PrivacyScreen(Screen[None]):

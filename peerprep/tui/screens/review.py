@@ -11,13 +11,13 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, Static
 
+from peerprep.choices import PART_KEYS
 from peerprep.export.layout import meeting_lines
-from peerprep.keys import PART_KEYS
 from peerprep.tui.bindings import key_of
 from peerprep.tui.screens.wizard import WizardScreen
-from peerprep.tui.titles import title_of
 from peerprep.tui.widgets.save_status import SaveStatus
 from peerprep.tui.widgets.sheet_gauge import SheetGauge
+from peerprep.words.naming import display_title as title_of
 
 
 class ReviewScreen(WizardScreen):

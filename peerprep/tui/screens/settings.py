@@ -11,7 +11,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, Checkbox, RadioSet, Static
 
-from peerprep.keys import LANGUAGES
+from peerprep.choices import LANGUAGES
 from peerprep.settings import THEMES
 from peerprep.tui.screens.base import PeerScreen
 from peerprep.tui.widgets.choices import Choice, Tick

@@ -17,10 +17,10 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, Static, TextArea
 
-from peerprep.keys import PART_KEYS
+from peerprep.choices import PART_KEYS
+from peerprep.flow.editing import TooLong
 from peerprep.tui.bindings import key_of
 from peerprep.tui.screens.wizard import WizardScreen
-from peerprep.tui.session import TooLong
 from peerprep.tui.widgets.bullets import Bullets
 from peerprep.tui.widgets.fields import Answer
 from peerprep.tui.widgets.save_status import SaveStatus

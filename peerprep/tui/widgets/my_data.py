@@ -16,14 +16,15 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Button, Static
 
-from peerprep import crypto, leaving, shared
-from peerprep.export.places import default_export_dir
-from peerprep.store import Store, StoreError
-from peerprep.transfer import Imported
+from peerprep import crypto, protection
+from peerprep.flow import summaries, wiping
+from peerprep.flow.preparation_file import Imported, imported_message
+from peerprep.flow.taking_along import has_words
+from peerprep.store import PreparationStore, Store, StoreError
 
 if TYPE_CHECKING:
-    from peerprep.content import Catalogue
     from peerprep.tui.app import PeerprepApp
+    from peerprep.words import Catalogue
 
 
 class MyData(Vertical):
@@ -59,31 +60,19 @@ class MyData(Vertical):
         return self.cat.text(key, **values)
 
     @property
-    def store(self) -> Store | shared.MemoryStore:
-        return cast("Store | shared.MemoryStore", self.peer_app.session.store)
-
-    @property
-    def side(self) -> object | None:
-        return getattr(self.peer_app, "shared_side", None)
+    def store(self) -> PreparationStore:
+        return self.peer_app.session.store
 
     def compose(self) -> ComposeResult:
         self.border_title = self.t("shared.data.heading")
         store = self.store
-        if store.in_memory:
-            yield Static(Content(self.t("shared.where_memory")), id="data-where")
-        else:
-            yield Static(Content(self.t("cli.where_data", path=str(store.root))), id="data-where")
-            if store.protected:
-                yield Static(Content(self.t("shared.where_protected")))
-        yield Static(Content(self.t("shared.where_export", path=str(default_export_dir()))),
-                     id="data-export")  # fmt: skip
-        side = self.side
-        mode = getattr(side, "mode", None)
-        if isinstance(mode, shared.SharedMode) and mode.on:
-            cover, erase = mode.timers(self.peer_app.settings)
-            yield Static(Content(self.t("shared.data.timers", cover=cover, erase=erase)))
-            if mode.locked:
-                yield Static(Content(self.t("shared.machine_locked")), id="data-locked")
+        app = self.peer_app
+        mode = app.shared_mode
+        lines = summaries.where_lines(store, app.config_dir, mode, app.settings)
+        yield Static(Content("\n".join(summaries.say(self.cat, line) for line in lines)),
+                     id="data-where")  # fmt: skip
+        if mode is not None and mode.locked:
+            yield Static(Content(self.t("shared.machine_locked")), id="data-locked")
         with Horizontal(classes="data-buttons"):
             yield Button(self.t("shared.data.save"), id="data-save", compact=True)
             yield Button(self.t("shared.data.open"), id="data-open", compact=True)
@@ -103,17 +92,11 @@ class MyData(Vertical):
         app = self.peer_app
         app.commit_screens()
         app.session.save_now()
-        preparations = [p for p in self.store.list().preparations if shared.has_words(p)]
+        preparations = [p for p in self.store.list().preparations if has_words(p)]
         if not preparations:
             app.notify(self.t("shared.data.nothing_to_save"))
             return
-        app.push_screen(SaveToFolderDialog(preparations), self._saved)
-
-    def _saved(self, saved: object) -> None:
-        mark = getattr(self.store, "mark_taken", None)
-        for prep in saved if isinstance(saved, list) else []:
-            if callable(mark):
-                mark(prep)
+        app.push_screen(SaveToFolderDialog(preparations))
 
     @on(Button.Pressed, "#data-open")
     def _open(self) -> None:
@@ -124,16 +107,9 @@ class MyData(Vertical):
     def _opened(self, imported: Imported | None) -> None:
         if imported is None:
             return
-        from peerprep.content import display_title
-
         app = self.peer_app
-        title = display_title(self.cat, imported.prep)
-        if imported.already_there:
-            app.notify(self.t("shared.import_already", title=title))
-        elif imported.renamed:
-            app.notify(self.t("shared.imported_copy", title=title))
-        else:
-            app.notify(self.t("shared.imported", title=title))
+        said = imported_message(self.cat, imported, in_memory=self.store.in_memory)
+        app.notify(said.text(self.cat))
         app.open_preparation(imported.prep.id)
 
     # --- passphrase ---------------------------------------------------------------------------
@@ -169,11 +145,11 @@ class MyData(Vertical):
         store = cast("Store", self.store)
         try:
             if on:
-                store.cipher = crypto.protect(store, passphrase)
+                store.cipher = protection.protect(store, passphrase)
                 key = "crypto.turned_on"
             else:
                 cipher = store.cipher or crypto.unlock(store.root, passphrase)
-                crypto.unprotect(store, cipher)
+                protection.unprotect(store, cipher)
                 store.cipher = None
                 key = "crypto.turned_off"
             count = len(store.list().preparations)
@@ -188,22 +164,8 @@ class MyData(Vertical):
 
     # --- delete all my data -------------------------------------------------------------------
 
-    def what_goes(self, summary: leaving.WipeSummary) -> list[str]:
-        t = self.t
-        if summary.in_memory:
-            return [
-                t("shared.wipe.memory", n=summary.preparations),
-                t("shared.wipe.settings_memory"),
-            ]
-        items = [t("shared.wipe.preparations", n=summary.preparations, path=str(summary.data_dir))]
-        if summary.quarantined:
-            items.append(t("shared.wipe.quarantine", n=summary.quarantined))
-        items.append(t("shared.wipe.locks"))
-        if summary.protected:
-            items.append(t("shared.wipe.protection"))
-        if summary.settings_file is not None:
-            items.append(t("shared.wipe.settings", path=str(summary.settings_file)))
-        return items
+    def what_goes(self, summary: wiping.WipeSummary) -> list[str]:
+        return [said.text(self.cat) for said in summary.what_goes()]
 
     @on(Button.Pressed, "#data-wipe")
     def _wipe(self) -> None:
@@ -212,7 +174,7 @@ class MyData(Vertical):
         app = self.peer_app
         app.commit_screens()
         app.session.save_now()
-        summary = leaving.wipe_summary(self.store, app.keeper)  # type: ignore[arg-type]
+        summary = wiping.wipe_summary(self.store, app.keeper)
         dialog = ConfirmDialog(
             question=self.t("shared.wipe.question"),
             items=self.what_goes(summary),
@@ -228,7 +190,7 @@ class MyData(Vertical):
         app = self.peer_app
         app.session.discard()
         try:
-            leaving.wipe_everything(self.store, app.keeper)  # type: ignore[arg-type]
+            wiping.wipe_everything(self.store, app.keeper)
         except StoreError as error:
             app.notify(self.t(error.key, **error.values), severity="error")
             return

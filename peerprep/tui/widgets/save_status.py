@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from textual.widgets import Static
 
-from peerprep.content import Catalogue, format_date
-from peerprep.tui.session import SaveState
+from peerprep.flow.editing import SaveState
+from peerprep.words import Catalogue
+from peerprep.words.dates import format_date
 
 # Short reasons for the status line; the full sentence (with the folder) is in the dialog.
 _REASONS = ("disk_full", "read_only", "folder_missing", "write_failed")

@@ -11,9 +11,9 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets import Static
 
-from peerprep.content import Catalogue
-from peerprep.keys import PART_KEYS
+from peerprep.choices import PART_KEYS
 from peerprep.model import Preparation
+from peerprep.words import Catalogue
 
 DONE, HERE, TODO = "✓", "▶", "○"
 

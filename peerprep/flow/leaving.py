@@ -1,0 +1,39 @@
+"""Leaving a shared computer: which words have not been taken along yet, and forgetting
+the session (at the person's choice, or after the erase minutes) - for both faces."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from peerprep.flow.taking_along import TakenAlong
+    from peerprep.model import Preparation
+    from peerprep.settings import Settings, SettingsKeeper
+    from peerprep.store import PreparationStore
+
+
+def not_taken_along(store: PreparationStore, record: TakenAlong) -> list[Preparation]:
+    """The preparations with words in them that were not exported, printed or saved since
+    they last changed: what leaving would lose, to ask about once."""
+    return record.untaken(store.list().preparations)
+
+
+def erase_session(store: PreparationStore, record: TakenAlong, keeper: SettingsKeeper) -> Settings:
+    """Forget everything of this session kept in memory: the preparations, the record of
+    what was taken along, and the settings (back to the session's first ones). Returns
+    those settings, marked as welcomed (the next person starts at home).
+
+    Only for a store in memory: on a folder the person named (--data-dir) their words are
+    theirs, and the face saves and closes them instead.
+
+    Raises:
+        ValueError: the store is on disk (a programming error: this would delete files).
+    """
+    if not store.in_memory:
+        raise ValueError("erase_session is for a session kept in memory")
+    store.wipe()
+    record.forget()
+    keeper.remove()
+    fresh = keeper.load()
+    fresh.welcomed = True
+    return fresh

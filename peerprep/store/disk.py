@@ -1,0 +1,330 @@
+"""Preparations on disk, in one data folder: the only code that touches preparation files.
+
+Layout of the data folder:
+
+    preparations/<id>.json    one preparation each, UTF-8, indented
+    quarantine/               files that could not be read, moved aside, never deleted
+    locks/<id>.lock           who is editing a preparation right now (pid, host)
+
+Writes are atomic (files.atomic_write); folders are 0700 and files 0600 on POSIX.
+What the bytes of a file mean is fileformat.py's business (encode / decode and the
+migrations); how editing locks work is locks.py's. The store moves bytes between the
+two, through `_encode` / `_decode`, the one seam where an envelope (crypto.py) wraps them.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import os
+import shutil
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from peerprep import locks
+from peerprep.errors import StoreError, UnreadableError
+from peerprep.fileformat import MAX_FILE_BYTES, decode, encode
+from peerprep.files import (
+    DiskError,
+    atomic_write,
+    clean_stale_temps,
+    ensure_private_dir,
+    reason_key,
+)
+from peerprep.locks import Lock, LockedError, LockInfo
+from peerprep.model import Preparation, is_valid_id
+from peerprep.store.contract import Listing, Quarantined, Skipped
+
+if TYPE_CHECKING:
+    from peerprep.crypto import Cipher
+
+# The bytes of a preparation file -> a Preparation (UnreadableError says why not).
+parse = decode
+
+
+class _Vanished(Exception):
+    """The file went away while we looked at it (another program moved it first)."""
+
+
+class Store:
+    """Preparations in one data folder.
+
+    With a `cipher` (passphrase protection, see crypto.py) files are written as encrypted
+    envelopes; plain files are still read, so turning protection on can go one by one.
+    """
+
+    in_memory = False  # store.memory.MemoryStore says True: nothing of it is on disk
+
+    def __init__(self, root: Path, cipher: Cipher | None = None) -> None:
+        self.root = Path(root)
+        self.cipher = cipher
+
+    @property
+    def preparations_dir(self) -> Path:
+        return self.root / "preparations"
+
+    @property
+    def quarantine_dir(self) -> Path:
+        return self.root / "quarantine"
+
+    @property
+    def locks_dir(self) -> Path:
+        return self.root / "locks"
+
+    def path_of(self, prep_id: str) -> Path:
+        if not is_valid_id(prep_id):
+            raise StoreError("errors.unknown_id", id=prep_id)
+        return self.preparations_dir / f"{prep_id}.json"
+
+    def _lock_path(self, prep_id: str) -> Path:
+        self.path_of(prep_id)  # the same check: an id is a file name
+        return self.locks_dir / f"{prep_id}.lock"
+
+    def _ensure(self, folder: Path) -> Path:
+        try:
+            ensure_private_dir(self.root)
+            return ensure_private_dir(folder)
+        except DiskError as error:
+            raise StoreError(error.key, path=str(error.path)) from error
+
+    # bytes <-> preparation: the one place
+
+    def _encode(self, prep: Preparation) -> bytes:
+        try:
+            data = encode(prep)
+        except ValueError as error:
+            # Text that JSON cannot hold (a lone surrogate pasted from somewhere).
+            raise StoreError("errors.not_saveable") from error
+        return self._seal(data)
+
+    def _decode(self, raw: bytes) -> Preparation:
+        return decode(self._unseal(raw))
+
+    # reading
+
+    def list(self) -> Listing:
+        """Every readable preparation, newest change first; unreadable ones are quarantined
+        (each reported once, in `quarantined`) and never stop the others from loading."""
+        folder = self.preparations_dir
+        preparations: list[Preparation] = []
+        quarantined: list[Quarantined] = []
+        skipped: list[Skipped] = []
+        if not folder.is_dir():
+            return Listing([], [])
+        clean_stale_temps(folder)
+        locks.sweep_stale(self.locks_dir)  # leftovers of killed programs never pile up
+        for path in sorted(folder.glob("*.json")):
+            if path.name.startswith(".") or not path.is_file():
+                continue
+            try:
+                preparations.append(self._read(path))
+            except _Vanished:
+                continue
+            except UnreadableError as error:
+                try:
+                    with contextlib.suppress(_Vanished):
+                        quarantined.append(self._quarantine(path, error.key, **error.values))
+                except StoreError as failure:
+                    # It cannot be moved aside now (a read-only stick): leave it where it is
+                    # and still show the others.
+                    skipped.append(Skipped(path=path, reason=failure.key))
+            except _CannotOpen as error:
+                skipped.append(Skipped(path=path, reason=error.key))
+        preparations.sort(key=lambda p: p.updated_at, reverse=True)
+        return Listing(preparations, quarantined, skipped)
+
+    def load(self, prep_id: str) -> Preparation:
+        path = self.path_of(prep_id)
+        if not path.is_file():
+            raise StoreError("errors.unknown_id", id=prep_id)
+        try:
+            return self._read(path)
+        except _Vanished:
+            raise StoreError("errors.unknown_id", id=prep_id) from None
+        except _CannotOpen as error:
+            raise StoreError(error.key, path=str(path)) from error
+        except UnreadableError as error:
+            try:
+                moved = self._quarantine(path, error.key, **error.values)
+            except _Vanished:
+                raise StoreError("errors.unknown_id", id=prep_id) from None
+            raise UnreadableError(
+                "errors.quarantined", name=path.name, path=str(moved.moved_to)
+            ) from error
+
+    def exists(self, prep_id: str) -> bool:
+        return is_valid_id(prep_id) and self.path_of(prep_id).is_file()
+
+    def _read(self, path: Path) -> Preparation:
+        try:
+            with path.open("rb") as handle:
+                raw = handle.read(MAX_FILE_BYTES + 1)
+        except FileNotFoundError as error:
+            raise _Vanished() from error
+        except OSError as error:
+            raise _CannotOpen(reason_key(error)) from error
+        if not is_valid_id(path.stem):
+            # Copied in by hand under a name that is no id ("my copy.json").
+            raise UnreadableError("errors.file_bad_name")
+        prep = self._decode(raw)
+        if prep.id != path.stem:
+            # The file was copied or renamed by hand: its name is what the store knows it by.
+            prep.id = path.stem
+        return prep
+
+    def quarantine(self, path: Path, reason: str, **values: object) -> Quarantined:
+        """Move an unreadable file aside with a timestamp; never delete, never overwrite."""
+        try:
+            return self._quarantine(path, reason, **values)
+        except _Vanished:
+            raise StoreError("errors.folder_missing", path=str(path)) from None
+
+    def _quarantine(self, path: Path, reason: str, **values: object) -> Quarantined:
+        folder = self._ensure(self.quarantine_dir)
+        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+        counter = 1
+        while True:
+            # Claim the name first (O_EXCL): two programs quarantining at the same second
+            # can never pick the same name, so nothing in quarantine is ever overwritten.
+            tail = "" if counter == 1 else f"-{counter}"
+            target = folder / f"{path.stem}.{stamp}{tail}{path.suffix}"
+            try:
+                os.close(os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+                break
+            except FileExistsError:
+                counter += 1
+            except OSError as error:
+                raise StoreError(reason_key(error), path=str(target)) from error
+        try:
+            os.replace(path, target)  # replaces only our own empty claim
+        except OSError as error:
+            with contextlib.suppress(OSError):
+                target.unlink()
+            if isinstance(error, FileNotFoundError):
+                raise _Vanished() from error
+            raise StoreError(reason_key(error), path=str(path)) from error
+        return Quarantined(original=path, moved_to=target, reason=reason, values=dict(values))
+
+    def quarantined_files(self) -> list[Path]:
+        """What lies in quarantine now (oldest name first)."""
+        folder = self.quarantine_dir
+        if not folder.is_dir():
+            return []
+        return sorted(p for p in folder.iterdir() if p.is_file())
+
+    # writing
+
+    def save(self, prep: Preparation) -> Path:
+        """Write one preparation atomically. Raises StoreError with a reason the person can
+        act on; the file on disk is then the one from the last successful save."""
+        if not is_valid_id(prep.id):
+            raise StoreError("errors.unknown_id", id=prep.id)
+        data = self._encode(prep)
+        target = self._ensure(self.preparations_dir) / f"{prep.id}.json"
+        try:
+            atomic_write(target, data)
+        except DiskError as error:
+            raise StoreError(error.key, path=str(error.path)) from error
+        return target
+
+    def _refuse_if_open_elsewhere(self, lock_path: Path) -> None:
+        holder = locks.live_holder(lock_path)
+        if holder is not None and not locks.is_mine(holder):
+            # Deleting under another window would have it write the file back at once.
+            raise LockedError(holder)
+
+    def delete(self, prep_id: str) -> None:
+        """Remove one preparation: its file, its lock, and any leftover temp file of it.
+        Refused (LockedError) while another program has it open."""
+        path = self.path_of(prep_id)
+        if not path.is_file():
+            raise StoreError("errors.unknown_id", id=prep_id)
+        lock_path = self._lock_path(prep_id)
+        self._refuse_if_open_elsewhere(lock_path)
+        try:
+            path.unlink()
+            for leftover in self.preparations_dir.glob(f".{prep_id}.json.*"):
+                leftover.unlink()
+            lock_path.unlink(missing_ok=True)
+        except OSError as error:
+            raise StoreError(reason_key(error), path=str(path)) from error
+
+    def wipe(self) -> list[Path]:
+        """Delete everything this program keeps in the data folder: preparations,
+        quarantine, locks (and the protection marker). Returns what went. Refused
+        (LockedError) while another program has a preparation open."""
+        if self.locks_dir.is_dir():
+            for lock_path in sorted(self.locks_dir.glob("*.lock")):
+                self._refuse_if_open_elsewhere(lock_path)
+        gone: list[Path] = []
+        for folder in (self.preparations_dir, self.quarantine_dir, self.locks_dir):
+            if folder.exists():
+                try:
+                    shutil.rmtree(folder)
+                except OSError as error:
+                    raise StoreError(reason_key(error), path=str(folder)) from error
+                gone.append(folder)
+        gone.extend(self._wipe_protection())
+        with contextlib.suppress(OSError):
+            self.root.rmdir()  # only if nothing else of the person's is in it
+        return gone
+
+    # locking
+
+    def lock(self, prep_id: str, *, force: bool = False) -> Lock:
+        """Take the editing lock, or raise LockedError naming who holds it.
+
+        A stale lock (its program is gone; see locks.py) is taken over and named in
+        `Lock.took_over`. `force=True` takes it even from a live holder.
+        """
+        path = self._lock_path(prep_id)
+        self._ensure(self.locks_dir)
+        return locks.acquire(path, force=force)
+
+    def lock_holder(self, prep_id: str) -> LockInfo | None:
+        """Who holds a live lock on this preparation, if anyone (this process included)."""
+        return locks.live_holder(self._lock_path(prep_id))
+
+    # passphrase protection (crypto.py holds the details; imported only when needed)
+
+    @property
+    def protected(self) -> bool:
+        """Does this folder ask for a passphrase (protection.json is there)?"""
+        from peerprep.crypto import is_protected
+
+        return is_protected(self.root)
+
+    def _seal(self, data: bytes) -> bytes:
+        return data if self.cipher is None else self.cipher.seal(data)
+
+    def _unseal(self, raw: bytes) -> bytes:
+        if b"peerprep-encrypted" not in raw[:400]:
+            return raw  # plain JSON: the usual case, no need to load the crypto module
+        from peerprep.crypto import is_envelope
+        from peerprep.errors import CryptoError
+
+        if not is_envelope(raw):
+            return raw
+        if self.cipher is None:
+            raise CryptoError("crypto.needs_passphrase")
+        return self.cipher.open(raw)
+
+    def _wipe_protection(self) -> list[Path]:
+        from peerprep.crypto import protection_path
+
+        marker = protection_path(self.root)
+        if not marker.exists():
+            return []
+        try:
+            marker.unlink()
+        except OSError as error:
+            raise StoreError(reason_key(error), path=str(marker)) from error
+        return [marker]
+
+
+class _CannotOpen(Exception):
+    """Reading a file failed at the system level; `key` explains it."""
+
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key

@@ -1,0 +1,388 @@
+"""Shared-computer mode: how it is turned on, that IT's choice sticks, and that nothing is kept."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from peerprep import machine
+from peerprep.cli import main
+from peerprep.flow.context import Context
+from peerprep.flow.shared_mode import SharedMode, resolve
+from peerprep.flow.taking_along import TakenAlong, print_without_file
+from peerprep.folders import SITE_CONFIG_ENV
+from peerprep.machine import MACHINE_FILE, MAX_MACHINE_FILE_BYTES, machine_config_path
+from peerprep.model import Preparation
+from peerprep.settings import Settings
+from peerprep.store import MemoryStore, Store, StoreError
+
+
+@pytest.fixture
+def site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The machine-wide config folder, empty unless a test places the file."""
+    folder = tmp_path / "site"
+    folder.mkdir()
+    monkeypatch.setenv(SITE_CONFIG_ENV, str(folder))
+    return folder
+
+
+def _place(site: Path, text: str) -> Path:
+    path = site / MACHINE_FILE
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _context(*argv: str) -> Context:
+    return Context(language="da", data_dir=Path(os.environ["PEERPREP_DATA_DIR"]),
+                   config_dir=Path(os.environ["PEERPREP_CONFIG_DIR"]),
+                   shared_flag="--shared" in argv)  # fmt: skip
+
+
+def _tree(root: Path) -> set[str]:
+    if not root.exists():
+        return set()
+    return {str(p.relative_to(root)) for p in root.rglob("*")}
+
+
+# --- turning it on ----------------------------------------------------------------------
+
+
+def test_off_by_default(site: Path) -> None:
+    mode = resolve()
+    assert not mode.on and not mode.locked
+    assert mode.machine.path == site / MACHINE_FILE
+
+
+def test_flag_turns_it_on(site: Path) -> None:
+    mode = resolve(flag=True)
+    assert mode.on and mode.by_flag and not mode.locked
+
+
+@pytest.mark.parametrize(("value", "on"), [("1", True), ("yes", True), ("TRUE", True),
+                                           ("ja", True), ("0", False), ("", False),
+                                           ("no", False), ("maybe", False)])  # fmt: skip
+def test_environment_variable(site: Path, value: str, on: bool) -> None:
+    assert resolve(environ={"PEERPREP_SHARED": value}).on is on
+
+
+def test_machine_file_turns_it_on_and_sets_minutes(site: Path) -> None:
+    _place(
+        site, "\ufeff# ward 7\n[peerprep]\nshared = yes\nprivacy_minutes = 2\nerase-minutes=15\n"
+    )
+    mode = resolve()
+    assert mode.on and mode.locked and not mode.by_flag
+    assert (mode.privacy_minutes, mode.erase_minutes) == (2, 15)
+    assert mode.machine.problems == ()
+    assert mode.timers_fixed
+
+
+def test_a_placed_file_means_shared_unless_it_says_no(site: Path) -> None:
+    _place(site, "privacy_minutes = 5\n")
+    assert resolve().locked
+    _place(site, "shared = no\n")
+    mode = resolve()
+    assert not mode.on and not mode.locked
+
+
+@pytest.mark.parametrize("text", ["shared = perhaps\n", "shared\n", "shared = \n", "\x00\xff"])
+def test_a_file_we_cannot_understand_fails_safe(site: Path, text: str) -> None:
+    _place(site, text)
+    mode = resolve()
+    assert mode.on and mode.locked
+
+
+def test_bad_minutes_are_reported_and_defaults_used(site: Path) -> None:
+    _place(site, "shared = yes\nprivacy_minutes = 0\nerase_minutes = lots\ncolour = red\n")
+    mode = resolve()
+    assert (mode.privacy_minutes, mode.erase_minutes) == (3, 20)
+    assert len(mode.machine.problems) == 3
+
+
+def test_an_unreadable_file_still_means_shared(site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _place(site, "shared = no\n")
+
+    def closed(path: Path, limit: int) -> bytes:
+        # root reads every file whatever its mode: the refusal is simulated
+        raise PermissionError(13, "Permission denied", str(path))
+
+    monkeypatch.setattr(machine, "read_regular_file", closed)
+    assert resolve().locked
+
+
+@pytest.mark.parametrize("kind", ["broken link", "folder", "fifo"])
+def test_a_machine_file_that_is_no_file_still_means_shared(site: Path, kind: str) -> None:
+    """A share that did not mount (a broken link), a folder, a pipe: shared mode, and no hang."""
+    path = site / MACHINE_FILE
+    if kind == "broken link":
+        path.symlink_to(site / "share-not-mounted" / MACHINE_FILE)
+    elif kind == "folder":
+        path.mkdir()
+    else:
+        os.mkfifo(path)
+    mode = resolve()
+    assert mode.on and mode.locked
+    assert mode.machine.problems == ("unreadable",)
+
+
+@pytest.mark.skipif(sys.platform in ("win32", "darwin"), reason="the Linux folders")
+def test_the_site_variable_cannot_hide_the_machine_file(site: Path) -> None:
+    """PEERPREP_SITE_CONFIG_DIR adds a place to look first; it never hides the machine's own
+    folders, so no user can switch machine-wide shared mode off with it."""
+    from peerprep.folders import machine_config_dirs
+
+    dirs = machine_config_dirs()
+    assert dirs[0] == site
+    assert Path("/etc/xdg/peerprep") in dirs
+
+
+def test_a_huge_file_is_read_only_in_part(site: Path) -> None:
+    _place(site, "shared = yes\n" + "# " + "x" * (MAX_MACHINE_FILE_BYTES * 2) + "\n")
+    assert resolve().on
+
+
+def test_machine_wide_mode_cannot_be_switched_off(site: Path) -> None:
+    _place(site, "shared = yes\n")
+    mode = resolve(environ={"PEERPREP_SHARED": "0"})
+    assert mode.on  # an environment that says no does not undo IT's choice
+    assert mode.turn_off().on  # nor does the program
+
+
+def test_flag_mode_can_be_left_when_no_machine_file(site: Path) -> None:
+    assert not resolve(flag=True).turn_off().on
+
+
+def test_machine_minutes_win_over_settings(site: Path) -> None:
+    _place(site, "shared = yes\nprivacy_minutes = 4\n")
+    mode = resolve()
+    assert mode.timers(Settings(privacy_minutes=30, erase_minutes=60)) == (4, 60)
+    flag_only = SharedMode(on=True, by_flag=True)
+    assert flag_only.timers(Settings(privacy_minutes=30, erase_minutes=60)) == (30, 60)
+
+
+def test_default_location_is_the_site_config_dir(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv(SITE_CONFIG_ENV, raising=False)
+    from platformdirs import site_config_dir
+
+    expected = Path(site_config_dir("peerprep", appauthor=False)) / MACHINE_FILE
+    assert machine_config_path() == expected
+
+
+# --- nothing on disk ----------------------------------------------------------------------
+
+
+def _prep(text: str = "Det er vigtigt for mig at sove") -> Preparation:
+    prep = Preparation.new("da")
+    prep.set_part("important", text)
+    return prep
+
+
+def test_memory_store_behaves_like_the_disk_store(site: Path, isolated: Path) -> None:
+    memory, disk = MemoryStore(), Store(isolated / "disk")
+    for store in (memory, disk):
+        first, second = _prep("en"), _prep("to")
+        second.touched(second.updated_at.replace(year=second.updated_at.year + 1))
+        store.save(first)
+        store.save(second)
+        assert [p.id for p in store.list().preparations] == [second.id, first.id]
+        loaded = store.load(first.id)
+        loaded.set_part("important", "ændret uden at gemme")
+        assert store.load(first.id).statement.important == "en"  # a copy, as from disk
+        assert store.exists(first.id) and not store.exists("no-such-id")
+        lock = store.lock(first.id)
+        lock.release()
+        store.delete(first.id)
+        with pytest.raises(StoreError):
+            store.load(first.id)
+        with pytest.raises(StoreError):
+            store.delete(first.id)
+        with pytest.raises(StoreError):
+            store.load("../../etc/passwd")
+        store.wipe()
+        assert store.list().preparations == []
+    assert memory.in_memory and not disk.in_memory
+
+
+def test_memory_store_writes_nothing(site: Path, isolated: Path) -> None:
+    before = _tree(isolated)
+    store = MemoryStore()
+    prep = _prep()
+    store.save(prep)
+    store.lock(prep.id).refresh()
+    store.list()
+    store.delete(prep.id)
+    assert _tree(isolated) == before
+
+
+def test_untaken_words_are_known_until_taken_along(site: Path) -> None:
+    store, record = MemoryStore(), TakenAlong(shared=True)
+
+    def untaken() -> list[Preparation]:
+        return record.untaken(store.list().preparations)
+
+    empty, written = Preparation.new("da"), _prep()
+    store.save(empty)
+    store.save(written)
+    assert [p.id for p in untaken()] == [written.id]
+    record.mark(written)
+    assert untaken() == []
+    store.save(written.touched(written.updated_at.replace(year=written.updated_at.year + 1)))
+    assert untaken() == []  # saved again with the same words: still taken along
+    written.set_part("so_that", "jeg kan arbejde")
+    store.save(written.touched(written.updated_at.replace(year=written.updated_at.year + 1)))
+    assert [p.id for p in untaken()] == [written.id]
+
+
+def test_context_in_shared_mode_keeps_everything_in_memory(
+    site: Path, isolated: Path, data_dir: Path, config_dir: Path
+) -> None:
+    context = _context("--shared")
+    assert context.in_memory
+    store = context.store()
+    assert store is context.store()  # one store for the whole session
+    store.save(_prep())
+    keeper = context.settings_keeper()
+    changed = keeper.load()
+    changed.theme = "textual-light"
+    changed.peer_mode = True
+    keeper.save(changed)
+    assert keeper.load().peer_mode
+    assert not data_dir.exists() and not config_dir.exists()
+
+
+def test_shared_settings_ignore_the_file_of_whoever_was_here(site: Path, config_dir: Path) -> None:
+    from peerprep import settings
+
+    settings.save(config_dir, Settings(language="en", peer_mode=True, welcomed=True))
+    _place(site, "shared = yes\nerase_minutes = 7\n")
+    loaded = _context().settings_keeper().load()
+    assert loaded.peer_mode is False and loaded.language is None and loaded.erase_minutes == 7
+
+
+def test_disk_settings_on_a_personal_computer(site: Path, config_dir: Path) -> None:
+    keeper = _context().settings_keeper()
+    assert not keeper.in_memory
+    keeper.save(Settings(peer_mode=True))
+    assert keeper.load().peer_mode and config_dir.exists()
+
+
+def test_explicit_data_dir_is_the_persons_own_choice(site: Path, tmp_path: Path) -> None:
+    stick = tmp_path / "usb"
+    context = Context(language="da", data_dir=stick, config_dir=tmp_path / "cfg",
+                      data_dir_chosen=True, shared_flag=True)  # fmt: skip
+    assert context.shared.on and not context.in_memory
+    context.store().save(_prep())
+    assert len(list((stick / "preparations").glob("*.json"))) == 1
+    assert not (tmp_path / "cfg").exists()
+
+
+def test_cli_where_and_wipe_in_shared_mode(
+    site: Path, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    Store(data_dir).save(_prep())  # someone's own data on the same account
+    assert main(["--lang", "en", "--shared", "where"]) == 0
+    out = capsys.readouterr().out
+    assert "only while you use it" in out and str(data_dir) not in out
+    assert main(["--shared", "wipe", "--yes"]) == 0
+    assert len(list((data_dir / "preparations").glob("*.json"))) == 1  # not theirs to wipe
+
+
+def test_cli_where_names_the_machine_file(site: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = _place(site, "shared = yes\n")
+    assert main(["--lang", "en", "where"]) == 0
+    out = capsys.readouterr().out
+    assert "whole machine" in out and str(path) in out
+
+
+def test_wipe_removes_everything_listed(
+    site: Path, data_dir: Path, config_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from peerprep import settings
+
+    store = Store(data_dir)
+    prep = _prep()
+    store.save(prep)
+    store.lock(prep.id)
+    (data_dir / "preparations" / "broken.json").write_text("{", encoding="utf-8")
+    store.list()  # moves the broken file to quarantine
+    settings.save(config_dir, Settings(peer_mode=True))
+    assert (data_dir / "quarantine").is_dir() and (data_dir / "locks").is_dir()
+    assert main(["wipe", "--yes"]) == 0
+    assert not data_dir.exists()
+    assert not settings.settings_path(config_dir).exists()
+
+
+def test_protect_is_refused_in_shared_mode(site: Path, data_dir: Path) -> None:
+    assert main(["--shared", "protect", "--yes"]) == 1
+    assert not data_dir.exists()
+
+
+def _snapshot(roots: list[Path]) -> set[str]:
+    return {str(p) for root in roots for p in root.rglob("*")}
+
+
+def test_light_commands_in_shared_mode_leave_no_file_anywhere(tmp_path: Path) -> None:
+    """A real process with HOME, XDG folders and TMPDIR of its own: nothing appears."""
+    home, tmp = tmp_path / "home", tmp_path / "tmp"
+    xdg = {name: tmp_path / name.lower() for name in
+           ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME")}  # fmt: skip
+    for folder in (home, tmp, *xdg.values()):
+        folder.mkdir()
+    carried = tmp_path / "usb"
+    carried.mkdir()
+    brought = _prep("fra min USB-nøgle")
+    (carried / "mine.json").write_text(brought.to_json(), encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PEERPREP_", "XDG_"))}
+    env.update({k: str(v) for k, v in xdg.items()})
+    env.update(HOME=str(home), TMPDIR=str(tmp), PEERPREP_SHARED="1", PYTHONDONTWRITEBYTECODE="1")
+    env["PEERPREP_SITE_CONFIG_DIR"] = str(tmp_path / "site")
+    roots = [home, tmp, *xdg.values(), carried]
+    before = _snapshot(roots)
+    for argv in (["list"], ["where"], ["import", str(carried / "mine.json")], ["wipe", "--yes"],
+                 ["schema"], ["--version"]):  # fmt: skip
+        done = subprocess.run([sys.executable, "-m", "peerprep", *argv], env=env,
+                              capture_output=True, text=True, timeout=60, check=False)  # fmt: skip
+        assert done.returncode == 0, (argv, done.stderr)
+        assert "Traceback" not in done.stderr
+    assert _snapshot(roots) == before
+    assert (carried / "mine.json").read_text(encoding="utf-8") == brought.to_json()
+
+
+def test_print_only_keeps_no_file(
+    site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import tempfile
+
+    from peerprep.export import printing
+
+    tmp = tmp_path / "tmp"
+    tmp.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp))
+    sent: list[tuple[Path, bytes]] = []
+    monkeypatch.setattr(printing, "print_file", lambda path: sent.append((path, path.read_bytes())))
+    print_without_file(_prep("min søster"))
+    assert len(sent) == 1 and sent[0][1].startswith(b"%PDF")  # the printer got the sheet
+    assert list(tmp.iterdir()) == []  # and nothing of it is left behind
+
+
+def test_print_only_cleans_up_when_printing_fails(
+    site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import tempfile
+
+    from peerprep.export import ExportError, printing
+
+    tmp = tmp_path / "tmp"
+    tmp.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp))
+
+    def no_printer(path: Path) -> None:
+        raise ExportError("export.errors.no_printer", path=str(path))
+
+    monkeypatch.setattr(printing, "print_file", no_printer)
+    with pytest.raises(ExportError):
+        print_without_file(_prep())
+    assert list(tmp.iterdir()) == []
