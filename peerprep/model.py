@@ -224,7 +224,7 @@ class Preparation(_Open):
     """One meeting's personal statement: the whole content of one preparation file."""
 
     schema_version: Literal[1] = Field(
-        SCHEMA_VERSION, description="The version of this format; 1 for this release."
+        1, description="The version of this format; 1 for this release (SCHEMA_VERSION)."
     )
     id: str = Field(
         default_factory=new_id,

@@ -25,9 +25,9 @@ from pathlib import Path
 import pytest
 
 from peerprep.choices import LANGUAGES, PART_KEYS
-from peerprep.lix import lix, lix_of_many, measure, sentence_lengths
 from peerprep.resources import asset
 from peerprep.words import catalogue
+from peerprep.words.lix import lix, lix_of_many, measure, sentence_lengths
 
 SENTENCE_WORDS = 6
 HELP_LIX = 35

@@ -58,7 +58,7 @@ def _fresh(code: str, *, cwd: Path | None = None) -> dict[str, object]:
 
 def test_the_core_module_list_is_real() -> None:
     for name in ("peerprep.model", "peerprep.store", "peerprep.words", "peerprep.cli",
-                 "peerprep.cli.commands", "peerprep.settings", "peerprep.files",
+                 "peerprep.cli.subcommands", "peerprep.settings", "peerprep.files",
                  "peerprep.flow", "peerprep.flow.editing", "peerprep.plain"):  # fmt: skip
         assert name in CORE_MODULES
     assert not any(name.startswith("peerprep.tui") for name in CORE_MODULES)
@@ -167,3 +167,38 @@ def test_local_sockets_stay_allowed() -> None:
     left, right = socket.socketpair(socket.AF_UNIX)
     left.close()
     right.close()
+
+
+# --- the contracts, checked statically ------------------------------------------------------
+
+SOURCE_ROOT = Path(__file__).resolve().parents[1]  # where pyproject.toml says the contracts
+
+
+def _tool(name: str) -> str:
+    """A command installed beside this interpreter (the test extras)."""
+    found = Path(sys.executable).parent / name
+    return str(found) if found.exists() else name
+
+
+def test_the_layers_hold_with_no_import_ignored() -> None:
+    """import-linter: layers from the model up to the command line, tui and plain apart,
+    nothing but tui importing Textual, no cycles outside tui (pyproject.toml)."""
+    config = (SOURCE_ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    assert "ignore_imports" not in config
+    done = subprocess.run(
+        [_tool("lint-imports")], cwd=SOURCE_ROOT, capture_output=True, text=True, timeout=300
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "3 kept, 0 broken" in done.stdout
+
+
+def test_the_type_check_passes_and_holds_the_stores_to_their_contract() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "mypy", "--no-incremental"],
+        cwd=SOURCE_ROOT,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "peerprep/store" not in done.stdout

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from peerprep.lix import lix, lix_of_many, measure, sentence_lengths, sentences, words
+from peerprep.words.lix import lix, lix_of_many, measure, sentence_lengths, sentences, words
 
 
 def test_counts_words_sentences_and_long_words_by_hand() -> None:

@@ -33,12 +33,12 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _handler(command: str | None) -> Handler:
-    from peerprep.cli.commands import COMMANDS, start
+    from peerprep.cli.subcommands import COMMANDS, start
 
     if command in start.VERBS:
         return start.run
     module = COMMANDS[command or "start"]
-    return module.run  # type: ignore[no-any-return]
+    return module.run
 
 
 def _main(argv: list[str]) -> int:

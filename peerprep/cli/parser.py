@@ -1,6 +1,6 @@
 """The command line's grammar: argparse, in the person's language, refusing abbreviations.
 
-Each command's own arguments are added by its module in cli/commands (`add_parser`), so a
+Each command's own arguments are added by its module in cli/subcommands (`add_parser`), so a
 verb's grammar and its work sit in one file. Building the parser loads nothing heavy: a
 command module imports what its work needs only when it runs.
 """
@@ -87,7 +87,7 @@ def peek_language(argv: Sequence[str]) -> str | None:
 
 def build_parser(cat: Catalogue) -> argparse.ArgumentParser:
     """The whole command line, with every command's help in the catalogue's language."""
-    from peerprep.cli.commands import COMMANDS
+    from peerprep.cli.subcommands import COMMANDS
 
     t = cat.text
     parser = Parser(prog="peerprep", description=t("cli.description"))

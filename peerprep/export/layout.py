@@ -237,11 +237,3 @@ def build_sheet(prep: Preparation, cat: Catalogue, *, large_print: bool = False)
         large_print=large_print,
         labels={"not_filled": cat.text("sheet.not_filled")},
     )
-
-
-def fill_ratio(prep: Preparation, cat: Catalogue, *, large_print: bool = False) -> float:
-    """How full the page is at the comfortable size: 0..1 fits as it is, above 1 the PDF
-    sets the text smaller (see fit.estimate for the whole answer). Cheap; pure."""
-    from peerprep.export.fit import estimate
-
-    return estimate(build_sheet(prep, cat, large_print=large_print)).ratio

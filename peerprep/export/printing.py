@@ -38,7 +38,7 @@ def _windows_default_printer() -> str:  # pragma: no cover - exercised on Window
     from ctypes import wintypes
 
     size = wintypes.DWORD(0)
-    winspool = ctypes.WinDLL("winspool.drv")
+    winspool = ctypes.WinDLL("winspool.drv")  # type: ignore[attr-defined,unused-ignore]
     winspool.GetDefaultPrinterW(None, ctypes.byref(size))
     if not size.value:
         return ""

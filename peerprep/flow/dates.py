@@ -77,9 +77,8 @@ def parse_date(text: str, cat: Catalogue, today: dt.date | None = None) -> dt.da
         year, month, day = (int(g) for g in match.groups())
         return _build(day, month, year, today, text.strip())
     if match := _NUMERIC.match(cleaned):
-        day, month = int(match.group(1)), int(match.group(2))
-        year = int(match.group(3)) if match.group(3) else None
-        return _build(day, month, year, today, text.strip())
+        numeric_year = int(match.group(3)) if match.group(3) else None
+        return _build(int(match.group(1)), int(match.group(2)), numeric_year, today, text.strip())
     words = [w for w in _WORDS.findall(cleaned) if w not in _words(cat, "dates.filler")]
     weekdays = _words(cat, "dates.weekdays")
     if len(words) == 1 and words[0] in weekdays:
@@ -89,9 +88,8 @@ def parse_date(text: str, cat: Catalogue, today: dt.date | None = None) -> dt.da
     months = [m for m in (_month(cat, w) for w in words if not w.isdigit()) if m]
     leftovers = [w for w in words if not w.isdigit() and _month(cat, w) is None]
     if len(months) == 1 and 1 <= len(numbers) <= 2 and not leftovers:
-        day = numbers[0]
-        year = numbers[1] if len(numbers) == 2 else None
-        return _build(day, months[0], year, today, text.strip())
+        named_year = numbers[1] if len(numbers) == 2 else None
+        return _build(numbers[0], months[0], named_year, today, text.strip())
     raise DateProblem("dates.date_unreadable", text=text.strip())
 
 

@@ -56,7 +56,7 @@ def room_in_letters(cat: Catalogue) -> int:
     word = "ordene "
 
     def share_at(words: int) -> float:
-        prep = Preparation.new(cat.language)  # type: ignore[arg-type]
+        prep = Preparation.new(cat.language)
         for key in PART_KEYS:
             prep.set_part(key, (word * words).strip())
         return _layout_share(prep, cat)

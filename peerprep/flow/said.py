@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -14,7 +15,7 @@ class Said:
     """One sentence for the person: `cat.text(key, **values)` in the face's language."""
 
     key: str
-    values: dict[str, object] = field(default_factory=dict)
+    values: Mapping[str, object] = field(default_factory=dict)
 
     def text(self, cat: Catalogue) -> str:
         return cat.text(self.key, **self.values)

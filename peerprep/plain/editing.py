@@ -145,10 +145,14 @@ def edit_after(session: Session) -> None:
     for field in ("agreed", "next_steps"):
         console.blank()
         console.tell(f"plain.after.{field}")
+
+        def keep(text: str, name: str = field) -> None:
+            setattr(after, name, text)
+
         write_and_save(
             session,
             edit_text(session, getattr(after, field), NOTE_MAX, {}, "plain.write_hint_plain"),
-            lambda text, f=field: setattr(after, f, text),
+            keep,
         )
 
 

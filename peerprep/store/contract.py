@@ -7,6 +7,7 @@ tests holds both to it, so no code needs to ask a store what it can do.
 
 from __future__ import annotations
 
+import builtins
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
@@ -89,7 +90,7 @@ class PreparationStore(Protocol):
         """Remove one preparation; LockedError while another program has it open."""
         ...
 
-    def wipe(self) -> list[Path]:
+    def wipe(self) -> builtins.list[Path]:
         """Remove everything this store keeps; returns what went."""
         ...
 
@@ -101,6 +102,6 @@ class PreparationStore(Protocol):
         """Who holds a live lock on this preparation, if anyone (this process included)."""
         ...
 
-    def quarantined_files(self) -> list[Path]:
+    def quarantined_files(self) -> builtins.list[Path]:
         """What lies in quarantine now."""
         ...

@@ -14,6 +14,7 @@ two, through `_encode` / `_decode`, the one seam where an envelope (crypto.py) w
 
 from __future__ import annotations
 
+import builtins
 import contextlib
 import datetime as dt
 import os
@@ -205,7 +206,7 @@ class Store:
             raise StoreError(reason_key(error), path=str(path)) from error
         return Quarantined(original=path, moved_to=target, reason=reason, values=dict(values))
 
-    def quarantined_files(self) -> list[Path]:
+    def quarantined_files(self) -> builtins.list[Path]:
         """What lies in quarantine now (oldest name first)."""
         folder = self.quarantine_dir
         if not folder.is_dir():
@@ -249,7 +250,7 @@ class Store:
         except OSError as error:
             raise StoreError(reason_key(error), path=str(path)) from error
 
-    def wipe(self) -> list[Path]:
+    def wipe(self) -> builtins.list[Path]:
         """Delete everything this program keeps in the data folder: preparations,
         quarantine, locks (and the protection marker). Returns what went. Refused
         (LockedError) while another program has a preparation open."""
@@ -309,7 +310,7 @@ class Store:
             raise CryptoError("crypto.needs_passphrase")
         return self.cipher.open(raw)
 
-    def _wipe_protection(self) -> list[Path]:
+    def _wipe_protection(self) -> builtins.list[Path]:
         from peerprep.crypto import protection_path
 
         marker = protection_path(self.root)

@@ -6,6 +6,7 @@ through the same decoder, so a draft behaves exactly as it would on disk.
 
 from __future__ import annotations
 
+import builtins
 import datetime as dt
 import os
 import threading
@@ -85,7 +86,7 @@ class MemoryStore:
             if self._files.pop(prep_id, None) is None:
                 raise StoreError("errors.unknown_id", id=prep_id)
 
-    def wipe(self) -> list[Path]:
+    def wipe(self) -> builtins.list[Path]:
         """Forget everything. Returns the (pretend) paths of what went."""
         with self._guard:
             gone = [self.root / f"{prep_id}.json" for prep_id in self._files]
@@ -100,5 +101,5 @@ class MemoryStore:
     def lock_holder(self, prep_id: str) -> LockInfo | None:
         return None
 
-    def quarantined_files(self) -> list[Path]:
+    def quarantined_files(self) -> builtins.list[Path]:
         return []  # nothing is ever read from a file, so nothing is ever broken

@@ -223,7 +223,7 @@ def test_package_api_for_the_full_screen_program(preparation, tmp_path, printer)
 def test_importing_the_export_package_is_light():
     code = (
         "import sys\n"
-        "import peerprep.export, peerprep.cli.commands.export\n"
+        "import peerprep.export, peerprep.cli.subcommands.export\n"
         "heavy = [m for m in ('textual', 'typst', 'pydantic') if m in sys.modules]\n"
         "print(heavy)\n"
     )

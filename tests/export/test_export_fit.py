@@ -7,7 +7,7 @@ import random
 
 import pytest
 
-from peerprep.export import fit, layout, metrics, pdf
+from peerprep.export import fit, metrics, pdf
 from peerprep.export.layout import SIZES, build_sheet
 from peerprep.resources import asset
 from peerprep.words import catalogue
@@ -59,8 +59,8 @@ def test_estimate_follows_typst(seed, preparation):
 
 def test_fill_ratio_grows_with_the_answers(preparation, empty):
     cat = catalogue("da")
-    short = layout.fill_ratio(preparation(), cat)
-    longer = layout.fill_ratio(preparation(repeat=3), cat)
+    short = fit.estimate(build_sheet(preparation(), cat)).ratio
+    longer = fit.estimate(build_sheet(preparation(repeat=3), cat)).ratio
     assert 0 < short < longer
     assert short < 1  # a normal statement fits at the comfortable size
     assert fit.estimate(build_sheet(empty(), cat)).size == SIZES[0]

@@ -1,13 +1,14 @@
-"""The commands, one module per verb: each adds its arguments (`add_parser`) and does its
+"""The subcommands, one module per verb: each adds its arguments (`add_parser`) and does its
 work (`run(context, args) -> exit code`). None of them loads Textual but `new`/`open`
 (through the face they start); each imports what its work needs only when it runs.
 """
 
 from __future__ import annotations
 
-from types import ModuleType
+import argparse
+from typing import TYPE_CHECKING, Any, Protocol
 
-from peerprep.cli.commands import (
+from peerprep.cli.subcommands import (
     delete,
     export,
     import_file,
@@ -21,8 +22,20 @@ from peerprep.cli.commands import (
     wipe,
 )
 
+if TYPE_CHECKING:
+    from peerprep.flow.context import Context
+    from peerprep.words import Catalogue
+
+
+class Command(Protocol):
+    """What a command module has: its arguments, and its work (returning an exit code)."""
+
+    def add_parser(self, commands: Any, cat: Catalogue) -> None: ...
+    def run(self, context: Context, args: argparse.Namespace) -> int: ...
+
+
 # The verbs in the order `peerprep --help` lists them; "new" and "open" start a face.
-COMMANDS: dict[str, ModuleType] = {
+COMMANDS: dict[str, Command] = {
     "start": start,
     "list": list,
     "show": show,
