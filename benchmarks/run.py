@@ -216,7 +216,7 @@ def save(s: Settings) -> Row:
 
 
 def export_process(s: Settings, which: str, prep_id: str) -> Row:
-    _needs("peerprep.cli.commands.export")
+    _needs("peerprep.cli.subcommands.export")
     target = "≤ 300 ms" if which == "normal" else ""
     what = f"`peerprep export --format pdf`, {which} statement, whole process"
     row = Row(f"export_{which}", what, baseline_what="python -c pass", target=target)
