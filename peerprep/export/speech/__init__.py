@@ -40,6 +40,7 @@ speech.no_voice_other. Catalogue texts: assets/lang/*/speech.json.
 
 from __future__ import annotations
 
+from peerprep.export.speech.ear import Chunk, for_the_ear, own_words, program_words
 from peerprep.export.speech.engine import (
     DEFAULT_SPEED,
     MAX_SPEED,
@@ -53,17 +54,25 @@ from peerprep.export.speech.engine import (
     find_engine,
     install_key,
 )
+from peerprep.export.speech.spoken import spoken_answer, spoken_part, spoken_sheet
 
 __all__ = [
     "DEFAULT_SPEED",
     "MAX_SPEED",
     "MIN_SPEED",
     "Audio",
+    "Chunk",
     "Engine",
     "SpeechError",
     "SpeechOptions",
     "Voice",
     "choose_voice",
     "find_engine",
+    "for_the_ear",
     "install_key",
+    "own_words",
+    "program_words",
+    "spoken_answer",
+    "spoken_part",
+    "spoken_sheet",
 ]
