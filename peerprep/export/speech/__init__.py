@@ -54,7 +54,9 @@ from peerprep.export.speech.engine import (
     find_engine,
     install_key,
 )
+from peerprep.export.speech.reader import Ending, Reader
 from peerprep.export.speech.spoken import spoken_answer, spoken_part, spoken_sheet
+from peerprep.export.speech.voicing import Notice
 
 __all__ = [
     "DEFAULT_SPEED",
@@ -62,7 +64,10 @@ __all__ = [
     "MIN_SPEED",
     "Audio",
     "Chunk",
+    "Ending",
     "Engine",
+    "Notice",
+    "Reader",
     "SpeechError",
     "SpeechOptions",
     "Voice",
