@@ -55,6 +55,7 @@ from peerprep.export.speech.engine import (
     install_key,
 )
 from peerprep.export.speech.reader import Ending, Reader
+from peerprep.export.speech.sound import SavedSound, render, save_sound, wav_bytes
 from peerprep.export.speech.spoken import spoken_answer, spoken_part, spoken_sheet
 from peerprep.export.speech.voicing import Notice
 
@@ -68,6 +69,7 @@ __all__ = [
     "Engine",
     "Notice",
     "Reader",
+    "SavedSound",
     "SpeechError",
     "SpeechOptions",
     "Voice",
@@ -77,7 +79,10 @@ __all__ = [
     "install_key",
     "own_words",
     "program_words",
+    "render",
+    "save_sound",
     "spoken_answer",
     "spoken_part",
     "spoken_sheet",
+    "wav_bytes",
 ]
