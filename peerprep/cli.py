@@ -234,11 +234,14 @@ def build_parser(cat: Catalogue) -> argparse.ArgumentParser:
     from peerprep.export.command import add_export_parser
 
     add_export_parser(commands, cat)
+    from peerprep.read_command import add_read_parser
+
+    add_read_parser(commands, cat)
     return parser
 
 
 def _handlers() -> dict[str | None, Handler]:
-    from peerprep import commands
+    from peerprep import commands, read_command
     from peerprep.export import command as export_command
 
     return {
@@ -255,6 +258,7 @@ def _handlers() -> dict[str | None, Handler]:
         "protect": commands.protect,
         "unprotect": commands.unprotect,
         "export": export_command.run,
+        "read": read_command.run,
     }
 
 
