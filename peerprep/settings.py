@@ -61,6 +61,13 @@ class Settings(BaseModel):
     large_print: bool = False  # the save dialog starts with large print ticked (last choice)
     privacy_minutes: int = Field(default=3, ge=1, le=240)
     erase_minutes: int = Field(default=20, ge=1, le=1440)
+    # Reading aloud (export.speech): offered at all; the voice the person chose (an
+    # engine's voice id; None: the voice of the program's language); the speed in percent
+    # of the engine's normal, slower by default (export.speech.DEFAULT_SPEED; a test keeps
+    # the two in step, this module must not load the speech package).
+    read_aloud: bool = True
+    speech_voice: str | None = Field(default=None, max_length=200)
+    speech_speed: int = Field(default=80, ge=50, le=200)
 
 
 def settings_path(config_dir: Path) -> Path:

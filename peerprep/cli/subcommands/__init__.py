@@ -14,6 +14,7 @@ from peerprep.cli.subcommands import (
     import_file,
     list,
     protect,
+    read,
     schema,
     show,
     start,
@@ -47,4 +48,5 @@ COMMANDS: dict[str, Command] = {
     "protect": protect,
     "unprotect": unprotect,
     "export": export,
+    "read": read,
 }
