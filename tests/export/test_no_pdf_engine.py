@@ -19,8 +19,7 @@ from peerprep.store import Store
 
 # A process in which `import typst` fails, as it does where pip left typst out.
 WITHOUT_TYPST = (
-    "import sys; sys.modules['typst'] = None; "
-    "from peerprep.__main__ import main; sys.exit(main())"
+    "import sys; sys.modules['typst'] = None; from peerprep.__main__ import main; sys.exit(main())"
 )
 
 
