@@ -75,8 +75,11 @@ def _run(command: list[str], **options: object) -> subprocess.CompletedProcess[s
 def cut() -> list[str]:
     """The prefix that runs a command with no network, or [] where that cannot be had."""
     unshare = shutil.which("unshare")
-    if unshare and _run([unshare, "-n", "true"]).returncode == 0:
-        return [unshare, "-n"]
+    if unshare:
+        # As root a new network namespace; as another user, inside a user namespace.
+        for prefix in ([unshare, "-n"], [unshare, "-r", "-n"]):
+            if _run([*prefix, "true"]).returncode == 0:
+                return prefix
     warnings.warn(  # pragma: no cover - a machine without network namespaces
         "cannot cut the network here (unshare -n): the offline install is checked with "
         "pip's --no-index only",
@@ -298,7 +301,7 @@ def test_a_python_the_bundle_has_no_wheels_for_is_refused_in_plain_words(
     pc = _computer(tmp_path / "pc")
     result = _install(built, pc, [], "--python", str(old))
     assert result.returncode == 1
-    assert f"needs Python {PYTHON} or newer" in result.stdout
+    assert f"needs Python {PYTHON} or newer" in result.stdout, result.stdout
     assert f"{old} (3.9)" in result.stdout
     assert "install Python" in result.stderr
     assert not pc.prefix.exists() and not pc.bin.exists()

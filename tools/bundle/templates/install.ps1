@@ -55,22 +55,23 @@ if ($Scope -eq 'Auto') { $Scope = if ($IsAdmin) { 'Machine' } else { 'User' } }
 if ($Scope -eq 'Machine' -and -not $IsAdmin) {
     Fail 'installing for all users needs an administrator''s PowerShell ("Run as administrator"), or -Scope User.'
 }
+$ForAll = ($Scope -eq 'Machine')
 if (-not $Prefix) {
-    $Prefix = if ($Scope -eq 'Machine') { Join-Path $env:ProgramFiles 'peerprep' }
-              else { Join-Path $env:LOCALAPPDATA 'Programs\peerprep' }
+    if ($ForAll) { $Prefix = Join-Path $env:ProgramFiles 'peerprep' }
+    else { $Prefix = Join-Path $env:LOCALAPPDATA 'Programs\peerprep' }
 }
 $Bin = Join-Path $Prefix 'bin'
 $Apps = Join-Path $Prefix 'app'
 $Command = Join-Path $Bin 'peerprep.exe'
-$MenuFolder = if ($Scope -eq 'Machine') { Join-Path $env:ProgramData 'Microsoft\Windows\Start Menu\Programs' }
-              else { Join-Path $env:APPDATA 'Microsoft\Windows\Start Menu\Programs' }
+if ($ForAll) { $MenuFolder = Join-Path $env:ProgramData 'Microsoft\Windows\Start Menu\Programs' }
+else { $MenuFolder = Join-Path $env:APPDATA 'Microsoft\Windows\Start Menu\Programs' }
 $Shortcut = Join-Path $MenuFolder 'peerprep.lnk'
 $SiteConf = Join-Path $env:ProgramData 'peerprep\peerprep.conf'
 
 # --- PATH, read and written in the registry so that %VARIABLES% in it stay as they are ---
 
 function Get-PathKey {
-    if ($Scope -eq 'Machine') {
+    if ($ForAll) {
         [Microsoft.Win32.Registry]::LocalMachine.OpenSubKey(
             'SYSTEM\CurrentControlSet\Control\Session Manager\Environment', $true)
     } else {
@@ -160,9 +161,11 @@ function Get-Candidates {
         foreach ($v in $Pythons) { $found += Get-PythonInfo 'py' @("-$v") }
     }
     foreach ($name in @('python', 'python3')) {
-        $cmd = Get-Command $name -ErrorAction SilentlyContinue
-        # The Microsoft Store's stand-in python.exe only opens the Store: skip it.
-        if ($cmd -and $cmd.Source -notlike '*\WindowsApps\python*.exe') { $found += Get-PythonInfo $cmd.Source }
+        # Where no Python is installed, Windows' stand-in python.exe only says so (with
+        # arguments it does not open the Store) and the probe finds nothing.
+        $cmd = Get-Command $name -CommandType Application -ErrorAction SilentlyContinue |
+            Select-Object -First 1
+        if ($cmd) { $found += Get-PythonInfo $cmd.Source }
     }
     foreach ($v in $Pythons) {
         $dir = 'Python' + $v.Replace('.', '')
@@ -189,7 +192,7 @@ function Find-Python {
             $script:Rejected += "$($info.Executable) (Python $($info.Version))"
         } elseif ($info.Platform -ne $WantedPlatform) {
             $script:Rejected += "$($info.Executable) ($($info.Platform), this bundle is for $WantedPlatform)"
-        } elseif ($Scope -eq 'Machine' -and -not (Test-ForEveryone $info)) {
+        } elseif ($ForAll -and -not (Test-ForEveryone $info)) {
             $script:Rejected += "$($info.Executable) (installed for one user only)"
         } else {
             return $info
@@ -204,9 +207,9 @@ if (-not $Py) {
         Select-Object -First 1
     if ($installer) {
         Say "no suitable Python on this computer: installing $($installer.Name) quietly"
-        $forAll = if ($Scope -eq 'Machine') { '1' } else { '0' }
+        $allUsersFlag = if ($ForAll) { '1' } else { '0' }
         $process = Start-Process -FilePath $installer.FullName -Wait -PassThru -ArgumentList @(
-            '/quiet', "InstallAllUsers=$forAll", 'PrependPath=0', 'Include_launcher=1',
+            '/quiet', "InstallAllUsers=$allUsersFlag", 'PrependPath=0', 'Include_launcher=1',
             'Include_test=0', 'Shortcuts=0')
         if ($process.ExitCode -ne 0) { Fail "the Python installer stopped with code $($process.ExitCode)." }
         $Py = Find-Python
@@ -215,8 +218,8 @@ if (-not $Py) {
 if (-not $Py) {
     Say "this bundle needs Python $($Pythons[-1]) to $($Pythons[0]) for $WantedPlatform."
     foreach ($r in $script:Rejected) { Say "found, but not usable: $r" }
-    $forAll = if ($Scope -eq 'Machine') { ' Choose "Install for all users" (Customize installation).' } else { '' }
-    Fail "install Python from python.org (@INSTALLER_KIND@), then run this again.$forAll"
+    $hint = if ($ForAll) { ' Choose "Install for all users" (Customize installation).' } else { '' }
+    Fail "install Python from python.org (@INSTALLER_KIND@), then run this again.$hint"
 }
 
 $Lock = Join-Path $Here "locks\python-$($Py.Version).txt"

@@ -72,9 +72,12 @@ ours() {  # is $1 a file this script made (a link into $prefix/app, or naming $l
 }
 
 if [ "$uninstall" = yes ]; then
-    [ -e "$link" ] || [ -L "$link" ] && { ours "$link" && rm -f "$link" || say "left $link: not made by this installer"; }
-    [ -e "$menu_file" ] && ours "$menu_file" && rm -f "$menu_file"
-    [ -d "$prefix/app" ] && rm -rf "$prefix/app" && rmdir "$prefix" 2>/dev/null || true
+    if [ -e "$link" ] || [ -L "$link" ]; then
+        if ours "$link"; then rm -f "$link"; else say "left $link: not made by this installer"; fi
+    fi
+    if [ -e "$menu_file" ] && ours "$menu_file"; then rm -f "$menu_file"; fi
+    rm -rf "$prefix/app"
+    rmdir "$prefix" 2>/dev/null || true
     say "removed peerprep from $prefix."
     say "people's own preparations and settings, and $site_conf, are left as they are."
     exit 0
@@ -130,7 +133,7 @@ if ! find_python && [ "$SYSTEM" = macos ] && [ "$(id -u)" = 0 ]; then
     done
 fi
 if [ -z "$py" ]; then
-    say "this bundle needs Python $(echo "$PYTHONS" | tr ' ' '\n' | sort -t. -k2 -n | head -1) or newer ($PYTHONS) for $MACHINES."
+    say "this bundle ($PLATFORM) needs Python $(echo "$PYTHONS" | tr ' ' '\n' | sort -t. -k2 -n | head -1) or newer ($PYTHONS) for $MACHINES."
     [ -n "$seen" ] && say "found, but not usable:$seen"
     if [ "$SYSTEM" = macos ]; then
         fail "install Python from python.org (the macOS installer) and run this again. The Python 3.9 of Apple's developer tools is too old."
