@@ -11,6 +11,7 @@ own environment, so no test here downloads anything.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import os
@@ -64,10 +65,12 @@ def _clean_environment(**extra: str) -> dict[str, str]:
     }
 
 
-def _run(command: list[str], **options: object) -> subprocess.CompletedProcess[str]:
+def _run(
+    command: list[str], *, timeout: float = 600, **options: object
+) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        command, capture_output=True, text=True, encoding="utf-8", timeout=600, check=False,
-        **options,  # type: ignore[arg-type]
+        command, capture_output=True, text=True, encoding="utf-8", timeout=timeout,
+        check=False, **options,  # type: ignore[arg-type]
     )  # fmt: skip
 
 
@@ -315,6 +318,32 @@ def test_a_peerprep_command_that_is_not_ours_is_left_alone(built: Built, tmp_pat
     assert result.returncode == 1 and "not made by this installer" in result.stderr
     assert pc.command.read_text(encoding="utf-8") == "#!/bin/sh\necho someone else's\n"
     assert not (pc.prefix / "app").exists() or not any((pc.prefix / "app").iterdir())
+
+
+@pytest.mark.slow
+def test_the_macos_script_run_here_installs_and_makes_an_applications_item(
+    built: Built, tmp_path: Path, cut: list[str]
+) -> None:
+    """The macOS branch of install.sh, simulated: the script for a Mac, rendered for this
+    machine's processor, with this machine's wheels. `--menu` makes a double-clickable
+    `peerprep.command` in ~/Applications that starts the installed command."""
+    mac = tmp_path / "mac-bundle"
+    mac.mkdir()
+    for part in ("wheels", "locks"):
+        (mac / part).symlink_to(built.folder / part)
+    bundle._write_scripts(mac, dataclasses.replace(HOST, system="macos"), (PYTHON,), "0", [])
+    assert "SYSTEM='macos'" in (mac / "install.sh").read_text(encoding="utf-8")
+    pc = _computer(tmp_path / "mac")
+    result = _run(
+        [*cut, "sh", str(mac / "install.sh"), "--user", "--menu"], cwd=pc.home, env=pc.env
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    item = pc.home / "Applications" / "peerprep.command"
+    command = pc.home / ".local" / "bin" / "peerprep"
+    assert os.access(item, os.X_OK)
+    started = _run([str(item), "--version"], env=pc.env, timeout=60)
+    assert started.stdout.startswith("peerprep "), started.stderr
+    assert item.read_text(encoding="utf-8") == f'#!/bin/sh\nexec "{command}" "$@"\n'
 
 
 # --- what the builder decides, without building -------------------------------------------

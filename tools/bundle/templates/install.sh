@@ -175,7 +175,7 @@ say "installed: $answer, started with: $link"
 if [ "$menu" = yes ]; then
     mkdir -p "$(dirname "$menu_file")"
     if [ "$SYSTEM" = macos ]; then
-        printf '#!/bin/sh\nexec "%s"\n' "$link" >"$menu_file"
+        printf '#!/bin/sh\nexec "%s" "$@"\n' "$link" >"$menu_file"
         chmod 755 "$menu_file"
     else
         cat >"$menu_file" <<EOF
