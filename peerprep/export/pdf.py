@@ -3,6 +3,10 @@
 The template is assets/sheet.typ. The sheet travels into it as JSON in sys.inputs, so the
 person's words are data, never markup. System fonts are ignored, so every computer makes
 the same PDF; with a fixed timestamp two exports are byte-identical.
+
+typst is left out where it publishes no wheel (Windows on ARM; see the environment marker
+in pyproject.toml): there every call here raises ExportError("export.errors.no_pdf_engine"),
+whose sentence tells the person to save the sheet as HTML and print it from a browser.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ import re
 import threading
 from dataclasses import dataclass
 from functools import cache
+from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 from peerprep.export.errors import ExportError
@@ -42,12 +47,24 @@ class Fit:
     ratios: tuple[float, ...]
 
 
+def _typst() -> ModuleType:
+    """The typst module, imported on first use (it takes ~30 ms).
+
+    Raises:
+        ExportError: `export.errors.no_pdf_engine` when typst is not installed: no wheel
+            exists for this platform (Windows on ARM, typst 0.15), so pip left it out.
+    """
+    try:
+        import typst
+    except ImportError as error:
+        raise ExportError("export.errors.no_pdf_engine") from error
+    return typst
+
+
 @cache
 def _compiler() -> typst.Compiler:
     # Built once: reading the fonts is the slow part of a compile.
-    import typst
-
-    return typst.Compiler(
+    return _typst().Compiler(
         input=asset("sheet.typ"),
         root=asset(),
         font_paths=[asset("fonts")],
@@ -70,8 +87,13 @@ def _inputs(sheet: Sheet) -> dict[str, str]:
 
 
 def render(sheet: Sheet, *, timestamp: dt.datetime | None = None) -> bytes:
-    """The PDF bytes of the sheet. Raises ExportError when typst fails."""
-    import typst
+    """The PDF bytes of the sheet.
+
+    Raises:
+        ExportError: `export.errors.render_failed` when typst fails,
+            `export.errors.no_pdf_engine` where typst is not installed.
+    """
+    typst = _typst()
 
     with _lock:  # one Compiler is shared; typst's world is not meant for parallel use
         try:
@@ -88,8 +110,9 @@ def render(sheet: Sheet, *, timestamp: dt.datetime | None = None) -> bytes:
 
 
 def measure(sheet: Sheet) -> Fit:
-    """Lay the sheet out with typst and report its choice (about a tenth of a second)."""
-    import typst
+    """Lay the sheet out with typst and report its choice (about a tenth of a second).
+    Raises ExportError as render() does."""
+    typst = _typst()
 
     with _lock:
         try:
