@@ -44,7 +44,7 @@ FAMILIES: tuple[str, ...] = (
 )
 FONT_ENDINGS = (".ttf", ".otf", ".ttc", ".otc")
 
-# Characters drawn in the bundled Noto Sans for sure (tests/export/test_export_fonts.py
+# Characters drawn in the bundled Noto Sans for sure (tests/export/test_export_scripts.py
 # holds this to its character map): text made of these alone needs no look at a font.
 _SURE = frozenset(metrics.CHARS) | frozenset(chr(c) for c in range(0x20, 0x7F))
 # Characters that are never drawn as a glyph of their own: white space, line breaks,
@@ -100,8 +100,43 @@ def bundle_coverage() -> frozenset[int]:
     covered: set[int] = set()
     for path in sorted(bundle_folder().iterdir()):
         if path.suffix.lower() in FONT_ENDINGS:
-            covered |= _cmap_of(path)
+            covered |= _cmap_of_cached(path)
     return frozenset(covered)
+
+
+@cache
+def _widths_of(path: Path) -> dict[int, float]:
+    """Advance widths in em of the characters one bundled font draws, from its hmtx."""
+    from fontTools.ttLib import TTFont
+
+    with TTFont(path, lazy=True) as font:
+        scale = 1 / font["head"].unitsPerEm
+        advances = font["hmtx"].metrics
+        return {code: advances[glyph][0] * scale for code, glyph in font.getBestCmap().items()}
+
+
+@cache
+def _regular_files() -> tuple[Path, ...]:
+    """The bundled regular fonts in FAMILIES order (file names follow the family names:
+    "Noto Sans Symbols2" is NotoSansSymbols2-Regular.ttf)."""
+    folder = bundle_folder()
+    return tuple(folder / f"{family.replace(' ', '')}-Regular.ttf" for family in FAMILIES)
+
+
+def advance_width(char: str) -> float | None:
+    """The advance width in em of `char` in the first bundled font (in FAMILIES order)
+    that draws it, as typst picks it; None when none does. For fit.py, for the scripts
+    outside its table; each font is read the first time it is needed."""
+    code = ord(char)
+    for path in _regular_files():
+        if code in _cmap_of_cached(path):
+            return _widths_of(path).get(code)
+    return None
+
+
+@cache
+def _cmap_of_cached(path: Path) -> frozenset[int]:
+    return _cmap_of(path)
 
 
 def characters(texts: Iterable[str]) -> list[str]:

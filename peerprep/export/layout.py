@@ -7,11 +7,11 @@ No I/O and no rendering here. pdf.py, html.py, text.py and markdown.py all draw 
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
 from peerprep.content import Catalogue, display_title, format_date
+from peerprep.export.direction import is_rtl
 from peerprep.keys import PART_KEYS
 from peerprep.model import Preparation
 
@@ -22,8 +22,14 @@ LARGE_PRINT_SIZE = 16.0
 # Ruled lines for handwriting where a part or the question list is still empty.
 WRITING_LINES = 3
 NOTES_LINES = 3
+# A blank sheet's notes box: lines under "what we agreed" and under "next steps", and
+# the room left on the page shared out between them.
+BLANK_NOTE_LINES = 1
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# Control characters, and the direction overrides, embeddings and isolates that can make
+# text show in another order than it was typed. The direction marks (LRM U+200E, RLM
+# U+200F, ALM U+061C) are kept: they are how a person says which way a sentence runs.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 _BLANK_LINES = re.compile(r"\n\s*\n")
 
 
@@ -41,10 +47,12 @@ class Paragraph:
 
 @dataclass(frozen=True)
 class Field:
-    """One labelled item of the meeting line; an empty value is a blank to fill by hand."""
+    """One labelled item of the meeting line; an empty value is a blank to fill by hand,
+    as long as the rest of the line when `wide`."""
 
     label: str
     value: str
+    wide: bool = False
 
 
 @dataclass(frozen=True)
@@ -60,6 +68,9 @@ class Part:
 
 @dataclass(frozen=True)
 class Note:
+    """A labelled note in the box for after the meeting; no paragraphs on a blank sheet,
+    where the label has writing lines under it instead."""
+
     label: str
     paragraphs: tuple[Paragraph, ...]
 
@@ -81,6 +92,8 @@ class Sheet:
     writing_lines: int = WRITING_LINES
     notes_lines: int = NOTES_LINES
     labels: dict[str, str] = field(default_factory=dict)
+    subtitle_rtl: bool = False
+    blank: bool = False  # a sheet for the pen, printed with no preparation behind it
 
     @property
     def sizes(self) -> tuple[float, ...]:
@@ -97,8 +110,10 @@ class Sheet:
             "title": self.title,
             "heading": self.heading,
             "subtitle": self.subtitle,
+            "subtitle_rtl": self.subtitle_rtl,
             "meeting": [
-                [{"label": f.label, "value": f.value} for f in row] for row in self.meeting
+                [{"label": f.label, "value": f.value, "wide": f.wide} for f in row]
+                for row in self.meeting
             ],
             "parts": [
                 {
@@ -120,10 +135,13 @@ class Sheet:
                     {"label": n.label, "paragraphs": paras(n.paragraphs)} for n in self.notes
                 ],
                 "lines": self.notes_lines,
+                # Under each label of a blank sheet's notes box.
+                "item_lines": BLANK_NOTE_LINES,
             },
             "prepared": self.prepared,
             "sizes": list(self.sizes),
             "large": self.large_print,
+            "blank": self.blank,
         }
 
 
@@ -136,18 +154,8 @@ def clean(text: str) -> str:
     return _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip("\n")
 
 
-def is_rtl(text: str) -> bool:
-    """True when the first letter with a strong direction is right-to-left (Arabic, Hebrew)."""
-    for char in text:
-        kind = unicodedata.bidirectional(char)
-        if kind in ("R", "AL"):
-            return True
-        if kind == "L":
-            return False
-    return False
-
-
 def paragraphs(text: str) -> tuple[Paragraph, ...]:
+    """The person's text as paragraphs (split at blank lines), each with its direction."""
     cleaned = clean(text)
     if not cleaned.strip():
         return ()
@@ -234,6 +242,38 @@ def build_sheet(prep: Preparation, cat: Catalogue, *, large_print: bool = False)
         ),
         large_print=large_print,
         labels={"not_filled": cat.text("sheet.not_filled")},
+        subtitle_rtl=is_rtl(own_title),
+    )
+
+
+def build_blank_sheet(cat: Catalogue, *, large_print: bool = False) -> Sheet:
+    """The sheet with nothing filled in, for peer workers to hand out and for people who
+    prefer a pen: every meeting item as a blank, writing lines under each starter and the
+    questions, and a notes box with lines under "what we agreed" and "next steps" that
+    fills the rest of the page. One page in normal print at the comfortable size."""
+    t = cat.text
+    meeting = (
+        (Field(t("sheet.meeting"), ""), Field(t("sheet.date"), ""), Field(t("sheet.time"), "")),
+        (Field(t("sheet.place"), "", wide=True),),
+        (Field(t("sheet.attendees"), "", wide=True),),
+        (Field(t("sheet.companion"), "", wide=True),),
+    )
+    return Sheet(
+        language=cat.language,
+        title=t("sheet.heading"),
+        heading=t("sheet.heading"),
+        subtitle="",
+        meeting=meeting,
+        parts=tuple(Part(key, cat.part(key).starter, ()) for key in PART_KEYS),
+        questions_heading=t("sheet.questions"),
+        questions=(),
+        notes_heading=t("sheet.notes"),
+        notes=(Note(t("sheet.agreed"), ()), Note(t("sheet.next_steps"), ())),
+        prepared="",
+        large_print=large_print,
+        notes_lines=0,
+        labels={"not_filled": t("sheet.not_filled")},
+        blank=True,
     )
 
 
