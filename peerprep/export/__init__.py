@@ -17,6 +17,16 @@ Textual; importing this package is light (typst and pydantic load only when used
         # the ExportError's text says so and where.
         # Raises ExportError(key, **values), a PeerprepError:
         #     cat.text(error.key, **error.values) is one sentence for the person.
+    export.export_blank(language, fmt="pdf", large_print=False, destination=None, *,
+                        folder=None, print_now=False) -> Path
+        # A blank sheet for the pen, in "da" or "en": every meeting item a blank,
+        # writing lines under each starter, the notes box. Same rules as above.
+    export.unprintable(prep, cat=None, large_print=False) -> tuple[str, ...]
+        # Characters no font here can draw in the PDF (they would print as boxes).
+        # Not empty: before a PDF export, say "export.fonts.missing" (chars=" ".join(...))
+        # and offer HTML ("export.fonts.offer_html").
+    export.page_count(path) -> int | None
+        # Pages of an exported PDF; above 1, say "export.pages" (pages=...).
     export.needs_second_page(prep, cat=None) -> bool
         # True: warn before a PDF export (catalogue key "export.fit.second_page").
     export.estimate(prep, cat=None, large_print=False) -> fit.Estimate
@@ -35,8 +45,8 @@ Textual; importing this package is light (typst and pydantic load only when used
     peerprep.export.text.to_text(prep, cat) -> str   # the sheet as plain text
 
 Catalogue keys for the export dialog and the gauge: assets/lang/*/export.json
-(export.formats.*, export.large_print, export.fit.*, export.done, export.printed,
-export.errors.*).
+(export.formats.*, export.large_print, export.fit.*, export.fonts.*, export.done,
+export.pages, export.printed, export.errors.*).
 """
 
 from __future__ import annotations
@@ -61,11 +71,14 @@ __all__ = [
     "can_print",
     "default_export_dir",
     "estimate",
+    "export_blank",
     "export_preparation",
     "fill_ratio",
     "needs_second_page",
     "open_file",
+    "page_count",
     "print_file",
+    "unprintable",
 ]
 
 
@@ -99,6 +112,48 @@ def export_preparation(
     if print_now:
         printing.print_file(path)
     return path
+
+
+def export_blank(
+    language: str,
+    fmt: str = "pdf",
+    large_print: bool = False,
+    destination: Path | None = None,
+    *,
+    folder: Path | None = None,
+    print_now: bool = False,
+    timestamp: dt.datetime | None = None,
+) -> Path:
+    from peerprep.export import printing, service
+
+    if print_now and fmt not in PRINTABLE:
+        raise ExportError("export.errors.print_format")
+    target = destination if destination is not None else folder
+    path = service.export_blank(
+        language,
+        fmt,
+        large_print,
+        target,
+        is_folder=destination is None and folder is not None,
+        timestamp=timestamp,
+    )
+    if print_now:
+        printing.print_file(path)
+    return path
+
+
+def unprintable(
+    prep: Preparation, cat: Catalogue | None = None, *, large_print: bool = False
+) -> tuple[str, ...]:
+    from peerprep.export import service
+
+    return service.unprintable(prep, cat, large_print=large_print)
+
+
+def page_count(path: Path) -> int | None:
+    from peerprep.export import service
+
+    return service.page_count(path)
 
 
 def estimate(

@@ -1,5 +1,6 @@
-"""`peerprep export ID|--latest [--format pdf|html|txt|md] [--large-print] [-o PATH]
-[--open] [--print]`: the sheet from the command line. Never loads Textual."""
+"""`peerprep export ID|--latest|--blank [--lang da|en] [--format pdf|html|txt|md]
+[--large-print] [-o PATH] [--open] [--print]`: the sheet from the command line.
+Never loads Textual."""
 
 from __future__ import annotations
 
@@ -28,6 +29,11 @@ def add_export_parser(commands: Any, cat: Catalogue) -> argparse.ArgumentParser:
     which = parser.add_mutually_exclusive_group()
     which.add_argument("id", nargs="?", metavar=metavar_id, help=t("cli.id_help"))
     which.add_argument("--latest", action="store_true", help=t("export.cli.latest_help"))
+    which.add_argument("--blank", action="store_true", help=t("export.cli.blank_help"))
+    # Not `lang`: that is the program's own language, given before the command.
+    parser.add_argument(
+        "--lang", choices=("da", "en"), dest="sheet_lang", help=t("export.cli.lang_help")
+    )
     parser.add_argument("--format", choices=FORMATS, help=t("export.cli.format_help"))
     parser.add_argument("--large-print", action="store_true", help=t("export.cli.large_print_help"))
     parser.add_argument(
@@ -74,8 +80,25 @@ def _err(text: str) -> None:
     print(text, file=sys.stderr)
 
 
+def _warn_before(context: Context, prep: Preparation, sheet_cat: Catalogue, fmt: str) -> None:
+    """What the person should know before the PDF is made: characters no font here can
+    draw (and that HTML can), and that the answers run onto a second page."""
+    from peerprep.export import service
+
+    if fmt != "pdf":
+        return
+    cat, large = context.cat, context.args.large_print
+    missing = service.unprintable(prep, sheet_cat, large_print=large)
+    if missing:
+        _err(cat.text("export.fonts.missing", chars=" ".join(missing)))
+        _err(cat.text("export.fonts.offer_html") + " " + cat.text("export.cli.html_hint"))
+    if not large and service.needs_second_page(prep, sheet_cat):
+        _err(cat.text("export.fit.second_page"))
+
+
 def run(context: Context) -> int:
     from peerprep.cli import EXIT_FAILURE, EXIT_OK, EXIT_USAGE, CommandError
+    from peerprep.content import catalogue
     from peerprep.export import places, printing, service
 
     args = context.args
@@ -84,22 +107,31 @@ def run(context: Context) -> int:
     if args.print_ and fmt not in places.PRINTABLE:
         _err(cat.text("export.errors.print_format"))
         return EXIT_USAGE
-    prep = _preparation(context)
-    if prep is None:
+    wanted = Path(args.output) if args.output else None
+    large = args.large_print
+    prep = None if args.blank else _preparation(context)
+    if prep is None and not args.blank:
         _err(cat.text("export.errors.which"))
         return EXIT_USAGE
-
-    if fmt == "pdf" and not args.large_print and service.needs_second_page(prep):
-        _err(cat.text("export.fit.second_page"))
-    wanted = Path(args.output) if args.output else None
-    intended, _ = service.target_path(prep, service.sheet_catalogue(prep), fmt, wanted)
     try:
-        path = service.export_preparation(prep, None, fmt, args.large_print, wanted)
+        if prep is None:
+            language = args.sheet_lang or context.language
+            intended, _ = service.blank_target(language, fmt, large, wanted)
+            path = service.export_blank(language, fmt, large, wanted)
+        else:
+            chosen = catalogue(args.sheet_lang) if args.sheet_lang else None
+            sheet_cat = service.sheet_catalogue(prep, chosen)
+            _warn_before(context, prep, sheet_cat, fmt)
+            intended, _ = service.target_path(prep, sheet_cat, fmt, wanted)
+            path = service.export_preparation(prep, sheet_cat, fmt, large, wanted)
     except ExportError as error:
         raise CommandError(error.key, **error.values) from error
     context.say("export.done", path=str(path))
     if path != intended:
         context.say("export.renamed")
+    pages = service.page_count(path)
+    if pages is not None and pages > 1:
+        context.say("export.pages", pages=pages)
 
     status = EXIT_OK
     if args.open:

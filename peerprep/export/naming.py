@@ -62,6 +62,12 @@ def file_name(prep: Preparation, cat: Catalogue, extension: str) -> str:
     return f"{safe_stem(base)}.{extension}"
 
 
+def blank_file_name(cat: Catalogue, extension: str, *, large_print: bool = False) -> str:
+    """ "Tomt ark til mit statement.pdf": the name of a blank sheet, in its language."""
+    key = "export.blank.name_large" if large_print else "export.blank.name"
+    return f"{safe_stem(cat.text(key))}.{extension}"
+
+
 def numbered(path: Path, number: int) -> Path:
     return path.with_name(f"{path.stem} ({number}){path.suffix}")
 
