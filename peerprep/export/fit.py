@@ -93,6 +93,16 @@ def text_em(text: str, bold: bool = False) -> float:
     return sum(_char_em(char, bold) for char in text)
 
 
+def may_overflow(text: str, size: float) -> bool:
+    """Whether `text` holds a word that may be wider than the narrowest column at body
+    size `size` (points) or smaller; the template measures the words of such a line only.
+    With a margin of a fifth for the estimate of shaped scripts."""
+    if len(text) < 20:
+        return False
+    limit = 0.8 * (WIDTH / size - max(2 * NOTES_INSET, NUMBER_COLUMN))
+    return any(text_em(word) > limit for word in text.split(" ") if len(word) > 12)
+
+
 def count_lines(text: str, width_em: float, bold: bool = False) -> int:
     """How many lines `text` takes when wrapped at spaces into `width_em` (greedy, as typst's
     first-fit is for left-aligned text). A word longer than the line starts a line of its

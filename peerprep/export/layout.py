@@ -19,6 +19,7 @@ from peerprep.model import Preparation
 # one page. The floor is the last.
 SIZES: tuple[float, ...] = (11.0, 10.5, 10.0, 9.5, 9.0, 8.5, 8.0)
 LARGE_PRINT_SIZE = 16.0
+SUBTITLE_SCALE = 1.2  # the person's own title, under the heading
 # Ruled lines for handwriting where a part or the question list is still empty.
 WRITING_LINES = 3
 NOTES_LINES = 3
@@ -100,19 +101,40 @@ class Sheet:
         return (LARGE_PRINT_SIZE,) if self.large_print else SIZES
 
     def to_data(self) -> dict[str, Any]:
-        """The sheet as plain JSON-ready data for the typst template."""
+        """The sheet as plain JSON-ready data for the typst template. Each line of the
+        person's words says whether it holds a word that may be too wide for its column
+        ("long"): only those lines are measured word by word in the template."""
+        from peerprep.export.fit import may_overflow
+
+        largest = self.sizes[0]
 
         def paras(items: tuple[Paragraph, ...]) -> list[dict[str, Any]]:
-            return [{"lines": list(p.lines), "rtl": p.rtl} for p in items]
+            return [
+                {
+                    "lines": list(p.lines),
+                    "long": [may_overflow(line, largest) for line in p.lines],
+                    "rtl": p.rtl,
+                }
+                for p in items
+            ]
 
         return {
             "lang": self.language,
             "title": self.title,
             "heading": self.heading,
             "subtitle": self.subtitle,
+            "subtitle_long": may_overflow(self.subtitle, largest * SUBTITLE_SCALE),
             "subtitle_rtl": self.subtitle_rtl,
             "meeting": [
-                [{"label": f.label, "value": f.value, "wide": f.wide} for f in row]
+                [
+                    {
+                        "label": f.label,
+                        "value": f.value,
+                        "long": may_overflow(f.value, largest),
+                        "wide": f.wide,
+                    }
+                    for f in row
+                ]
                 for row in self.meeting
             ],
             "parts": [

@@ -185,3 +185,17 @@ def test_widths_outside_the_table():
     assert fit.text_em("\u200f\u200d\ufe0f") == 0  # marks, joiners, selectors neither
     assert fit.text_em("ሰ") == fonts.advance_width("ሰ") > 0.4  # Ethiopic, from its font
     assert fit.text_em("你") == 1.0
+
+
+def test_lines_that_may_hold_a_too_wide_word():
+    """Only these lines are measured word by word in the template (it is slow)."""
+    assert fit.may_overflow("Det er vigtigt for mig at grine. " + "ha" * 60, 11.0)
+    assert fit.may_overflow("REF" + "0123456789" * 8, 16.0)
+    assert not fit.may_overflow("REF" + "0123456789" * 8, 8.0)  # fits the page at 8 pt
+    assert not fit.may_overflow("arbejdsmarkedsuddannelsescentrene er gode", 16.0)
+    assert not fit.may_overflow("kort", 16.0)
+    # Never misses a word the template would have to break: the 121 letters of the case.
+    for size in (*SIZES, 16.0):
+        width = fit.WIDTH / size - 2 * fit.NOTES_INSET
+        word = "W" * int(width / fit.text_em("W") + 1)
+        assert fit.may_overflow(word, size), size
