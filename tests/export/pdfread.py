@@ -112,3 +112,16 @@ def lines(data: bytes) -> list[Line]:
         Line(page, y, tuple(sorted(found, key=lambda run: run.x)))
         for (page, y), found in sorted(grouped.items(), key=lambda item: (item[0][0], -item[0][1]))
     ]
+
+
+MARGIN_BOTTOM = 20 * MM
+
+
+def assert_on_the_page(data: bytes) -> None:
+    """Every glyph is drawn inside the page's text area (or is the footer): typst does not
+    clip, so text that runs off the foot of a page is in the PDF's text but not on paper."""
+    for run in runs(data):
+        if FOOTER.fullmatch(run.text.strip()) or re.fullmatch(r"\d+ / \d+", run.text.strip()):
+            continue
+        assert run.y >= MARGIN_BOTTOM - 1, (run.text, run.y)
+        assert LEFT - 1 <= run.x <= RIGHT, (run.text, run.x)

@@ -6,7 +6,16 @@ from __future__ import annotations
 import random
 
 import pytest
-from pdfread import LEFT, RIGHT, body_text, empty_boxes, lines, runs, words_of
+from pdfread import (
+    LEFT,
+    RIGHT,
+    assert_on_the_page,
+    body_text,
+    empty_boxes,
+    lines,
+    runs,
+    words_of,
+)
 
 from peerprep.content import catalogue
 from peerprep.export import fit, pdf
@@ -79,6 +88,7 @@ def test_every_field_at_its_limit_is_printed_in_full(preparation, large):
     ]
     for field in fields:
         assert words_of(field) in text, field[:60]
+    assert_on_the_page(data)  # in the text and on the paper
     assert empty_boxes(data) == 0
     # The whole sheet is counted: the fit's pages are typst's pages, give or take one.
     pages = pdf.page_count(data)
@@ -96,6 +106,7 @@ def test_long_notes_break_across_pages(fixture_preparation, large):
     data = pdf.render(sheet)
     text = body_text(data)
     assert words_of(prep.after_meeting.agreed) in text
+    assert_on_the_page(data)
     assert text.index("SLUT") > text.index("Det aftalte vi:")
     assert pdf.page_count(data) >= 2
     assert fit.estimate(sheet).second_page  # and the export said so beforehand
