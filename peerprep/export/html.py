@@ -35,11 +35,12 @@ p, li, dd, .subtitle { overflow-wrap: anywhere; }
 .meeting { margin: 0; padding: 0 0 .9rem; border-bottom: 1px solid var(--soft); }
 .meeting .row div { display: inline-block; margin: 0 1.6rem .15rem 0; }
 .meeting .row div.wide { display: flex; margin-right: 0; }
+.meeting .row div.wide dd { display: flex; flex: 1; }
 .meeting dt, .meeting dd { display: inline; margin: 0; }
 .meeting dt { font-weight: bold; }
 .meeting dt::after { content: ":"; }
 .blank { display: inline-block; width: 9em; border-bottom: 1px solid var(--soft); }
-.wide .blank { flex: 1; margin-left: .3em; }
+.wide .blank { flex: 1; width: auto; margin-left: .3em; }
 .lines div { height: 1.9em; border-bottom: 1px solid var(--soft); }
 ol { margin: 0; padding-left: 1.6em; }
 li { margin-bottom: .4rem; }
@@ -93,6 +94,7 @@ def _print_css(sheet: Sheet) -> str:
   .meeting .row div {{ margin: 0 {em(fit.ITEM_GAP)} 0 0; }}
   .meeting .row + .row {{ margin-top: {em(row_gap - text)}; }}
   .blank {{ width: {em(fit.BLANK_WIDTH)}; height: {em(fit.BLANK_HEIGHT)}; }}
+  .wide .blank {{ width: auto; }}
   section.after-rule {{ margin-top: {em(fit.RULE_BELOW - ABOVE * h2)}; }}
   section.after-text {{ margin-top: {em(fit.PART_GAP - BELOW - ABOVE * h2)}; }}
   section.after-lines {{ margin-top: {em(fit.LINES_GAP - ABOVE * h2)}; }}
