@@ -92,13 +92,16 @@ def test_each_script_is_printed_with_real_glyphs(script, samples_pdf):
         assert not _letters(sample) - _letters(text), sample
         whole = _words(sample)
         assert len(whole & _words(text)) >= 0.75 * len(whole), sample
-    elif script in SHAPED:
-        assert not _letters(sample) - _letters(_poppler_text(samples_pdf) or text), sample
-    else:
+    elif script not in SHAPED:
         assert sample in text
     # Drawn with a real glyph: the embedded fonts have every character.
     covered = _embedded_cover(samples_pdf)
     assert {char for char in _letters(sample) if ord(char) not in covered} == set()
+    if script in SHAPED:
+        read = _poppler_text(samples_pdf)
+        if not read:  # pypdf reads Thai marks onto the wrong letters
+            pytest.skip("needs poppler-utils' pdftotext to read the text back")
+        assert not _letters(sample) - _letters(read), sample
 
 
 def test_no_empty_boxes_and_nothing_said_for_the_bundled_scripts(samples_pdf, preparation):
