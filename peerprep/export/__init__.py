@@ -36,9 +36,12 @@ Textual; importing this package is light (typst and pydantic load only when used
         # .size    body size the PDF will use; .smaller; .second_page
     export.fill_ratio(prep, cat=None) -> float   # the same .ratio, for the gauge
         # Pure and fast: a normal statement well under a millisecond, a very long one a
-        # few ms. It wraps the words with the bundled fonts' real widths and adds up the
-        # template's heights; tests hold it to typst's own measurement (within 3 % of a
-        # page, in practice exact). Call it as often as the gauge likes.
+        # few ms (the first letter of a script outside Latin, Greek and Cyrillic reads
+        # its font's widths once, under a tenth of a second). It wraps the words with the
+        # bundled fonts' real widths and adds up the template's heights, the notes from
+        # after the meeting included; tests hold it to typst's own measurement (within
+        # 3 % of a page, or of the whole measure past one page; exact for Latin text).
+        # Call it as often as the gauge likes.
     export.can_print() -> bool           # a default printer is set up
     export.print_file(path)              # lp / lpr / Windows print verb; quiet; ExportError
     export.open_file(path)               # the system viewer, detached, quiet; ExportError

@@ -2,9 +2,11 @@
 
 The full-screen program's gauge asks this about once a second while the person types,
 so it must cost well under a millisecond per answer. It wraps the words line by line
-with the fonts' real advance widths (metrics.py) and adds up the same heights and gaps
-as assets/sheet.typ. tests/export/test_fit.py holds it to within a few per cent of what
-typst itself measures.
+with the fonts' real advance widths (metrics.py; fonts.py for other scripts) and adds up
+the same heights and gaps as assets/sheet.typ, everything that prints included: the
+notes from after the meeting, words broken at the margin, a blank sheet's lines.
+tests/export/test_export_fit.py holds it to within 3 % of what typst itself measures.
+html.py uses the same numbers for its print styles.
 """
 
 from __future__ import annotations
