@@ -173,9 +173,11 @@ class SystemFont:
         )
 
 
-def system_fonts() -> list[SystemFont]:
+@cache
+def system_fonts() -> tuple[SystemFont, ...]:
     """The computer's own fonts, as typst finds them (its own search of the usual font
-    folders of Windows, macOS and Linux), the likeliest match for the bundle first."""
+    folders of Windows, macOS and Linux), the likeliest match for the bundle first.
+    Looked for once per process."""
     import typst
 
     found = typst.Fonts(include_system_fonts=True, include_embedded_fonts=False)
@@ -186,7 +188,7 @@ def system_fonts() -> list[SystemFont]:
                 Path(info.path), info.index, info.family, info.weight, info.style == "normal"
             )
             fonts.setdefault((info.path, info.index), font)
-    return sorted(fonts.values(), key=SystemFont.preference)
+    return tuple(sorted(fonts.values(), key=SystemFont.preference))
 
 
 _system_cache: dict[tuple[str, int], frozenset[int]] = {}
