@@ -152,3 +152,109 @@ async def test_steady_typing_is_saved_with_the_shipped_delays(
             await asyncio.sleep(0.15)
     # the oldest word not on disk was never more than the ceiling and a little old
     assert 0 < worst < SAVE_AT_THE_LATEST + 0.5, worst
+
+
+# --- limits that speak --------------------------------------------------------------------
+
+
+async def _click(pilot, selector: str) -> None:
+    await pilot.click(selector)
+    await pilot.pause()
+
+
+async def test_a_paste_too_long_for_a_part_is_said_kept_and_asked_about(
+    make_app, data_dir: Path
+) -> None:
+    from peerprep.model import PART_MAX
+    from peerprep.tui.dialogs.unsaved import UnsavedWordsDialog
+
+    from .helpers import screen_words
+
+    app = make_app("new")
+    text = ("Mit liv er mere end min diagnose. " * 200)[: PART_MAX - 10] + "SIDSTE ORD TIL SLUT"
+    async with app.run_test(size=SIZE) as pilot:
+        answer = app.screen.query_one(Answer)
+        app._driver.send_message(events.Paste(text))
+        await pilot.pause()
+        assert answer.text == text[:PART_MAX]  # what fits is in
+        said = screen_words(app)
+        assert f"Fuld: {PART_MAX} tegn" in said  # the count at the field
+        assert "9 tegn kom ikke med" in said and "TIL SLUT" in said  # and the rest, shown
+        await pilot.press(*"mere")  # typing on at the limit: it joins the rest, on screen
+        assert answer.text == text[:PART_MAX]
+        assert "13 tegn kom ikke med" in screen_words(app)
+        await pilot.press("ctrl+q")  # leaving would lose them: it asks
+        await pilot.pause()
+        assert isinstance(app.screen, UnsavedWordsDialog)
+        assert "13 tegn" in screen_words(app)
+        await pilot.press("escape")  # stay
+        await pilot.pause()
+        # make room, and put in what fits now
+        answer.focus()
+        await pilot.press("end", *["backspace"] * 20)
+        await _click(pilot, "#leftover-put")
+        assert answer.text.endswith(" TIL SLUTmere")  # the rest, after what was left
+        assert len(answer.text) == PART_MAX - 20 + 13
+        assert "kom ikke med" not in screen_words(app)
+        await pilot.press("ctrl+q")  # nothing left over: no question
+        await _until_gone(app, pilot)
+    assert _part1(data_dir).endswith(" TIL SLUTmere")
+
+
+async def test_a_link_too_long_for_a_one_line_field_is_said_and_kept(
+    make_app, data_dir: Path
+) -> None:
+    from peerprep.model import SHORT_MAX
+    from peerprep.tui.dialogs.unsaved import UnsavedWordsDialog
+    from peerprep.tui.screens.meeting import MeetingScreen
+    from peerprep.tui.widgets.fields import Field
+
+    from .helpers import screen_words
+
+    link = "https://møde.example.dk/rum/" + "abcdefghij" * 29  # 318 characters
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f2")  # a new preparation opens at the meeting
+        await pilot.pause()
+        assert isinstance(app.screen, MeetingScreen)
+        place = app.screen.query_one("#place", Field)
+        place.focus()
+        app._driver.send_message(events.Paste(link[:100] + "\n" + link[100:]))  # two lines
+        await pilot.pause()
+        assert place.value == (link[:100] + " " + link[100:])[:SHORT_MAX]  # every line kept
+        said = screen_words(app)
+        assert f"Fuld: {SHORT_MAX} tegn" in said
+        assert "»Sted« kan højst have 300 tegn. 19 tegn kom ikke med" in said
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert isinstance(app.screen, UnsavedWordsDialog)
+        await pilot.press("escape")
+        await pilot.pause()
+        await _click(pilot, "#leftover-forget")  # the person lets it go, on purpose
+        assert "kom ikke med" not in screen_words(app)
+        await pilot.press("ctrl+q")
+        await _until_gone(app, pilot)
+    assert saved_files(data_dir)[0]["meeting"]["place"] == (link[:100] + " " + link[100:])[:300]
+
+
+async def test_quitting_with_text_left_over_can_leave_on_purpose(make_app, data_dir: Path) -> None:
+    from peerprep.model import QUESTION_MAX
+    from peerprep.tui.screens.questions import QuestionsScreen
+    from peerprep.tui.widgets.fields import Field
+
+    from .helpers import screen_words
+
+    app = make_app("new")
+    async with app.run_test(size=SIZE) as pilot:
+        app.go_to("questions")
+        await pilot.pause()
+        assert isinstance(app.screen, QuestionsScreen)
+        app._driver.send_message(events.Paste("Hvorfor? " * 120))  # 1080 characters
+        await pilot.pause()
+        assert len(app.screen.query_one("#question", Field).value) == QUESTION_MAX
+        assert "kom ikke med" in screen_words(app)
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        await _click(pilot, "#leave")  # "Close anyway (the text is lost)"
+        await _until_gone(app, pilot)
+    assert len(saved_files(data_dir)[0]["questions"][0]) <= QUESTION_MAX

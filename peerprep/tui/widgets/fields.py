@@ -103,6 +103,7 @@ class Field(Limited, Input):
     def _on_paste(self, event: Paste) -> None:
         # Textual's own keeps only the first line, and drops a paste that is too long.
         event.stop()
+        event.prevent_default()  # Input's own handler would paste it a second time
         if event.text:
             self.replace(one_line(event.text), *self.selection)
 

@@ -43,31 +43,38 @@ def field_label(cat: Catalogue, field: str) -> str:
 class Leftover(Vertical):
     """The leftover of the first of `fields` that has one; hidden when none has."""
 
+    # Not scoped: while a leftover shows, its screen makes room for it (the explanation
+    # under a part's starter steps aside; the answer may shrink a little).
+    SCOPED_CSS = False
     DEFAULT_CSS = """
     Leftover {
         display: none;
         height: auto;
         margin: 0 1;
         padding: 0 1;
-        border: round $warning;
+        border-top: heavy $warning;
     }
     Leftover.-shown {
         display: block;
     }
-    Leftover #leftover-said {
+    Leftover > #leftover-said {
         height: auto;
     }
-    Leftover #leftover-text {
+    Leftover > #leftover-text {
         height: auto;
         max-height: 4;
-        border: none;
-        padding: 0;
     }
-    Leftover Horizontal {
+    Leftover > Horizontal {
         height: 1;
     }
     Leftover Button {
         margin-right: 2;
+    }
+    Screen.-leftover .about {
+        display: none;
+    }
+    Screen.-leftover #answer {
+        min-height: 5;
     }
     """
 
@@ -89,6 +96,7 @@ class Leftover(Vertical):
         leftovers = self.session.leftovers
         self.current = next((f for f in self.fields if leftovers.get(f)), "")
         self.set_class(bool(self.current), "-shown")
+        self.screen.set_class(bool(self.current), "-leftover")
         if not self.current:
             return
         if not self.children:
