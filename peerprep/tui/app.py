@@ -59,6 +59,9 @@ LOCK_REFRESH_SECONDS = 5 * 60
 # must be on disk before that (see console_closed).
 CONSOLE_CLOSE_SECONDS = 4.0
 
+# A save due in less than this is done now (a timer needs some time to be a timer).
+MIN_TIMER_SECONDS = 0.01
+
 STYLESHEETS = ("app.tcss", "home.tcss", "wizard.tcss", "dialogs.tcss")
 
 
@@ -300,12 +303,27 @@ class PeerprepApp(Rooms, TerminalCursor, DeliveredInput, App[int]):
         """Something in the preparation changed: save when flow.autosave says (about a
         second after the typing stops; however steady it goes on, at the latest about two
         seconds after the first change not yet on disk). Until then the status says so."""
+        if self._save_timer is None:  # one timer: it looks again when it comes
+            self._arm_save()
+        self.show_save_state()
+
+    def _arm_save(self) -> None:
         due = self.session.save_due_in()
         if due is not None:
-            if self._save_timer is not None:
-                self._save_timer.stop()
-            self._save_timer = self.set_timer(due, self.save_in_background)
-        self.show_save_state()
+            self._save_timer = self.set_timer(max(due, MIN_TIMER_SECONDS), self._save_if_due)
+
+    def _save_if_due(self) -> None:
+        """The timer came: save, unless typing went on and the pause is not over yet (then
+        the timer is set again, never past the ceiling). Not stopped and set anew at every
+        key: under load a timer that is always replaced before it comes would never come."""
+        self._save_timer = None
+        due = self.session.save_due_in()
+        if due is None:
+            return
+        if due > MIN_TIMER_SECONDS:
+            self._arm_save()
+            return
+        self.save_in_background()
 
     def show_save_state(self) -> None:
         """The status line follows the session (only when what it says changes)."""
