@@ -258,3 +258,25 @@ async def test_quitting_with_text_left_over_can_leave_on_purpose(make_app, data_
         await _click(pilot, "#leave")  # "Close anyway (the text is lost)"
         await _until_gone(app, pilot)
     assert len(saved_files(data_dir)[0]["questions"][0]) <= QUESTION_MAX
+
+
+async def test_in_memory_nothing_ever_claims_a_save(make_app) -> None:
+    """A shared computer keeps the words in memory only: the status and Ctrl+S never say
+    "saved", before, during or after a save."""
+    from peerprep.store import MemoryStore
+
+    from .helpers import screen_words, settle
+
+    app = make_app("new", store=MemoryStore())
+    async with app.run_test(size=SIZE) as pilot:
+        seen = []
+        for char in "mine ord":
+            await pilot.press("space" if char == " " else char)
+            seen.append(str(app.screen.query_one("#status").render()))
+        await settle(app, pilot)
+        seen.append(str(app.screen.query_one("#status").render()))
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        said = screen_words(app)
+        assert "Gemmes ikke her" in said
+        assert not any("Gemt" in words or "gemt endnu" in words for words in [*seen, said])
