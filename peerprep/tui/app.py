@@ -178,6 +178,7 @@ class PeerprepApp(Rooms, TerminalCursor, DeliveredInput, App[int]):
 
         A second signal while leaving does not wait any more: save what is there, and go."""
         if not self._terminating:
+            self._terminating = True
             self.run_worker(self.leave_at_once(), group="leaving")
             return
         self.commit_screens()
