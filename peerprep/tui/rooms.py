@@ -111,7 +111,7 @@ class Rooms:
 
             name = opened.unwritable.rsplit(".", 1)[-1]
             reason = self.t(f"tui.save.reason.{name if name in SAVE_REASONS else 'write_failed'}")
-            self.notify(self.t("tui.locked.folder", reason=reason), timeout=15)
+            self.notify(self.t("tui.locked.folder", reason=reason), timeout=8)
         if opened.read_only and opened.holder is not None:
             from peerprep.tui.dialogs.locked import LockedDialog
 
