@@ -225,6 +225,9 @@ async def test_a_link_too_long_for_a_one_line_field_is_said_and_kept(
         said = screen_words(app)
         assert f"Fuld: {SHORT_MAX} tegn" in said
         assert "»Sted« kan højst have 300 tegn. 19 tegn kom ikke med" in said
+        await pilot.press("end", "x")  # typed at the limit: it joins what is shown
+        assert len(place.value) == SHORT_MAX
+        assert "»Sted« kan højst have 300 tegn. 20 tegn kom ikke med" in screen_words(app)
         await pilot.press("ctrl+q")
         await pilot.pause()
         assert isinstance(app.screen, UnsavedWordsDialog)
