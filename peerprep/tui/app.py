@@ -179,7 +179,7 @@ class PeerprepApp(Rooms, TerminalCursor, DeliveredInput, App[int]):
         A second signal while leaving does not wait any more: save what is there, and go."""
         if not self._terminating:
             self._terminating = True
-            self.run_worker(self.leave_at_once(), group="leaving")
+            self.run_worker(self.leave_at_once, group="leaving")  # begun when it runs
             return
         self.commit_screens()
         self.session.close()
@@ -208,7 +208,7 @@ class PeerprepApp(Rooms, TerminalCursor, DeliveredInput, App[int]):
             finally:
                 done.set()
 
-        self.call_from_thread(self.run_worker, leave(), group="leaving")
+        self.call_from_thread(self.run_worker, leave, group="leaving")
         return done.wait(timeout)
 
     async def on_event(self, event: events.Event) -> None:
@@ -224,7 +224,7 @@ class PeerprepApp(Rooms, TerminalCursor, DeliveredInput, App[int]):
         if self._quitting or self._terminating:
             return
         self._quitting = True
-        self.run_worker(self._quit(), group="leaving")
+        self.run_worker(self._quit, group="leaving")
 
     async def _quit(self) -> None:
         try:
