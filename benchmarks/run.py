@@ -3,6 +3,7 @@
     python benchmarks/run.py            # the full run (a few minutes)
     python benchmarks/run.py --quick    # fewer repeats, for a fast look
     python benchmarks/run.py --json out.json --only startup,typing
+    python benchmarks/run.py --only steady  # kill -9 during steady typing, 100 rounds
 
 Each figure is a median over repeated runs. A ratio is measured against a baseline in the
 same run (a bare Textual app with Header + TextArea + Footer, or `python -c pass`), run
@@ -247,6 +248,31 @@ def render(s: Settings, which: str) -> Row:
     return row
 
 
+def steady_typing(s: Settings) -> Row:
+    """Kill -9 during steady typing (a key every 100-200 ms), 100 rounds: the worst lag,
+    how long before the kill the oldest character not on disk was typed."""
+    _tui_built()
+    import steady
+
+    rounds = s.n(100, 15)
+    row = Row("steady_kill", f"steady typing, kill -9 at random: worst lag of {rounds} rounds",
+              unit="s", target=f"≤ {steady.PROMISE_SECONDS} s")  # fmt: skip
+    folder = s.workspace.root / "steady"
+
+    def env_for(data_dir: Path) -> dict[str, str]:
+        return s.workspace.env(PEERPREP_DATA_DIR=str(data_dir))
+
+    done = steady.run_rounds(rounds, [*measure.peerprep_command(), "new"], env_for, folder,
+                             "introducere", seed=int(time.time()))  # fmt: skip
+    lags = [one.lag for one in done]
+    row.value = max(lags)
+    row.samples = {"lag": lags}
+    lost = sum(1 for one in done if one.problem)
+    row.note = f"median {median(lags):.2f} s; {lost} of {len(done)} rounds past the promise"
+    row.met = row.value <= steady.PROMISE_SECONDS and lost == 0
+    return row
+
+
 def memory(s: Settings, prep_id: str) -> Row:
     _tui_built()
     row = Row("memory", "peak RSS, full-screen program with the long preparation open", unit="MB",
@@ -273,6 +299,8 @@ def _fmt(value: float | None, unit: str) -> str:
     if unit == "ms":
         ms = value * 1000
         return f"{ms:.2f} ms" if ms < 10 else f"{ms:.0f} ms"
+    if unit == "s":
+        return f"{value:.2f} s"
     return f"{value:.0f} {unit}"
 
 
@@ -364,6 +392,7 @@ def main(argv: list[str] | None = None) -> int:
             ("render_normal", lambda: render(s, "normal")),
             ("render_long", lambda: render(s, "long")),
             ("memory", lambda: memory(s, ids["long"])),
+            ("steady_kill", lambda: steady_typing(s)),
         ]
         wanted = [w for w in args.only.split(",") if w]
         rows: list[Row] = []

@@ -88,6 +88,8 @@ def run(
     console.blank()
     if session.rescued:
         console.tell("plain.goodbye_not_saved")
-    else:
-        console.tell("plain.goodbye_memory" if in_memory else "plain.goodbye")
+    elif in_memory:
+        console.tell("plain.goodbye_memory")
+    else:  # "saved" only when something was, in this run (flow.editing)
+        console.tell("plain.goodbye" if session.editing.saved_this_run else "plain.goodbye_nothing")
     return EXIT_OK

@@ -150,12 +150,14 @@ def read_only_menu(session: Session) -> bool:
     """Open in another program: read it, take the sheet along, or work on a copy. False
     when the person goes back."""
     console, cat = session.console, session.cat
+    elsewhere = session.editing.holder is not None  # else: the folder cannot be written to
     options = [
         ("review", cat.text("plain.menu.review")),
         ("export", cat.text("plain.menu.export")),
-        ("copy", cat.text("plain.read_only.copy")),
+        *([("copy", cat.text("plain.read_only.copy"))] if elsewhere else []),
     ]
-    heading = cat.text("plain.read_only.heading", title=session.title())
+    which = "heading" if elsewhere else "heading_folder"
+    heading = cat.text(f"plain.read_only.{which}", title=session.title())
     chosen = console.choose(heading, options, cat.text("plain.menu.home"))
     if not chosen:
         session.close()
@@ -200,6 +202,8 @@ def open_one(session: Session, prep_id: str) -> bool:
         return False
     if opened.read_only and opened.holder is not None:
         session.console.tell("plain.read_only.why", pid=opened.holder.pid, host=opened.holder.host)
+    elif opened.unwritable:  # a write-protected stick, a read-only folder (flow.editing)
+        session.console.tell("plain.read_only.folder")
     preparation_menu(session)
     return True
 

@@ -59,14 +59,24 @@ class Rooms:
             self.push_screen(screen)
 
     def go_home(self: PeerprepApp) -> None:
-        """Leave the preparation (saved and unlocked) and show the list."""
+        """Leave the preparation (saved and unlocked) and show the list; first asks when
+        words would be lost (text that did not fit, a date that cannot be read)."""
+        self.commit_screens()
+        if self.session.unsaved_words():
+            self.ask_about_unsaved_words(self._go_home_anyway)
+            return
+        self._leave_current()
+
+    def _go_home_anyway(self: PeerprepApp) -> None:
+        self.session.leftovers.clear()
+        self.session.drafts.clear()
         self._leave_current()
 
     def begin_new(self: PeerprepApp, at: str = "meeting") -> None:
         if not self._leave_current():
             return
         self.session.new(self.language)
-        self.save_state = self.session.state
+        self.save_state = self.session.status()
         self.go_to(at)
 
     def open_preparation(self: PeerprepApp, prep_id: str, room: str | None = None) -> None:
@@ -89,11 +99,19 @@ class Rooms:
         except StoreError as error:
             self.notify(self.t(error.key, **error.values), severity="error")
             return None
-        self.save_state = self.session.state
+        self.save_state = self.session.status()
         return opened
 
     def _say_if_locked(self: PeerprepApp, opened: Opened) -> None:
-        """Open in another window: read it here, or work on a copy (the person chooses)."""
+        """Open in another window: read it here, or work on a copy (the person chooses).
+        In a folder that cannot be written to: say so once (the status line goes on saying
+        "read only"); saving the sheet as a file elsewhere still works."""
+        if opened.unwritable and opened.holder is None:
+            from peerprep.tui.widgets.save_status import SAVE_REASONS
+
+            name = opened.unwritable.rsplit(".", 1)[-1]
+            reason = self.t(f"tui.save.reason.{name if name in SAVE_REASONS else 'write_failed'}")
+            self.notify(self.t("tui.locked.folder", reason=reason), timeout=8)
         if opened.read_only and opened.holder is not None:
             from peerprep.tui.dialogs.locked import LockedDialog
 
@@ -102,7 +120,7 @@ class Rooms:
     def _locked_answer(self: PeerprepApp, answer: str | None) -> None:
         if answer == "copy":
             self.session.open_copy()
-            self.save_state = self.session.state
+            self.save_state = self.session.status()
             self.save_in_background()
             self.go_to("review")
         elif answer == "back":
@@ -134,9 +152,7 @@ class Rooms:
         """Close what is open and show home; False (and the offer to export) if its words
         could not be saved, in which case everything stays open and on screen."""
         self.commit_screens()
-        if self._save_timer is not None:
-            self._save_timer.stop()
-            self._save_timer = None
+        self._stop_save_timer()
         state = self.session.close()
         self.save_state = state
         if state.kind == "failed":

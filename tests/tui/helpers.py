@@ -45,6 +45,27 @@ async def settle(app: PeerprepApp, pilot: Any) -> None:
     await pilot.pause()
 
 
+def screen_words(app: PeerprepApp) -> str:
+    """The words on the screen in front (and the notes shown over it), as plain text."""
+    from textual.widgets import Button, Input, Static, TextArea
+
+    words = []
+    for widget in app.screen.query("*"):
+        if not widget.display or not widget.is_on_screen:
+            continue
+        if isinstance(widget, (Static, Button)):
+            words.append(str(widget.render()))
+        elif isinstance(widget, TextArea):
+            words.append(widget.text)
+        elif isinstance(widget, Input):
+            words.append(widget.value)
+        for edge in ("border_title", "border_subtitle"):
+            if getattr(widget, edge, None):
+                words.append(str(getattr(widget, edge)))
+    words.extend(n.message for n in app._notifications)
+    return "\n".join(words)
+
+
 def row_text(prompt: object) -> str:
     """An option list's row as it reads on screen (a row may be a small table)."""
     from rich.console import Console

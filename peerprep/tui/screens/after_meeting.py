@@ -11,9 +11,10 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Button, Static, TextArea
 
-from peerprep.model import NOTE_MAX, Preparation
+from peerprep.model import Preparation
 from peerprep.tui.screens.base import PeerScreen
 from peerprep.tui.widgets.fields import Answer
+from peerprep.tui.widgets.leftover import Leftover
 from peerprep.tui.widgets.save_status import SaveStatus
 from peerprep.words.naming import display_title as title_of
 
@@ -61,9 +62,11 @@ class AfterMeetingScreen(PeerScreen):
                     id=name,
                     placeholder=self.t(f"tui.after.{name}_hint"),
                     read_only=read_only,
+                    field=f"after_meeting.{name}",
                 )
                 area.border_title = self.t(f"tui.after.{name}")
                 yield area
+        yield Leftover([f"after_meeting.{name}" for name in NOTES], id="leftover")
         with Horizontal(id="bottom"):
             yield Static("", id="spacer")
             yield Button(self.t("tui.after.copy_button"), id="copy", compact=True)
@@ -78,10 +81,7 @@ class AfterMeetingScreen(PeerScreen):
         session = self.peer_app.session
         if name not in NOTES or session.read_only:
             return
-        text = event.text_area.text
-        if len(text) > NOTE_MAX:
-            self.notify(self.t("tui.step.too_long", n=NOTE_MAX), severity="warning")
-            return
+        text = event.text_area.text  # the field stops at the note's limit (widgets/fields.py)
         if getattr(self.prep.after_meeting, name) != text:
             setattr(self.prep.after_meeting, name, text)
             session.changed()
@@ -95,7 +95,7 @@ class AfterMeetingScreen(PeerScreen):
             found = self.query(f"#{name}")
             if found:
                 text = found.first(Answer).text
-                if len(text) <= NOTE_MAX and getattr(self.prep.after_meeting, name) != text:
+                if getattr(self.prep.after_meeting, name) != text:
                     setattr(self.prep.after_meeting, name, text)
                     session.changed()
 

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar, Generic, TypeVar, cast
 
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer
 
 from peerprep.tui.bindings import localize
+from peerprep.tui.widgets.fields import Overflow
 
 if TYPE_CHECKING:
     from peerprep.tui.app import PeerprepApp
@@ -78,6 +80,15 @@ class PeerScreen(Worded, Screen[None]):
 
     def commit(self) -> None:
         """Put what is in the fields into the model (override where there are fields)."""
+
+    @on(Overflow)
+    def _overflowed(self, event: Overflow) -> None:
+        """Text did not fit into a field: kept in the session, shown until let go."""
+        from peerprep.tui.widgets.leftover import Leftover
+
+        self.peer_app.session.leftovers.add(event.field, event.rest)
+        for leftover in self.query(Leftover):
+            leftover.show()
 
 
 ResultT = TypeVar("ResultT")

@@ -20,12 +20,18 @@ from peerprep.model import ATTENDEES_MAX, SHORT_MAX, TITLE_MAX
 from peerprep.tui.bindings import adopt
 from peerprep.tui.screens.wizard import WizardScreen
 from peerprep.tui.widgets.fields import Field
+from peerprep.tui.widgets.leftover import Leftover
 from peerprep.tui.widgets.marked_list import mark_rows
 from peerprep.tui.widgets.paging import Dropdown
 from peerprep.tui.widgets.save_status import SaveStatus
 from peerprep.words.dates import format_date, say_date
 
 TEXT_FIELDS = ("date", "time", "place", "attendees", "companion", "title")
+
+
+def field_of(name: str) -> str:
+    """The field's path in the file (flow.limits): "meeting.place", "title"."""
+    return "title" if name == "title" else f"meeting.{name}"
 
 
 class MeetingScreen(WizardScreen):
@@ -62,6 +68,7 @@ class MeetingScreen(WizardScreen):
             disabled=self.read_only,
             tooltip=self.t(f"tui.meeting.{name}_hint"),
             max_length=TITLE_MAX if name == "title" else SHORT_MAX,
+            field=field_of(name),
         )
         field.border_title = self.t(f"tui.meeting.{name}")
         return field
@@ -94,6 +101,7 @@ class MeetingScreen(WizardScreen):
                     yield self._field("companion")
                     yield Static(Content(self.t("tui.meeting.companion_note")), classes="note")
                 yield self._field("title")
+        yield Leftover([field_of(name) for name in TEXT_FIELDS], id="leftover")
         with Horizontal(id="bottom"):
             yield Static("", id="spacer")
             yield from self.compose_nav("tui.nav.next_parts", "tui.nav.back_home")

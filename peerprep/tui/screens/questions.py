@@ -14,6 +14,7 @@ from textual.widgets import Input, OptionList, Static
 from peerprep.model import QUESTION_MAX, QUESTIONS_MAX
 from peerprep.tui.screens.wizard import WizardScreen
 from peerprep.tui.widgets.fields import Field
+from peerprep.tui.widgets.leftover import Leftover
 from peerprep.tui.widgets.marked_list import MarkedList
 from peerprep.tui.widgets.save_status import SaveStatus
 
@@ -75,9 +76,11 @@ class QuestionsScreen(WizardScreen):
             placeholder=self.t("tui.questions.field_hint"),
             max_length=QUESTION_MAX,
             disabled=self.read_only,
+            field="questions",
         )
         field.border_title = self.t("tui.questions.new")
         yield field
+        yield Leftover(["questions"], id="leftover")
         with Horizontal(id="bottom"):
             yield Static("", id="spacer")
             yield from self.compose_nav("tui.nav.next_review")

@@ -23,6 +23,7 @@ from peerprep.tui.bindings import key_of
 from peerprep.tui.screens.wizard import WizardScreen
 from peerprep.tui.widgets.bullets import Bullets
 from peerprep.tui.widgets.fields import Answer
+from peerprep.tui.widgets.leftover import Leftover
 from peerprep.tui.widgets.save_status import SaveStatus
 from peerprep.tui.widgets.sheet_gauge import SheetGauge
 from peerprep.tui.widgets.step_bar import StepBar
@@ -55,7 +56,6 @@ class StepScreen(WizardScreen):
         self.part_key = part_key
         self.index = PART_KEYS.index(part_key)
         self._gauge_timer = None
-        self._warned_long = False
 
     # --- building ------------------------------------------------------------------------
 
@@ -79,6 +79,7 @@ class StepScreen(WizardScreen):
                 placeholder=self.t("tui.step.placeholder"),
                 read_only=self.read_only,
                 tooltip=self.t("tui.step.answer_tip"),
+                field=f"statement.{self.part_key}",
             )
             answer.border_title = part.title
             yield answer
@@ -94,6 +95,7 @@ class StepScreen(WizardScreen):
                         id=f"{name}-title",
                     )
                     yield Bullets(lines, id=name, classes="side-text")
+        yield Leftover([f"statement.{self.part_key}"], id="leftover")
         with Horizontal(id="bottom"):
             yield SheetGauge(id="gauge")
             yield from self.compose_nav("tui.nav.next")
@@ -193,14 +195,8 @@ class StepScreen(WizardScreen):
 
     @on(TextArea.Changed, "#answer")
     def _typed(self, event: TextArea.Changed) -> None:
-        try:
-            changed = self.peer_app.session.set_part(self.part_key, event.text_area.text)
-        except TooLong as error:
-            if not self._warned_long:
-                self._warned_long = True
-                self.notify(self.t("tui.step.too_long", n=error.limit), severity="warning")
-            return
-        self._warned_long = False
+        # The field stops at the part's limit (widgets/fields.py), so it always fits.
+        changed = self.peer_app.session.set_part(self.part_key, event.text_area.text)
         if changed:
             self.edited()
             self._show_next_label()
@@ -222,6 +218,6 @@ class StepScreen(WizardScreen):
         answers = self.query("#answer")
         if answers:
             answer = answers.first(Answer)
-            with contextlib.suppress(TooLong):  # said when it happened; the rest is saved
+            with contextlib.suppress(TooLong):  # the field stops at the limit: never
                 self.peer_app.session.set_part(self.part_key, answer.text)
             self.peer_app.session.cursors[self.part_key] = answer.cursor_location
