@@ -49,7 +49,7 @@ def test_one_bad_value_costs_only_that_value(config_dir: Path) -> None:
     assert loaded.language == "en" and loaded.peer_mode is True
     assert loaded.theme == Settings().theme
     assert loaded.privacy_minutes == Settings().privacy_minutes
-    assert loaded.model_extra == {"new_setting": [1, 2]}, "a newer version's setting is kept"
+    assert loaded.extra == {"new_setting": [1, 2]}, "a newer version's setting is kept"
 
 
 def test_a_failed_save_says_why(config_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -52,6 +52,7 @@ NEEDS_CHOICE = ("open", "copy", "after", "delete")  # actions on the chosen prep
 
 class HomeScreen(PeerScreen):
     help_topic = "home"  # what F1 explains (tui.help.topic.home)
+    is_home = True  # what the app closes rooms down to (app.close_rooms)
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f2", "new", "New", tooltip="Start a new preparation", id="new"),
         Binding("enter", "open", "Open", tooltip="Go on with the chosen one", id="open"),
@@ -82,12 +83,9 @@ class HomeScreen(PeerScreen):
                     label = f"{self.t('tui.home.start')} ({key_of(self, 'new') or 'F2'})"
                     yield Button(label, id="start", variant="primary")
 
-    def on_mount(self) -> None:
-        # (PeerScreen.on_mount runs after this one: Textual calls each class's own)
-        if self._in_sight():
-            self.reload()
-
     def on_screen_resume(self) -> None:
+        # Also sent when home is first shown (as the first screen, or pushed): the list
+        # is read here, once, not also when it is mounted.
         if self._in_sight():
             self.reload()
 
