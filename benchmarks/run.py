@@ -85,7 +85,8 @@ def startup(s: Settings, mode: str) -> Row:
     _tui_built()
     how = "headless run_test, fresh process" if mode == "headless" else "whole process on a pty"
     row = Row(f"startup_{mode}", f"start-up to first frame, `peerprep new` ({how})",
-              baseline_what="bare Header+TextArea+Footer", target="ratio ≤ 1.25")  # fmt: skip
+              baseline_what="bare Header+TextArea+Footer",
+              target="ratio ≤ 1.4 (standing goal 1.25)")  # fmt: skip
     pty = mode == "pty"
 
     def ours() -> float:
@@ -97,7 +98,7 @@ def startup(s: Settings, mode: str) -> Row:
     mine, base = alternate(s.n(10, 3), ours, bare)
     row.value, row.baseline = median(mine), median(base)
     row.samples = {"peerprep": mine, "bare": base}
-    row.met = row.ratio is not None and row.ratio <= 1.25
+    row.met = row.ratio is not None and row.ratio <= 1.4
     return row
 
 
@@ -265,7 +266,7 @@ def save(s: Settings) -> Row:
 
 def export_process(s: Settings, which: str, prep_id: str) -> Row:
     _needs("peerprep.cli.subcommands.export")
-    target = "≤ 300 ms" if which == "normal" else ""
+    target = "≤ 200 ms" if which == "normal" else ""
     what = f"`peerprep export --format pdf`, {which} statement, whole process"
     row = Row(f"export_{which}", what, baseline_what="python -c pass", target=target)
     cmd = measure.peerprep_command()
@@ -282,7 +283,7 @@ def export_process(s: Settings, which: str, prep_id: str) -> Row:
     row.value, row.baseline = median(mine), median(base)
     row.samples = {"peerprep": mine, "python": base}
     if which == "normal":
-        row.met = row.value <= 0.300
+        row.met = row.value <= 0.200
     return row
 
 
