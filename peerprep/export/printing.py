@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 from peerprep.export.errors import ExportError
+from peerprep.startup import child_environment
 
 TIMEOUT = 30.0  # seconds; a print queue answers at once or is stuck
 
@@ -28,6 +29,7 @@ def _quiet_run(command: list[str]) -> subprocess.CompletedProcess[str] | None:
             text=True,
             timeout=TIMEOUT,
             check=False,
+            env=child_environment(),
         )
     except (OSError, subprocess.TimeoutExpired):
         return None
@@ -115,6 +117,7 @@ def open_file(path: Path) -> None:
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
             start_new_session=True,
+            env=child_environment(),
         )
     except OSError as error:
         raise ExportError("export.errors.no_viewer", path=str(path)) from error

@@ -18,6 +18,11 @@ The same rules in both faces:
   so the face can offer another place, and nothing is lost;
 - text longer than a field may hold is never cut silently (`TooLong`, `fit_text`; what
   did not fit is kept in `leftovers` until the person lets it go, see flow.limits).
+
+A new preparation may be begun "later" (`new_later`): the full screen shows part 1 before
+the preparation model (and pydantic) is loaded, and makes it right after that first frame.
+Whatever touches `prep` before then (a key typed into part 1, a save, quitting) makes it
+at that moment, so nothing typed can fall between.
 """
 
 from __future__ import annotations
@@ -31,8 +36,8 @@ from peerprep.choices import LANGUAGES, PART_KEYS
 from peerprep.errors import StoreError
 from peerprep.flow.autosave import AutosaveClock
 from peerprep.flow.limits import Fitted, Leftovers, fit_text
+from peerprep.ids import new_id, now
 from peerprep.locks import LockedError, LockInfo
-from peerprep.model import PART_MAX, Preparation, new_id, now
 
 __all__ = [
     "EditingSession",
@@ -47,6 +52,7 @@ __all__ = [
 
 if TYPE_CHECKING:
     from peerprep.flow.deleting import DeletePlan
+    from peerprep.model import Preparation
     from peerprep.store import Listing, Lock, PreparationStore
 
 
@@ -107,7 +113,8 @@ class EditingSession:
 
     def __init__(self, store: PreparationStore, autosave: AutosaveClock | None = None) -> None:
         self.store = store
-        self.prep: Preparation | None = None
+        self._prep: Preparation | None = None
+        self._later: str | None = None  # the language of a new preparation not made yet
         self.read_only = False
         self.holder: LockInfo | None = None
         self.state = SaveState()
@@ -128,10 +135,41 @@ class EditingSession:
 
     # --- opening and closing ------------------------------------------------------------
 
+    @property
+    def prep(self) -> Preparation | None:
+        """The open preparation, if any. A new one begun with `new_later` is made now."""
+        if self._later is not None:
+            self._make_new(self._later)
+        return self._prep
+
+    @prep.setter
+    def prep(self, value: Preparation | None) -> None:
+        self._later = None
+        self._prep = value
+
+    @property
+    def pending(self) -> bool:
+        """A new preparation was begun with `new_later` and is not made yet: it is empty."""
+        return self._later is not None
+
     def new(self, language: str) -> Preparation:
         self.close()
+        return self._make_new(language)
+
+    def new_later(self, language: str) -> None:
+        """Begin a new, empty preparation that is made when first needed (see the module's
+        docstring): `pending` is True until then, and `prep` makes it."""
+        self.close()
+        self._later = language
+        self.state = SaveState()
+        self.cursors = {}
+        self.drafts = {}
+
+    def _make_new(self, language: str) -> Preparation:
+        from peerprep.model import Preparation
+
         prep = Preparation.new(language)
-        self._take(prep, lock=True)
+        self._take(prep, lock=True)  # (clears `_later`)
         return prep
 
     def open(self, prep_id: str) -> Opened:
@@ -205,6 +243,9 @@ class EditingSession:
     def close(self) -> SaveState:
         """Save what is unsaved and let go of the lock. Returns how the last save went
         ("failed" only when words that are not on disk are still open)."""
+        if self._later is not None:
+            self._later = None  # never made, so nothing was written into it
+            return self.state
         state = self.save_now()
         if state.kind == "failed" and self.dirty:
             return state  # keep everything open: the words exist only on screen now
@@ -230,13 +271,13 @@ class EditingSession:
 
     def changed(self) -> None:
         """The preparation was edited; a save is now due."""
-        if self.prep is not None and not self.read_only:
+        if self._prep is not None and not self.read_only:
             self._generation += 1
             self.autosave.changed()
 
     @property
     def dirty(self) -> bool:
-        return self.prep is not None and not self.read_only and self._generation > self._written
+        return self._prep is not None and not self.read_only and self._generation > self._written
 
     def save_due_in(self) -> float | None:
         """Seconds until the next save should start (flow.autosave); None: nothing to save."""
@@ -267,10 +308,14 @@ class EditingSession:
         """Put the person's words into a part. Returns True when something changed.
 
         Raises TooLong (and changes nothing) past the model's limit for one part."""
+        if self._later is not None and not text:
+            return False  # a new preparation not made yet is empty already
         if self.prep is None or self.read_only or key not in PART_KEYS:
             return False
         if self.prep.statement.get(key) == text:
             return False
+        from peerprep.model import PART_MAX
+
         if len(text) > PART_MAX:
             raise TooLong(PART_MAX)
         self.prep.set_part(key, text)
@@ -330,7 +375,7 @@ class EditingSession:
         """
         from peerprep.flow import deleting
 
-        if self.prep is not None and self.prep.id == plan.prep.id:
+        if self._prep is not None and self._prep.id == plan.prep.id:
             self.discard()
         deleting.delete(self.store, plan)
 

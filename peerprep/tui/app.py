@@ -143,22 +143,55 @@ class PeerprepApp(Rooms, TerminalCursor, DeliveredInput, App[int]):
     # --- start and stop -----------------------------------------------------------------
 
     def get_default_screen(self) -> Screen[object]:
+        if self.start.command == "new" or (self.start.command == "open" and self.start.prep_id):
+            # A preparation opens on top of it at once: home is built when the person
+            # first goes there (show_home), not under their first frame, unseen.
+            from textual.screen import Screen
+
+            return Screen()
         from peerprep.tui.screens.home import HomeScreen
 
         return HomeScreen()
+
+    def close_rooms(self) -> None:
+        """Close every screen above home (or above the start's empty screen)."""
+        while len(self.screen_stack) > 1 and not getattr(self.screen, "is_home", False):
+            self.pop_screen()
+
+    def show_home(self) -> bool:
+        """With every room closed (close_rooms), make sure home is what shows: under
+        `peerprep new` or `open` it is built the first time the person goes there. True
+        when it was built now (it reads its list as it comes in sight)."""
+        if not getattr(self.screen, "is_home", False):
+            from peerprep.tui.screens.home import HomeScreen
+
+            self.push_screen(HomeScreen())
+            return True
+        return False
 
     def on_mount(self) -> None:
         if self.handle_signals:
             self._install_signal_handlers()
         self.set_interval(LOCK_REFRESH_SECONDS, self.refresh_lock)
         if self.start.command == "new":
-            self.begin_new(at="introduction")
+            # Part 1 is shown before the preparation (and pydantic, for its model) is
+            # made: it is empty, and it is made right after the first frame, or at once
+            # when something needs it first (a key typed, a save: flow.editing).
+            self.begin_new(at="introduction", later=True)
+            self.call_after_refresh(self._make_new)
         elif self.start.command == "open" and self.start.prep_id:
             self.open_preparation(self.start.prep_id)
+        if len(self.screen_stack) == 1:
+            self.show_home()  # nothing could be opened: home, where it is said why
         if not self.settings.welcomed:
             from peerprep.tui.dialogs.welcome import WelcomeDialog
 
             self.push_screen(WelcomeDialog(), self._welcomed)
+
+    def _make_new(self) -> None:
+        if self.session.pending:
+            self.session.prep  # noqa: B018 (reading it makes it: flow.editing)
+            self.save_state = self.session.state
 
     def _welcomed(self, _: object) -> None:
         self.settings.welcomed = True

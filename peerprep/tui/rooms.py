@@ -65,17 +65,24 @@ class Rooms:
         if self.session.unsaved_words():
             self.ask_about_unsaved_words(self._go_home_anyway)
             return
-        self._leave_current()
+        if self._leave_current():
+            self.show_home()
 
     def _go_home_anyway(self: PeerprepApp) -> None:
         self.session.leftovers.clear()
         self.session.drafts.clear()
-        self._leave_current()
+        if self._leave_current():
+            self.show_home()
 
-    def begin_new(self: PeerprepApp, at: str = "meeting") -> None:
+    def begin_new(self: PeerprepApp, at: str = "meeting", *, later: bool = False) -> None:
+        """A new preparation, from its first room (`at`). `later`: made when first needed
+        (flow.editing.EditingSession.new_later), as under `peerprep new`."""
         if not self._leave_current():
             return
-        self.session.new(self.language)
+        if later:
+            self.session.new_later(self.language)
+        else:
+            self.session.new(self.language)
         self.save_state = self.session.status()
         self.go_to(at)
 
@@ -98,6 +105,7 @@ class Rooms:
             opened = self.session.open(prep_id)
         except StoreError as error:
             self.notify(self.t(error.key, **error.values), severity="error")
+            self.show_home()
             return None
         self.save_state = self.session.status()
         return opened
@@ -144,13 +152,15 @@ class Rooms:
             self.session.start_from(prep_id, self.language)
         except StoreError as error:
             self.notify(self.t(error.key, **error.values), severity="error")
+            self.show_home()
             return
         self.save_in_background()
         self.go_to("meeting")
 
     def _leave_current(self: PeerprepApp) -> bool:
-        """Close what is open and show home; False (and the offer to export) if its words
-        could not be saved, in which case everything stays open and on screen."""
+        """Close what is open and every room; False (and the offer to export) if its words
+        could not be saved, in which case everything stays open and on screen. What comes
+        next (home, or another preparation's room) is the caller's to show."""
         self.commit_screens()
         self._stop_save_timer()
         state = self.session.close()
@@ -158,6 +168,5 @@ class Rooms:
         if state.kind == "failed":
             self.offer_export()
             return False
-        while len(self.screen_stack) > 1:
-            self.pop_screen()
+        self.close_rooms()
         return True

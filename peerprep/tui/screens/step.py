@@ -8,7 +8,7 @@ shown and hidden by its key or by a click on its button; the button's words say 
 from __future__ import annotations
 
 import contextlib
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -27,6 +27,9 @@ from peerprep.tui.widgets.leftover import Leftover
 from peerprep.tui.widgets.save_status import SaveStatus
 from peerprep.tui.widgets.sheet_gauge import SheetGauge
 from peerprep.tui.widgets.step_bar import StepBar
+
+if TYPE_CHECKING:
+    from peerprep.model import Preparation
 
 GAUGE_DELAY = 0.3  # seconds after a key press before the gauge is measured again
 
@@ -59,11 +62,18 @@ class StepScreen(WizardScreen):
 
     # --- building ------------------------------------------------------------------------
 
+    @property
+    def made(self) -> Preparation | None:
+        """The preparation, or None while a new one is not made yet (it is empty then, and
+        the first frame does not wait for it: flow.editing.EditingSession.new_later)."""
+        return None if self.peer_app.session.pending else self.prep
+
     def compose_body(self) -> ComposeResult:
         part = self.cat.part(self.part_key)
-        text = self.prep.statement.get(self.part_key)
+        prep = self.made
+        text = prep.statement.get(self.part_key) if prep is not None else ""
         with Horizontal(id="topbar"):
-            yield StepBar(self.cat, self.prep, self.index)
+            yield StepBar(self.cat, prep, self.index)
             yield SaveStatus(id="status")
         yield Static(Content(part.starter), classes="starter")
         yield Static(Content(" ".join(part.about)), classes="about")
@@ -111,7 +121,7 @@ class StepScreen(WizardScreen):
         answer.focus()
         self._show_panels()
         self._show_next_label()
-        self.query_one("#gauge", SheetGauge).show(self.cat, self.prep)
+        self.query_one("#gauge", SheetGauge).show(self.cat, self.made)
 
     # --- what the person sees on request ---------------------------------------------------
 

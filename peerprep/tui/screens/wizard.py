@@ -14,12 +14,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import Button
 
-from peerprep.model import Preparation
 from peerprep.tui.bindings import adopt
 from peerprep.tui.screens.base import PeerScreen
 
 if TYPE_CHECKING:
     from textual.dom import DOMNode
+
+    from peerprep.model import Preparation
 
 
 class WizardScreen(PeerScreen):
