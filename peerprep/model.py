@@ -21,6 +21,15 @@ from pydantic import (
 
 from peerprep.choices import LANGUAGES, MEETING_KINDS, PART_KEYS
 from peerprep.errors import PeerprepError
+from peerprep.field_limits import (
+    ATTENDEES_MAX,
+    NOTE_MAX,
+    PART_MAX,
+    QUESTION_MAX,
+    QUESTIONS_MAX,
+    SHORT_MAX,
+    TITLE_MAX,
+)
 from peerprep.ids import ID_PATTERN, is_valid_id, new_id, now
 
 SCHEMA_VERSION = 1
@@ -55,16 +64,7 @@ MeetingKind = Literal[
 ]
 Language = Literal["da", "en"]
 
-# Generous limits: large enough never to bite a person writing in earnest (a part of
-# 5,000 characters is two full pages), small enough that a broken or hostile file
-# cannot make the program crawl.
-PART_MAX = 5_000
-TITLE_MAX = 200
-SHORT_MAX = 300
-NOTE_MAX = 5_000
-QUESTION_MAX = 1_000
-QUESTIONS_MAX = 50
-ATTENDEES_MAX = 30
+# The limits of each field (peerprep.field_limits), enforced by the types below.
 
 PartText = Annotated[str, StringConstraints(max_length=PART_MAX)]
 Title = Annotated[str, StringConstraints(max_length=TITLE_MAX)]

@@ -153,7 +153,10 @@ class EditingSession:
         return self._later is not None
 
     def new(self, language: str) -> Preparation:
+        """A new, empty preparation, made and locked now (see `new_later`)."""
         self.close()
+        self.cursors = {}
+        self.leftovers.clear()
         return self._make_new(language)
 
     def new_later(self, language: str) -> None:
@@ -164,12 +167,19 @@ class EditingSession:
         self.state = SaveState()
         self.cursors = {}
         self.drafts = {}
+        self.leftovers.clear()
 
     def _make_new(self, language: str) -> Preparation:
         from peerprep.model import Preparation
 
         prep = Preparation.new(language)
+        # What was typed or pasted into part 1 before the preparation was made (cursors, a
+        # paste's rest that did not fit) belongs to this same preparation: kept.
+        cursors, rests = dict(self.cursors), list(self.leftovers.items())
         self._take(prep, lock=True)  # (clears `_later`)
+        self.cursors = cursors
+        for name, rest in rests:
+            self.leftovers.add(name, rest)
         return prep
 
     def open(self, prep_id: str) -> Opened:
@@ -314,7 +324,7 @@ class EditingSession:
             return False
         if self.prep.statement.get(key) == text:
             return False
-        from peerprep.model import PART_MAX
+        from peerprep.field_limits import PART_MAX
 
         if len(text) > PART_MAX:
             raise TooLong(PART_MAX)

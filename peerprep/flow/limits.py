@@ -22,8 +22,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from peerprep.choices import PART_KEYS
+from peerprep.field_limits import NOTE_MAX, PART_MAX, QUESTION_MAX, SHORT_MAX, TITLE_MAX
 from peerprep.flow.said import Said
-from peerprep.model import NOTE_MAX, PART_MAX, QUESTION_MAX, SHORT_MAX, TITLE_MAX
 
 # The share of a field's limit from which the count is shown (90 %: 4,500 of 5,000
 # characters in a part, 270 of 300 in a one-line field).

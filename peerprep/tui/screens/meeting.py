@@ -15,8 +15,8 @@ from textual.content import Content
 from textual.widgets import Input, OptionList, Select, Static
 
 from peerprep.choices import MEETING_KINDS
+from peerprep.field_limits import ATTENDEES_MAX, SHORT_MAX, TITLE_MAX
 from peerprep.flow.dates import DateProblem, parse_date, parse_time
-from peerprep.model import ATTENDEES_MAX, SHORT_MAX, TITLE_MAX
 from peerprep.tui.bindings import adopt
 from peerprep.tui.screens.wizard import WizardScreen
 from peerprep.tui.widgets.fields import Field

@@ -11,7 +11,7 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Input, OptionList, Static
 
-from peerprep.model import QUESTION_MAX, QUESTIONS_MAX
+from peerprep.field_limits import QUESTION_MAX, QUESTIONS_MAX
 from peerprep.tui.screens.wizard import WizardScreen
 from peerprep.tui.widgets.fields import Field
 from peerprep.tui.widgets.leftover import Leftover
