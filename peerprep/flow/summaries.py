@@ -132,9 +132,10 @@ def where_lines(
     settings: Settings | None = None,
 ) -> list[Said]:
     """ "Where is my data", the same lines in every face: the data folder (or that nothing
-    is kept), protection, files put aside, settings, exports, the shared computer's
-    minutes when it is one, and the machine-wide file, in that order."""
-    from peerprep.folders import default_export_dir
+    is kept), protection, files put aside, settings, exports (on a shared computer: only
+    where the person chooses; a cloud service that copies the export folder, named), the
+    shared computer's minutes in force when it is one, and the machine-wide file."""
+    from peerprep.flow.taking_along import export_place
     from peerprep.machine import machine_config_path
 
     lines: list[Said] = []
@@ -154,7 +155,13 @@ def where_lines(
     shared_on = mode is not None and mode.on
     if not shared_on:
         lines.append(Said("where.config", {"path": str(config_dir)}))
-    lines.append(Said("where.export", {"path": str(default_export_dir())}))
+    if shared_on:
+        lines.append(Said("where.export_shared"))
+    else:
+        place = export_place(shared=False)
+        lines.append(Said("where.export", {"path": str(place.folder)}))
+        if place.cloud is not None:
+            lines.append(Said("where.export_cloud", {"service": place.cloud}))
     if mode is not None and mode.on:
         if settings is None:
             from peerprep.flow.shared_mode import session_settings

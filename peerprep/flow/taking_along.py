@@ -8,8 +8,15 @@ One rule for each decision, whichever face or command asks:
 - On a shared computer, printing keeps no file: the sheet is laid out in a private
   temporary folder that is removed as soon as the job is handed to the print queue. A
   file is written only where the person chose a place for it.
-- Everything the person exported, printed or saved to a folder is recorded
-  (`TakenAlong`), so leaving a shared computer asks only about words not yet taken along.
+- On a shared computer no folder of the computer is suggested (`export_place`): a USB
+  stick or card when one is in, else the person types a place. A file saved on the
+  computer itself stays there for the next person to find: the person is told so, and it
+  does not count as taken along (only paper, and files on a removable drive, go along).
+- On a personal computer the usual folder is suggested, and the person is told plainly
+  when a cloud service (OneDrive, iCloud Drive, Dropbox, Google Drive) copies that folder
+  to the internet, with another place offered.
+- What went along is recorded (`TakenAlong`), so leaving a shared computer asks only
+  about words not yet taken along.
 """
 
 from __future__ import annotations
@@ -20,6 +27,7 @@ import shutil
 import sys
 import tempfile
 import threading
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -80,6 +88,72 @@ class TakenAlong:
         return [p for p in preparations if has_words(p) and taken.get(p.id) != fingerprint(p)]
 
 
+# --- where a sheet goes ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ExportPlace:
+    """Where a face suggests saving the sheet, and what to tell the person about it.
+
+    folder     the folder to suggest; None: suggest none, the person types a place
+    removable  `folder` is a USB stick or a card
+    cloud      the service that copies `folder` to the internet ("OneDrive"), or None
+    notes      sentences to say beside the folder (why there is none; the cloud service)
+    others     other folders to offer: the sticks and cards in, and on a personal computer
+               whose usual folder a cloud service copies, a folder in the home folder
+    """
+
+    folder: Path | None
+    removable: bool = False
+    cloud: str | None = None
+    notes: tuple[Said, ...] = ()
+    others: tuple[Path, ...] = ()
+
+
+def export_place(shared: bool, environ: Mapping[str, str] | None = None) -> ExportPlace:
+    """Where to suggest saving the sheet, by this module's rules (both faces ask here).
+
+    A shared computer: the first USB stick or card, else no folder at all (the note says
+    why and that a file saved on this computer stays here). A personal computer: the usual
+    export folder (folders.default_export_dir); when a cloud service copies it, a note
+    says so and a folder of the home folder no service copies is offered too.
+    """
+    from peerprep.drives import removable_places
+    from peerprep.folders import cloud_service, default_export_dir
+
+    sticks = removable_places()
+    if shared:
+        if sticks:
+            return ExportPlace(sticks[0], removable=True, others=tuple(sticks[1:]))
+        return ExportPlace(None, notes=(Said("export.place.shared_choose"),))
+    usual = default_export_dir()
+    service = cloud_service(usual, environ)
+    if service is None:
+        return ExportPlace(usual, others=tuple(sticks))
+    others = list(sticks)
+    home = Path.home() / "peerprep"
+    if cloud_service(home, environ) is None:
+        others.append(home)
+    note = Said("export.place.cloud", {"path": str(usual), "service": service})
+    if others:
+        note = Said(
+            "export.place.cloud_other",
+            {"path": str(usual), "service": service, "other": str(others[0])},
+        )
+    return ExportPlace(usual, cloud=service, notes=(note,), others=tuple(others))
+
+
+def went_along(record: TakenAlong, path: Path | None, printed: bool = False) -> bool:
+    """Did the sheet leave with the person? On paper, always; as a file on a shared
+    computer only on a removable drive (a file on the computer stays for others to find);
+    on a personal computer the person's own folders are theirs."""
+    from peerprep.drives import on_removable_drive
+
+    if printed or not record.shared:
+        return True
+    return path is not None and on_removable_drive(path)
+
+
 # --- the sheet ------------------------------------------------------------------------------
 
 
@@ -104,8 +178,8 @@ class SheetRequest:
     fmt          "pdf", "html", "txt" or "md" (export.formats.FORMATS)
     large_print  16 pt instead of 11 (PDF and HTML)
     destination  a folder, or a file name whose folder exists; None: the usual export
-                 folder (folders.default_export_dir) - or, on a shared computer with
-                 `print_now`, no file at all
+                 folder (folders.default_export_dir) - but on a shared computer no file
+                 at all: only printing (`print_now`) may leave it out there
     folder_given the person typed `destination` as a folder: it is made if it is not there
     print_now    send it to the printer too
     timestamp    the PDF's creation date (fixed in tests for byte-identical files)
@@ -145,7 +219,8 @@ def take_along(record: TakenAlong, prep: Preparation, request: SheetRequest) -> 
 
     Raises:
         ExportError: the sheet could not be made or written (nothing was recorded), or
-            printing without a file failed; its key says why in words.
+            printing without a file failed, or on a shared computer no place was chosen
+            (export.errors.choose_place); its key says why in words.
     """
     from peerprep.export.errors import ExportError
     from peerprep.export.formats import PRINTABLE
@@ -157,6 +232,8 @@ def take_along(record: TakenAlong, prep: Preparation, request: SheetRequest) -> 
         print_without_file(prep, request)
         record.mark(prep)
         return Taken(path=None, printed=True, said=[Said("export.printed_no_file")])
+    if record.shared and request.destination is None:
+        raise ExportError("export.errors.choose_place")  # no folder of this computer
 
     cat = sheet_catalogue(prep)
     intended, _ = target_path(
@@ -171,7 +248,6 @@ def take_along(record: TakenAlong, prep: Preparation, request: SheetRequest) -> 
         is_folder=request.folder_given,
         timestamp=request.timestamp,
     )
-    record.mark(prep)
     said = [Said("export.done", {"path": str(path)})]
     if path != intended:
         said.append(Said("export.renamed"))
@@ -187,6 +263,11 @@ def take_along(record: TakenAlong, prep: Preparation, request: SheetRequest) -> 
         else:
             printed = True
             said.append(Said("export.printed"))
+    if went_along(record, path, printed):
+        record.mark(prep)
+    stays = stays_here(record, path)
+    if stays is not None:
+        said.append(stays)
     return Taken(path=path, printed=printed, said=said, problems=problems)
 
 
@@ -252,7 +333,8 @@ def can_print() -> bool:
 
 def save_copy(record: TakenAlong, cat: Catalogue, prep: Preparation, folder: Path) -> Path:
     """Save the preparation itself (its JSON file) into a folder the person chose, to open
-    again elsewhere; it counts as taken along. Never overwrites ("name (2).json").
+    again elsewhere. Never overwrites ("name (2).json"). It counts as taken along unless
+    it stays on a shared computer (`went_along`; `stays_here` says so in words).
 
     Raises:
         TransferError: no such folder, or it cannot be written (the key says why).
@@ -260,5 +342,17 @@ def save_copy(record: TakenAlong, cat: Catalogue, prep: Preparation, folder: Pat
     from peerprep.flow.preparation_file import save_to_folder
 
     path = save_to_folder(cat, prep, folder)
-    record.mark(prep)
+    if went_along(record, path):
+        record.mark(prep)
     return path
+
+
+def stays_here(record: TakenAlong, path: Path) -> Said | None:
+    """On a shared computer, a file saved on the computer itself: the sentence that says it
+    stays here for others to find (None when it went along on a stick, or the computer is
+    the person's own)."""
+    from peerprep.drives import on_removable_drive
+
+    if record.shared and not on_removable_drive(path):
+        return Said("export.stays_here", {"path": str(path)})
+    return None
