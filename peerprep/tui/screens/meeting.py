@@ -188,7 +188,7 @@ class MeetingScreen(WizardScreen):
             self.edited()
         if date is not None and show_ok:
             when = say_when(self.cat, date, time)  # in words, with how far away it is
-            problem.update(Content(self.t("tui.meeting.when_ok", when=when)))
+            problem.update(Content(self.t("dates.said.meeting", when=when)))
         else:
             problem.update(Content(""))
         return True
