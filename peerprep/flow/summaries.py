@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from peerprep.choices import PART_KEYS
 from peerprep.flow.said import Said
-from peerprep.words.dates import format_date
+from peerprep.words.dates import format_date, say_date, say_moment
 from peerprep.words.naming import display_title, one_line
 
 if TYPE_CHECKING:
@@ -47,7 +47,8 @@ def changed_text(cat: Catalogue, prep: Preparation, today: dt.date | None = None
 
 @dataclass(frozen=True)
 class Row:
-    """One preparation in a list, in words: every face shows these, in its own layout."""
+    """One preparation in a list, in words: every face shows these, in its own layout
+    (line-by-line mode, read aloud, says the `said_*` forms)."""
 
     id: str
     title: str  # words.naming.display_title
@@ -57,6 +58,8 @@ class Row:
     parts_filled: int  # 0..4
     changed: str  # when it was last changed (changed_text)
     excerpt: str  # the first words written, or ""
+    said_date: str = ""  # the meeting's date in words a voice reads well, or "no date"
+    said_changed: str = ""  # when it was last changed, in words ("i dag klokken 18:21")
 
     def cells(self, cat: Catalogue) -> tuple[str, ...]:
         """The row as the command line's columns: id, title, meeting, date, parts, changed."""
@@ -75,6 +78,10 @@ def row(cat: Catalogue, prep: Preparation, today: dt.date | None = None) -> Row:
         parts_filled=prep.parts_filled(),
         changed=changed_text(cat, prep, today),
         excerpt=excerpt(prep),
+        said_date=(
+            say_date(cat, meeting.date, today=today) if meeting.date else cat.text("rows.no_date")
+        ),
+        said_changed=say_moment(cat, prep.updated_at, today),
     )
 
 

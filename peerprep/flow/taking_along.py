@@ -143,6 +143,18 @@ def export_place(shared: bool, environ: Mapping[str, str] | None = None) -> Expo
     return ExportPlace(usual, cloud=service, notes=(note,), others=tuple(others))
 
 
+def carry_place(shared: bool) -> ExportPlace:
+    """Where to suggest saving the preparation itself, to open it again elsewhere
+    (`save_copy`): the first USB stick or card, else no folder (the person types one; on
+    a shared computer the note says that a file saved here stays for others to find)."""
+    from peerprep.drives import removable_places
+
+    sticks = removable_places()
+    if sticks:
+        return ExportPlace(sticks[0], removable=True, others=tuple(sticks[1:]))
+    return ExportPlace(None, notes=(Said("export.place.shared_choose"),) if shared else ())
+
+
 def went_along(record: TakenAlong, path: Path | None, printed: bool = False) -> bool:
     """Did the sheet leave with the person? On paper, always; as a file on a shared
     computer only on a removable drive (a file on the computer stays for others to find);
