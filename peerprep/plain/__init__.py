@@ -10,8 +10,8 @@ real terminal), commands (the one command scheme), session (the open preparation
 after each answer), menus (home and one preparation), answers (writing an answer of
 several lines), editing (the parts, after the meeting, the whole way through), meeting,
 questions, places (choosing a folder), review (export, print, save to a USB stick),
-reading (the statement as lines), privacy (a shared computer's cover and erase), hangup
-(the terminal closing).
+reading (the statement as lines), privacy (a shared computer's cover and erase), signals
+(the terminal closing; the tick while waiting).
 
 When the input ends (a script of answers runs out, Ctrl+D, Ctrl+C, the terminal closes,
 the program is stopped) the program saves what it has, the answer being written too,
@@ -98,8 +98,7 @@ def run(
     hand); the privacy and erase minutes are the ones in force (SharedMode.timers).
     """
     from peerprep.flow.context import EXIT_FAILURE, EXIT_OK, Start
-    from peerprep.plain import menus
-    from peerprep.plain.hangup import saved_on_hangup
+    from peerprep.plain import menus, signals
     from peerprep.plain.session import Session
     from peerprep.startup import settle_memory
 
@@ -116,7 +115,7 @@ def run(
         console.guard = IdleGuard(minutes, console, session.erase, clock=clock)
     settle_memory()  # loaded: from here on it waits for the person
     try:
-        with saved_on_hangup(console):
+        with signals.handled(console):
             while True:
                 try:
                     _welcome(session)

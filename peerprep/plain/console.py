@@ -19,6 +19,7 @@ import codecs
 import contextlib
 import re
 import shutil
+import signal
 import sys
 import textwrap
 from collections import deque
@@ -40,6 +41,8 @@ class Editor(Protocol):
 
     def typed_so_far(self) -> str: ...
 
+    def settled(self) -> None: ...
+
     def forget(self) -> None: ...
 
 
@@ -50,9 +53,11 @@ class Guard(Protocol):
     covering: bool
     idle: IdleClock
 
-    def arm(self) -> None: ...
+    def arm(self, ticking: bool) -> None: ...
 
     def disarm(self) -> None: ...
+
+    def check(self, partial: str) -> None: ...
 
     def after_read(self) -> bool: ...
 
@@ -156,6 +161,8 @@ class Console:
     closed: bool = False
     waiting: bool = False  # blocked in a read (a signal may end it: plain.hangup)
     stopping: bool = False  # SIGHUP/SIGTERM came while not reading: stop at the next read
+    tick_every: float = 0.0  # seconds between ticks while waiting (plain.signals), 0: none
+    snapshot: str = ""  # the line being typed, as of the last tick
     gone: bool = False  # the terminal is gone: writing is pointless
     shown: deque[str] = field(default_factory=lambda: deque(maxlen=200))
     _hinted: set[str] = field(default_factory=set)
@@ -266,9 +273,12 @@ class Console:
             self.closed = True
             raise Hangup()
         raw: bytes
+        self.snapshot = preset
         self.waiting = True
         if self.guard is not None:
-            self.guard.arm()
+            self.guard.arm(ticking=self.tick_every > 0)
+        if self.tick_every > 0:
+            signal.setitimer(signal.ITIMER_REAL, self.tick_every, self.tick_every)
         try:
             if self.editor is not None:
                 try:
@@ -280,14 +290,18 @@ class Console:
             else:
                 self.write(prompt)
                 raw = self.reader.readline()
-        except KeyboardInterrupt:
+        except (KeyboardInterrupt, OSError):  # Ctrl+C; the terminal is gone (EIO)
             raw = b""
         except Hangup:
             self.closed = True
             self.write("\n")  # the line being typed ends here (if anyone still sees it)
             raise
         finally:
+            if self.tick_every > 0:
+                signal.setitimer(signal.ITIMER_REAL, 0)
             self.waiting = False
+            if self.editor is not None:
+                self.editor.settled()
             if self.guard is not None:
                 self.guard.disarm()
         if not raw:
@@ -304,6 +318,21 @@ class Console:
         lines = [clean_line(line, fallback) for line in raw.rstrip(b"\r\n").split(b"\n")]
         self.shown.extend(f"{prompt}{line}" if n == 0 else line for n, line in enumerate(lines))
         return "\n".join(lines)
+
+    def typed_so_far(self) -> str:
+        """The line being typed and not yet ended with Enter, as far as it is known."""
+        typed = self.editor.typed_so_far() if self.editor is not None else ""
+        return typed or self.snapshot
+
+    def tick(self) -> None:
+        """A tick while waiting (plain.signals): keep a copy of the line being typed, and
+        let the idle guard end the wait when the cover or the erase is due."""
+        if not self.waiting:
+            return
+        if self.editor is not None:
+            self.snapshot = self.editor.typed_so_far() or self.snapshot
+        if self.guard is not None:
+            self.guard.check(self.typed_so_far())
 
     def cover_screen(self) -> None:
         """The privacy cover: the screen and its scrollback cleared, and only the program's

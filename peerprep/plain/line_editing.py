@@ -7,7 +7,9 @@ a pipe (a script of answers) nothing is edited and this module is not used.
 
 Set up for this program:
 - no history: an answer must never come back with the Up key for the next person at a
-  shared computer (and nothing is written to a history file);
+  shared computer (and nothing is written to a history file). readline holds the line
+  just accepted only until the console has taken it (`settled`), so that a signal
+  arriving in between (the terminal closing) still finds it (`typed_so_far`);
 - bracketed paste on (GNU readline): a text pasted in one go, blank lines and all,
   arrives as ONE input with its line breaks, so a pasted answer of two paragraphs stays
   one answer and a word inside it is never taken for a command;
@@ -57,7 +59,7 @@ class LineEditor:
             raise RuntimeError("readline is not available")
         self.readline = readline
         self.gnu = "libedit" not in (readline.__doc__ or "")
-        readline.set_auto_history(False)
+        readline.set_auto_history(True)  # one line at most, see `settled`
         readline.clear_history()
         if self.gnu:
             readline.parse_and_bind("set enable-bracketed-paste on")
@@ -92,11 +94,21 @@ class LineEditor:
                 self.readline.set_completer(None)
 
     def typed_so_far(self) -> str:
-        """The line as typed so far, not yet ended with Enter (for a signal handler)."""
+        """For a signal handler: the line being typed, not yet ended with Enter - or, when
+        the line was just accepted and not yet taken by the console (closing a terminal
+        ends the line being typed), that line."""
         try:
-            return str(self.readline.get_line_buffer())
+            typed = str(self.readline.get_line_buffer())
+            count = self.readline.get_current_history_length()
+            if not typed and count:
+                typed = str(self.readline.get_history_item(count) or "")
         except (AttributeError, OSError):
             return ""
+        return typed
+
+    def settled(self) -> None:
+        """The console has the line: readline keeps nothing of it (no history)."""
+        self.readline.clear_history()
 
     def forget(self) -> None:
         """Nothing of this session remains in the editor (after erasing it)."""

@@ -9,19 +9,17 @@ the full screen) is asked once a second what is due:
 - after the erase minutes the session is forgotten (flow.leaving.erase_session), the
   screen is cleared again, and the program starts over at home.
 
-On POSIX a timer signal (SIGALRM) ticks only while the program waits for input, and its
-handler ends the wait (console.Covered / console.Erased). Windows has no such signal: a
-background thread covers the screen and erases the session at the same moments, and the
-line typed next only lifts the cover.
+On POSIX the console's tick (plain.signals, SIGALRM, only while waiting for input) asks
+`check`, which ends the wait (console.Covered / console.Erased). Windows has no such
+signal: a background thread covers the screen and erases the session at the same
+moments, and the line typed next only lifts the cover.
 """
 
 from __future__ import annotations
 
-import signal
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from types import FrameType
 from typing import TYPE_CHECKING
 
 from peerprep.flow.idle import IdleClock
@@ -31,7 +29,7 @@ if TYPE_CHECKING:
     from peerprep.plain.console import Console
 
 MINUTE = 60.0
-TICK = 1.0  # seconds between two looks at the idle clock while waiting
+TICK = 1.0  # seconds between two looks at the idle clock (the thread's way)
 
 
 @dataclass
@@ -55,7 +53,6 @@ class IdleGuard:
     _covered_by_thread: bool = False
     _erased_by_thread: bool = False
     _thread: threading.Timer | None = None
-    _previous: object = None
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
     def __post_init__(self) -> None:
@@ -63,31 +60,17 @@ class IdleGuard:
         extra = {"clock": self.clock} if self.clock else {}
         self.idle = IdleClock(cover * MINUTE, erase * MINUTE, **extra)
 
-    @property
-    def interrupts(self) -> bool:
-        """Can the wait be ended by a signal (POSIX, main thread)?"""
-        return (
-            hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
-        )
-
     # around each wait ------------------------------------------------------------------
 
-    def arm(self) -> None:
-        """The console starts waiting for input."""
-        if self.interrupts:
-            self._previous = signal.signal(signal.SIGALRM, self._ticked)
-            signal.setitimer(signal.ITIMER_REAL, self.tick, self.tick)
-        else:  # pragma: no cover - exercised where there is no SIGALRM (Windows)
+    def arm(self, ticking: bool) -> None:
+        """The console starts waiting for input. `ticking`: the console's tick will ask
+        `check` (POSIX); else a thread watches the clock (Windows)."""
+        if not ticking:  # pragma: no cover - exercised where there is no SIGALRM (Windows)
             self._watch()
 
     def disarm(self) -> None:
         """The wait is over (a line came, or the wait was ended)."""
-        if self.interrupts:
-            signal.setitimer(signal.ITIMER_REAL, 0)
-            if self._previous is not None:
-                signal.signal(signal.SIGALRM, self._previous)  # type: ignore[arg-type]
-                self._previous = None
-        elif self._thread is not None:  # pragma: no cover - Windows
+        if self._thread is not None:  # pragma: no cover - Windows
             self._thread.cancel()
             self._thread = None
 
@@ -101,17 +84,15 @@ class IdleGuard:
             raise Erased
         return covered
 
-    # the signal's way --------------------------------------------------------------------
+    def check(self, partial: str) -> None:
+        """From the console's tick while it waits: end the wait when something is due.
 
-    def _ticked(self, signum: int, frame: FrameType | None) -> None:
-        if not self.console.waiting:
-            return
+        Raises Erased after the erase minutes, Covered (with the line typed so far) after
+        the privacy minutes, unless the cover is up already."""
         due = self.idle.due()
         if due == "erase":
-            signal.setitimer(signal.ITIMER_REAL, 0)
             raise Erased
         if due == "cover" and not self.covering:
-            partial = self.console.editor.typed_so_far() if self.console.editor else ""
             raise Covered(partial)
 
     # the thread's way (no SIGALRM) -------------------------------------------------------
