@@ -27,6 +27,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, BinaryIO, Protocol
 
+from peerprep.flow.leaving import CLEAR_SCREEN_AND_SCROLLBACK
 from peerprep.plain import commands
 from peerprep.words import Catalogue
 
@@ -118,10 +119,6 @@ codecs.register_error("peerprep-spell-out", _spell_out)
 # they are never part of what a person meant to write.
 _ESCAPES = re.compile(r"\x1b(?:\[[0-9;?]*[ -/]*[@-~]|O.|.)?")
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
-
-# Clear the screen, then the scrollback (xterm's "E3"; VTE, xterm, tmux, iTerm2, Windows
-# Terminal and the Windows console in VT mode know it; others ignore it).
-CLEAR_SCREEN_AND_SCROLLBACK = "\x1b[H\x1b[2J\x1b[3J"
 
 
 def clean_line(raw: bytes, fallback: str = "cp1252") -> str:

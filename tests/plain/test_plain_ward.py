@@ -18,8 +18,8 @@ from plain_driving import drive
 
 from peerprep import drives
 from peerprep.flow.context import Context
+from peerprep.flow.leaving import CLEAR_SCREEN_AND_SCROLLBACK
 from peerprep.plain import run
-from peerprep.plain.console import CLEAR_SCREEN_AND_SCROLLBACK
 from peerprep.words import catalogue
 
 DA = catalogue("da")
