@@ -180,7 +180,10 @@ class Console:
         return max(20, shutil.get_terminal_size((80, 24)).columns - 1)
 
     def say(self, text: str = "") -> None:
-        lines = text.split("\n")
+        """Print a text (wrapped between words at a terminal). Nothing in it can act on the
+        terminal: escape sequences and control characters (in a title or an answer read
+        from a file) are left out."""
+        lines = [_CONTROLS.sub("", _ESCAPES.sub("", line)) for line in text.split("\n")]
         if self.terminal:
             width = self._width()
             lines = [

@@ -258,3 +258,19 @@ def test_cover_and_erase_on_a_real_terminal(tmp_path: Path) -> None:
     last = shown[shown.rindex(CLEAR) :]
     assert DA.text("plain.goodbye_memory") in last and "hemmelige" not in last
     assert not (tmp_path / "data").exists()
+
+
+# --- nothing read from a file acts on the terminal ---------------------------------------------
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+
+
+def test_control_sequences_in_a_preparation_never_reach_the_terminal(
+    monkeypatch: pytest.MonkeyPatch, data_dir: Path
+) -> None:
+    case = FIXTURES / "case-escape-title.json"
+    # open it from the file (2), read it all (8), no file (0), home, stop
+    code, out = drive(monkeypatch, ["2", str(case), "8", "0", "0", "stop"])
+    assert code == 0
+    assert "Skærmen er ryddet" in out and "Mit møde" in out  # the words are there ...
+    assert "\x1b" not in out and "\x07" not in out  # ... the sequences are not
