@@ -602,3 +602,28 @@ async def test_the_export_dialog_suggests_no_folder_of_a_shared_computer(
         app.export_dialog()
         await pilot.pause()
         assert app.screen.query_one("#folder", Input).value == str(stick)
+
+
+async def test_no_word_of_the_full_screen_claims_a_save(site: Path) -> None:
+    """Shared computer: the status line, F1's help, the note on Ctrl+C and the keys' tips
+    never say that anything is saved (or will be)."""
+    import re
+
+    from peerprep.tui.screens.help import HelpScreen
+
+    claims = re.compile(r"gemt kl|gemmes af sig selv|alt gemmes|alt er gemt|gem og luk|gemt først")
+    app, _side = shared_app(shared_context(), FakeClock())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(*"komme hjem")
+        await settle(app, pilot)
+        said = [screen_text(app)]
+        said += [str(b.binding.tooltip) for b in app.screen.active_bindings.values()]
+        app.action_help_quit()
+        app.action_help()
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        said += [dialog_text(app), *(n.message for n in app._notifications)]
+        said += [str(b.binding.tooltip) for b in app.screen.active_bindings.values()]
+    words = " ".join(" ".join(said).split())
+    assert "Intet gemmes her" in words and "om du vil tage din tekst med" in words
+    assert claims.search(words.lower()) is None, claims.search(words.lower())
