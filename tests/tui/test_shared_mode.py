@@ -432,8 +432,8 @@ async def test_delete_all_my_data_says_what_goes_and_does_it(
         await _press(app, pilot, "#data-wipe")
         assert isinstance(app.screen, ConfirmDialog)
         items = "\n".join(app.screen.items)
-        assert "Antal: 2" in items and str(data_dir) in items
-        assert "lagt til side. Antal: 1" in items
+        assert f"Dine 2 forberedelser, som ligger i {data_dir}" in items  # plural forms
+        assert "Én fil, der ikke kunne læses, og som er lagt til side." in items
         assert str(settings_file.settings_path(config_dir)) in items
         assert "ikke slettet" in app.screen.warning  # exports elsewhere stay
         await pilot.click("#no")  # the safe answer first
