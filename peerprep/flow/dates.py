@@ -13,6 +13,7 @@ import re
 
 from peerprep.errors import PeerprepError
 from peerprep.words import Catalogue
+from peerprep.words.dates import local_today
 
 
 class DateProblem(PeerprepError, ValueError):
@@ -75,7 +76,7 @@ def parse_date(text: str, cat: Catalogue, today: dt.date | None = None) -> dt.da
 
     A weekday alone ("fredag", "på fredag") is the next such day after today; "næste
     fredag" is the Friday of next week (`_next_week`)."""
-    today = today or dt.date.today()
+    today = today or local_today()
     cleaned = " ".join(text.strip().lower().split())
     if not cleaned:
         return None

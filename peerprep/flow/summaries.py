@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from peerprep.choices import PART_KEYS
 from peerprep.flow.said import Said
-from peerprep.words.dates import format_date, say_date, say_moment
+from peerprep.words.dates import format_date, local_today, say_date, say_moment
 from peerprep.words.naming import display_title, one_line
 
 if TYPE_CHECKING:
@@ -40,7 +40,7 @@ def excerpt(prep: Preparation, limit: int = EXCERPT) -> str:
 def changed_text(cat: Catalogue, prep: Preparation, today: dt.date | None = None) -> str:
     """When it was last changed: "i dag kl. 18.21" today, else the date."""
     changed = prep.updated_at.astimezone()
-    if changed.date() == (today or dt.date.today()):
+    if changed.date() == (today or local_today()):
         return cat.text("rows.today_at", time=format_date(cat, changed.time()))
     return format_date(cat, changed.date())
 

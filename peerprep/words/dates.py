@@ -27,6 +27,12 @@ _MONTHS_UNTIL = 730  # days
 _DAYS_PER_MONTH = 30.44  # the Gregorian calendar's mean month
 
 
+def local_today() -> dt.date:
+    """The computer's date. Every "today" the program says or reads comes from here (one
+    place, so that a recorded session can be repeated on another day)."""
+    return dt.date.today()
+
+
 def format_date(cat: Catalogue, value: object) -> str:
     """A date, time or datetime in the language's short numeric form ("24.12.2026",
     "10.30", "24.12.2026 kl. 10.30"); anything else gives "".
@@ -84,7 +90,7 @@ def say_date(
     """
     if isinstance(day, dt.datetime):
         day = day.date()
-    today = today or dt.date.today()
+    today = today or local_today()
     values = {
         "weekday": weekday_name(cat, day),
         "day": ordinal(cat, day.day),
@@ -110,7 +116,7 @@ def say_distance(cat: Catalogue, day: dt.date, today: dt.date | None = None) -> 
     and years, each rounded to the nearest whole one."""
     if isinstance(day, dt.datetime):
         day = day.date()
-    days = (day - (today or dt.date.today())).days
+    days = (day - (today or local_today())).days
     near = {0: "dates.today", 1: "dates.tomorrow", 2: "dates.day_after_tomorrow"}
     if days in near:
         return cat.list(near[days])[0]  # the first of the words the grammar reads
@@ -146,7 +152,7 @@ def say_moment(cat: Catalogue, moment: dt.datetime, today: dt.date | None = None
     """When something happened, in words, in local time: "i dag klokken 18:21", "i går
     klokken 9:05", "mandag den 30. november klokken 14:02"."""
     local = moment.astimezone() if moment.tzinfo is not None else moment
-    today = today or dt.date.today()
+    today = today or local_today()
     time = say_time(cat, local.time().replace(second=0, microsecond=0))
     days = (local.date() - today).days
     if days == 0:
