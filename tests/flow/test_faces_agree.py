@@ -189,6 +189,33 @@ async def test_both_faces_read_a_date_the_same(
     assert (full["date"], full["time"]) == (plain["date"], plain["time"])  # type: ignore[index]
 
 
+async def test_both_faces_say_a_date_back_in_the_same_words(
+    data_dir: Path, config_dir: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """ "næste tirsdag" at 10: both faces say the same sentence, in words a voice reads
+    well, with how far away it is (words.dates.say_when)."""
+    from peerprep.flow.dates import parse_date
+    from peerprep.words.dates import say_when
+
+    cat = catalogue("da")
+    day = parse_date("næste tirsdag", cat)
+    assert day is not None
+    sentence = cat.text("dates.said.meeting", when=say_when(cat, day, dt.time(10)))
+    out = _plain(monkeypatch, ["1", "ja", "", "næste tirsdag", "10", "tilbage", "0", "stop"])
+    assert sentence in out
+
+    app = _app(tmp_path / "second", config_dir, "da", Start())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("f2")  # new: the meeting first
+        await pilot.pause()
+        app.screen.query_one("#date", Input).focus()
+        await pilot.press(*"næste tirsdag", "tab", *"10", "tab")
+        await pilot.pause()
+        shown = " ".join(str(app.screen.query_one("#problem").render()).split())
+    assert shown == sentence
+
+
 # --- one rule for a name ---------------------------------------------------------------------
 
 
