@@ -224,7 +224,7 @@ class Preparation(_Open):
     """One meeting's personal statement: the whole content of one preparation file."""
 
     schema_version: Literal[1] = Field(
-        1, description="The version of this format; 1 for this release (SCHEMA_VERSION)."
+        1, description="The version of this format; 1 for this release."
     )
     id: str = Field(
         default_factory=new_id,

@@ -17,6 +17,16 @@ Textual; importing this package is light (typst and pydantic load only when used
         # the ExportError's text says so and where.
         # Raises ExportError(key, **values), a PeerprepError:
         #     cat.text(error.key, **error.values) is one sentence for the person.
+    export.export_blank(language, fmt="pdf", large_print=False, destination=None, *,
+                        folder=None, print_now=False) -> Path
+        # A blank sheet for the pen, in "da" or "en": every meeting item a blank,
+        # writing lines under each starter, the notes box. Same rules as above.
+    export.unprintable(prep, cat=None, large_print=False) -> tuple[str, ...]
+        # Characters no font here can draw in the PDF (they would print as boxes).
+        # Not empty: before a PDF export, say "export.fonts.missing" (chars=" ".join(...))
+        # and offer HTML ("export.fonts.offer_html").
+    export.page_count(path) -> int | None
+        # Pages of an exported PDF; above 1, say "export.pages" (pages=...).
     export.needs_second_page(prep, cat=None) -> bool
         # True: warn before a PDF export (catalogue key "export.fit.second_page").
     export.estimate(prep, cat=None, large_print=False) -> fit.Estimate
@@ -26,17 +36,20 @@ Textual; importing this package is light (typst and pydantic load only when used
         # .size    body size the PDF will use; .smaller; .second_page
     export.fill_ratio(prep, cat=None) -> float   # the same .ratio, for the gauge
         # Pure and fast: a normal statement well under a millisecond, a very long one a
-        # few ms. It wraps the words with the bundled fonts' real widths and adds up the
-        # template's heights; tests hold it to typst's own measurement (within 3 % of a
-        # page, in practice exact). Call it as often as the gauge likes.
+        # few ms (the first letter of a script outside Latin, Greek and Cyrillic reads
+        # its font's widths once, under a tenth of a second). It wraps the words with the
+        # bundled fonts' real widths and adds up the template's heights, the notes from
+        # after the meeting included; tests hold it to typst's own measurement (within
+        # 3 % of a page, or of the whole measure past one page; exact for Latin text).
+        # Call it as often as the gauge likes.
     export.can_print() -> bool           # a default printer is set up
     export.print_file(path)              # lp / lpr / Windows print verb; quiet; ExportError
     export.open_file(path)               # the system viewer, detached, quiet; ExportError
     peerprep.export.text.to_text(prep, cat) -> str   # the sheet as plain text
 
 Catalogue keys for the export dialog and the gauge: assets/lang/*/export.json
-(export.formats.*, export.large_print, export.fit.*, export.done, export.printed,
-export.errors.*).
+(export.formats.*, export.large_print, export.fit.*, export.fonts.*, export.done,
+export.pages, export.printed, export.errors.*).
 """
 
 from __future__ import annotations
@@ -62,11 +75,14 @@ __all__ = [
     "can_print",
     "default_export_dir",
     "estimate",
+    "export_blank",
     "export_preparation",
     "fill_ratio",
     "needs_second_page",
     "open_file",
+    "page_count",
     "print_file",
+    "unprintable",
 ]
 
 
@@ -100,6 +116,48 @@ def export_preparation(
     if print_now:
         printing.print_file(path)
     return path
+
+
+def export_blank(
+    language: str,
+    fmt: str = "pdf",
+    large_print: bool = False,
+    destination: Path | None = None,
+    *,
+    folder: Path | None = None,
+    print_now: bool = False,
+    timestamp: dt.datetime | None = None,
+) -> Path:
+    from peerprep.export import printing, service
+
+    if print_now and fmt not in PRINTABLE:
+        raise ExportError("export.errors.print_format")
+    target = destination if destination is not None else folder
+    path = service.export_blank(
+        language,
+        fmt,
+        large_print,
+        target,
+        is_folder=destination is None and folder is not None,
+        timestamp=timestamp,
+    )
+    if print_now:
+        printing.print_file(path)
+    return path
+
+
+def unprintable(
+    prep: Preparation, cat: Catalogue | None = None, *, large_print: bool = False
+) -> tuple[str, ...]:
+    from peerprep.export import service
+
+    return service.unprintable(prep, cat, large_print=large_print)
+
+
+def page_count(path: Path) -> int | None:
+    from peerprep.export import service
+
+    return service.page_count(path)
 
 
 def estimate(

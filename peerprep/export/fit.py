@@ -2,18 +2,21 @@
 
 The full-screen program's gauge asks this about once a second while the person types,
 so it must cost well under a millisecond per answer. It wraps the words line by line
-with the fonts' real advance widths (metrics.py) and adds up the same heights and gaps
-as assets/sheet.typ. tests/export/test_fit.py holds it to within a few per cent of what
-typst itself measures.
+with the fonts' real advance widths (metrics.py; fonts.py for other scripts) and adds up
+the same heights and gaps as assets/sheet.typ, everything that prints included: the
+notes from after the meeting, words broken at the margin, a blank sheet's lines.
+tests/export/test_export_fit.py holds it to within 3 % of what typst itself measures.
+html.py uses the same numbers for its print styles.
 """
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
 from peerprep.export import metrics
-from peerprep.export.layout import SIZES, Field, Paragraph, Sheet
+from peerprep.export.layout import BLANK_NOTE_LINES, SIZES, Field, Paragraph, Sheet
 
 MM = 72 / 25.4
 PAGE_HEIGHT = 297 * MM
@@ -29,10 +32,12 @@ CAP = metrics.CAP_HEIGHT / 1000
 LEAD = 0.7
 PARA_GAP = 1.2
 ROW_GAP = 0.85
+BLANK_ROW_GAP = 1.2  # between the meeting's lines on a blank sheet
 QUESTION_GAP = 1.2
 AFTER_HEADING = 0.7
 AFTER_STARTER = 1.0
 PART_GAP = 2.4
+LINES_GAP = 1.5  # under writing lines
 RULE_ABOVE = 0.9
 RULE_BELOW = 1.5
 WRITE_PITCH = 1.9
@@ -54,8 +59,32 @@ def _char_em(char: str, bold: bool) -> float:
     found = table.get(char)
     if found is not None:
         return found / 1000
-    if "\u0600" <= char <= "\u06ff" or "\ufb50" <= char <= "\ufefc":
+    return _other_em(char, bold)
+
+
+@lru_cache(maxsize=4096)
+def _other_em(char: str, bold: bool) -> float:
+    """A character outside the table: Arabic letters at their average width on running
+    text (they change shape as they join); nothing for marks and invisible characters;
+    else its advance in the bundled font that draws it; a Latin letter with accents as
+    its base letter; else its script's average width."""
+    code = ord(char)
+    if any(low <= code <= high for low, high in metrics.JOINING):
         return metrics.ARABIC / 1000
+    if unicodedata.category(char) in ("Mn", "Me", "Cf"):
+        return 0.0
+    from peerprep.export.fonts import advance_width
+
+    found = advance_width(char)
+    if found is not None:
+        return found
+    base = unicodedata.normalize("NFD", char)[0]
+    table = _BOLD if bold else _REGULAR
+    if base != char and base in table:
+        return table[base] / 1000
+    for low, high, width in metrics.SCRIPTS:
+        if low <= code <= high:
+            return width / 1000
     return metrics.OTHER / 1000
 
 
@@ -66,9 +95,20 @@ def text_em(text: str, bold: bool = False) -> float:
     return sum(_char_em(char, bold) for char in text)
 
 
+def may_overflow(text: str, size: float) -> bool:
+    """Whether `text` holds a word that may be wider than the narrowest column at body
+    size `size` (points) or smaller; the template measures the words of such a line only.
+    With a margin of a fifth for the estimate of shaped scripts."""
+    if len(text) < 20:
+        return False
+    limit = 0.8 * (WIDTH / size - max(2 * NOTES_INSET, NUMBER_COLUMN))
+    return any(text_em(word) > limit for word in text.split(" ") if len(word) > 12)
+
+
 def count_lines(text: str, width_em: float, bold: bool = False) -> int:
     """How many lines `text` takes when wrapped at spaces into `width_em` (greedy, as typst's
-    first-fit is for left-aligned text; a word longer than the line is broken)."""
+    first-fit is for left-aligned text). A word longer than the line starts a line of its
+    own and is broken at the margin, as sheet.typ's `fit-words` does."""
     space = _char_em(" ", bold)
     lines = 1
     used = 0.0
@@ -102,23 +142,33 @@ def _paragraphs_em(items: tuple[Paragraph, ...], width_em: float) -> float:
     return sum(_paragraph_em(p, width_em) for p in items) + PARA_GAP * (len(items) - 1)
 
 
-def _heading_em(text: str, width_em: float, scale: float) -> float:
-    return _par_height(count_lines(text, width_em / scale, bold=True), scale)
+def _heading_em(text: str, width_em: float, scale: float, bold: bool = True) -> float:
+    return _par_height(count_lines(text, width_em / scale, bold=bold), scale)
 
 
 def _meeting_row_em(row: tuple[Field, ...], width_em: float) -> float:
-    # Label and value are wrapped as one run of words; blanks are unbreakable boxes.
+    # Label and value are wrapped as one run of words; blanks are unbreakable boxes, and a
+    # wide blank takes what is left of its line.
     lines, used = 1, 0.0
     tall = any(not item.value for item in row)
     for index, item in enumerate(row):
         pieces: list[tuple[float, float]]  # (width, space before)
         label = text_em(item.label + ":", True)
         if not item.value:
-            pieces = [(label + 0.3 + BLANK_WIDTH, ITEM_GAP if index else 0.0)]
+            blank = 0.0 if item.wide else BLANK_WIDTH
+            pieces = [(label + 0.3 + blank, ITEM_GAP if index else 0.0)]
         else:
             pieces = [(label, ITEM_GAP if index else 0.0)]
             pieces += [(text_em(w), text_em(" ")) for w in item.value.split(" ")]
         for width, gap in pieces:
+            if width > width_em + _EPSILON:  # an over-long word: a line of its own, broken
+                if used > 0:
+                    lines += 1
+                while width > width_em + _EPSILON:
+                    lines += 1
+                    width -= width_em
+                used = width
+                continue
             needed = width if used == 0 else used + gap + width
             if needed <= width_em + _EPSILON or used == 0:
                 used = needed
@@ -135,35 +185,40 @@ def _height(sheet: Sheet, w: float) -> float:
     h1 = H1_LARGE if sheet.large_print else H1
     total = _heading_em(sheet.heading, w, h1)
     if sheet.subtitle:
-        total += AFTER_HEADING + _heading_em(sheet.subtitle, w, SUBTITLE)
+        total += AFTER_HEADING + _heading_em(sheet.subtitle, w, SUBTITLE, bold=False)
     if sheet.meeting:
         total += MEETING_GAP
         total += sum(_meeting_row_em(row, w) for row in sheet.meeting)
-        total += ROW_GAP * (len(sheet.meeting) - 1)
+        total += (BLANK_ROW_GAP if sheet.blank else ROW_GAP) * (len(sheet.meeting) - 1)
     total += RULE_ABOVE + RULE_BELOW
     for index, part in enumerate(sheet.parts):
         if index:
-            total += PART_GAP
+            total += LINES_GAP if sheet.parts[index - 1].empty else PART_GAP
         total += _heading_em(part.starter, w, H2)
         if part.empty:
             total += WRITE_PITCH * sheet.writing_lines
         else:
             total += AFTER_STARTER + _paragraphs_em(part.paragraphs, w)
-    total += PART_GAP + _heading_em(sheet.questions_heading, w, H2)
+    total += LINES_GAP if sheet.parts[-1].empty else PART_GAP
+    total += _heading_em(sheet.questions_heading, w, H2)
     if sheet.questions:
         total += AFTER_STARTER
         inner = w - NUMBER_COLUMN
         total += sum(_paragraph_em(q, inner) for q in sheet.questions)
         total += QUESTION_GAP * (len(sheet.questions) - 1)
+        total += PART_GAP
     else:
-        total += WRITE_PITCH * sheet.writing_lines
+        total += WRITE_PITCH * sheet.writing_lines + LINES_GAP
     box = _par_height(1)
     inner = w - 2 * NOTES_INSET
     for note in sheet.notes:
         box += PARA_GAP + _par_height(count_lines(note.label + ":", inner, bold=True))
-        box += AFTER_STARTER + _paragraphs_em(note.paragraphs, inner)
+        if note.paragraphs:
+            box += AFTER_STARTER + _paragraphs_em(note.paragraphs, inner)
+        else:  # a blank sheet's label, with lines to write on
+            box += WRITE_PITCH * BLANK_NOTE_LINES
     box += WRITE_PITCH * sheet.notes_lines + 2 * NOTES_INSET
-    return total + PART_GAP + box
+    return total + box
 
 
 def ratio_at(sheet: Sheet, size: float) -> float:

@@ -7,11 +7,10 @@ No I/O and no rendering here. pdf.py, html.py, text.py and markdown.py all draw 
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
-from typing import Any
 
 from peerprep.choices import PART_KEYS
+from peerprep.export.direction import is_rtl
 from peerprep.model import Preparation
 from peerprep.words import Catalogue
 from peerprep.words.dates import format_date, say_date, say_time
@@ -21,11 +20,18 @@ from peerprep.words.naming import display_title
 # one page. The floor is the last.
 SIZES: tuple[float, ...] = (11.0, 10.5, 10.0, 9.5, 9.0, 8.5, 8.0)
 LARGE_PRINT_SIZE = 16.0
+SUBTITLE_SCALE = 1.2  # the person's own title, under the heading
 # Ruled lines for handwriting where a part or the question list is still empty.
 WRITING_LINES = 3
 NOTES_LINES = 3
+# A blank sheet's notes box: lines under "what we agreed" and under "next steps", and
+# the room left on the page shared out between them.
+BLANK_NOTE_LINES = 1
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# Control characters, and the direction overrides, embeddings and isolates that can make
+# text show in another order than it was typed. The direction marks (LRM U+200E, RLM
+# U+200F, ALM U+061C) are kept: they are how a person says which way a sentence runs.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 _BLANK_LINES = re.compile(r"\n\s*\n")
 
 
@@ -43,10 +49,12 @@ class Paragraph:
 
 @dataclass(frozen=True)
 class Field:
-    """One labelled item of the meeting line; an empty value is a blank to fill by hand."""
+    """One labelled item of the meeting line; an empty value is a blank to fill by hand,
+    as long as the rest of the line when `wide`."""
 
     label: str
     value: str
+    wide: bool = False
 
 
 @dataclass(frozen=True)
@@ -62,6 +70,9 @@ class Part:
 
 @dataclass(frozen=True)
 class Note:
+    """A labelled note in the box for after the meeting; no paragraphs on a blank sheet,
+    where the label has writing lines under it instead."""
+
     label: str
     paragraphs: tuple[Paragraph, ...]
 
@@ -83,50 +94,12 @@ class Sheet:
     writing_lines: int = WRITING_LINES
     notes_lines: int = NOTES_LINES
     labels: dict[str, str] = field(default_factory=dict)
+    subtitle_rtl: bool = False
+    blank: bool = False  # a sheet for the pen, printed with no preparation behind it
 
     @property
     def sizes(self) -> tuple[float, ...]:
         return (LARGE_PRINT_SIZE,) if self.large_print else SIZES
-
-    def to_data(self) -> dict[str, Any]:
-        """The sheet as plain JSON-ready data for the typst template."""
-
-        def paras(items: tuple[Paragraph, ...]) -> list[dict[str, Any]]:
-            return [{"lines": list(p.lines), "rtl": p.rtl} for p in items]
-
-        return {
-            "lang": self.language,
-            "title": self.title,
-            "heading": self.heading,
-            "subtitle": self.subtitle,
-            "meeting": [
-                [{"label": f.label, "value": f.value} for f in row] for row in self.meeting
-            ],
-            "parts": [
-                {
-                    "key": p.key,
-                    "starter": p.starter,
-                    "paragraphs": paras(p.paragraphs),
-                    "lines": self.writing_lines,
-                }
-                for p in self.parts
-            ],
-            "questions": {
-                "heading": self.questions_heading,
-                "items": paras(self.questions),
-                "lines": self.writing_lines,
-            },
-            "notes": {
-                "heading": self.notes_heading,
-                "items": [
-                    {"label": n.label, "paragraphs": paras(n.paragraphs)} for n in self.notes
-                ],
-                "lines": self.notes_lines,
-            },
-            "prepared": self.prepared,
-            "sizes": list(self.sizes),
-            "large": self.large_print,
-        }
 
 
 def clean(text: str) -> str:
@@ -138,18 +111,8 @@ def clean(text: str) -> str:
     return _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip("\n")
 
 
-def is_rtl(text: str) -> bool:
-    """True when the first letter with a strong direction is right-to-left (Arabic, Hebrew)."""
-    for char in text:
-        kind = unicodedata.bidirectional(char)
-        if kind in ("R", "AL"):
-            return True
-        if kind == "L":
-            return False
-    return False
-
-
 def paragraphs(text: str) -> tuple[Paragraph, ...]:
+    """The person's text as paragraphs (split at blank lines), each with its direction."""
     cleaned = clean(text)
     if not cleaned.strip():
         return ()
@@ -242,4 +205,36 @@ def build_sheet(prep: Preparation, cat: Catalogue, *, large_print: bool = False)
         ),
         large_print=large_print,
         labels={"not_filled": cat.text("sheet.not_filled")},
+        subtitle_rtl=is_rtl(own_title),
+    )
+
+
+def build_blank_sheet(cat: Catalogue, *, large_print: bool = False) -> Sheet:
+    """The sheet with nothing filled in, for peer workers to hand out and for people who
+    prefer a pen: every meeting item as a blank, writing lines under each starter and the
+    questions, and a notes box with lines under "what we agreed" and "next steps" that
+    fills the rest of the page. One page in normal print at the comfortable size."""
+    t = cat.text
+    meeting = (
+        (Field(t("sheet.meeting"), ""), Field(t("sheet.date"), ""), Field(t("sheet.time"), "")),
+        (Field(t("sheet.place"), "", wide=True),),
+        (Field(t("sheet.attendees"), "", wide=True),),
+        (Field(t("sheet.companion"), "", wide=True),),
+    )
+    return Sheet(
+        language=cat.language,
+        title=t("sheet.heading"),
+        heading=t("sheet.heading"),
+        subtitle="",
+        meeting=meeting,
+        parts=tuple(Part(key, cat.part(key).starter, ()) for key in PART_KEYS),
+        questions_heading=t("sheet.questions"),
+        questions=(),
+        notes_heading=t("sheet.notes"),
+        notes=(Note(t("sheet.agreed"), ()), Note(t("sheet.next_steps"), ())),
+        prepared="",
+        large_print=large_print,
+        notes_lines=0,
+        labels={"not_filled": t("sheet.not_filled")},
+        blank=True,
     )

@@ -70,7 +70,10 @@ def sheet_to_markdown(sheet: Sheet) -> str:
         out += [f"**{escape(note.label)}:**", ""]
         for p in note.paragraphs:
             out += [_paragraph(p), ""]
+        if not note.paragraphs:  # a blank sheet: lines to write on under the label
+            out += _blank_lines(sheet.writing_lines)
     if not sheet.notes:
         out += _blank_lines(sheet.notes_lines)
-    out += [f"*{escape(sheet.prepared)}*"]
+    if sheet.prepared:
+        out += [f"*{escape(sheet.prepared)}*"]
     return "\n".join(out) + "\n"

@@ -1,16 +1,19 @@
 """Advance widths of the bundled sheet fonts, in thousandths of an em.
 
-Measured with typst from assets/fonts (Noto Sans Regular and Bold); fit.py uses them to
-wrap lines the way the PDF will. tests/export/test_fit.py checks them against typst, so
-a font change that forgets this table fails a test rather than the gauge.
+Measured with typst from assets/fonts (Noto Sans Regular and Bold, for Latin, Greek and
+Cyrillic); fit.py uses them to wrap lines the way the PDF will.
+tests/export/test_export_fit.py checks them against typst, so a font change that forgets
+this table fails a test rather than the gauge. The other scripts: see below.
 """
 
 from __future__ import annotations
 
 # fmt: off
 CHARS = (
-    " !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmn"
-    "opqrstuvwxyz{|}~æøåÆØÅéèêëüöäïÉÈÜÖÄáàíóúñçÇßõãÕÃôâîû–—…“”‘’«»„•€£§½°·×÷±²³µ¶©®™"
+    " !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmno"
+    "pqrstuvwxyz{|}~æøåÆØÅéèêëüöäïÉÈÜÖÄáàíóúñçÇßõãÕÃôâîû–—…“”‘’«»„•€£§½°·×÷±²³µ¶©®™ΑΒ"
+    "ΓΔΕΖΗΘΙΚΛΜΝΞΟΠΡΣΤΥΦΧΨΩαβγδεζηθικλμνξοπρςστυφχψωАБВГДЕЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯа"
+    "бвгдежзийклмнопрстуфхцчшщъыьэюяЁёЇїІіЄєҐґЎўάέήίόύώΆΈΉΊΌΎΏ"
 )
 REGULAR: tuple[int, ...] = (
     260, 269, 408, 646, 572, 831, 732, 225, 300, 300, 551, 572, 268, 322, 268, 372, 572, 572,
@@ -21,7 +24,15 @@ REGULAR: tuple[int, ...] = (
     470, 380, 551, 380, 572, 864, 605, 561, 881, 781, 639, 564, 564, 564, 564, 618, 605, 561,
     258, 556, 556, 731, 781, 639, 561, 561, 258, 605, 618, 618, 480, 632, 631, 605, 561, 781,
     639, 605, 561, 258, 618, 500, 1000, 791, 359, 359, 175, 175, 509, 509, 416, 376, 572, 572,
-    513, 771, 428, 268, 572, 572, 572, 350, 350, 623, 655, 832, 832, 773,
+    513, 771, 428, 268, 572, 572, 572, 350, 350, 623, 655, 832, 832, 773, 639, 650, 524, 581,
+    556, 572, 741, 781, 339, 619, 608, 907, 760, 555, 781, 731, 605, 570, 556, 566, 804, 586,
+    804, 782, 615, 631, 518, 604, 483, 484, 618, 595, 346, 534, 542, 623, 547, 477, 605, 659,
+    605, 484, 617, 479, 613, 725, 551, 761, 782, 639, 615, 650, 524, 691, 556, 854, 588, 768,
+    768, 618, 708, 907, 741, 781, 731, 605, 632, 556, 624, 804, 586, 741, 698, 1037, 1041, 692,
+    858, 642, 633, 1052, 639, 561, 599, 576, 433, 581, 564, 750, 490, 643, 643, 529, 578, 746,
+    637, 605, 624, 615, 480, 476, 510, 725, 529, 632, 613, 898, 906, 696, 778, 594, 494, 836,
+    559, 556, 564, 339, 258, 339, 258, 643, 495, 532, 436, 624, 510, 615, 483, 618, 346, 605,
+    613, 782, 639, 641, 826, 464, 827, 721, 819,
 )
 BOLD: tuple[int, ...] = (
     260, 286, 472, 646, 572, 901, 750, 266, 339, 339, 545, 572, 285, 322, 285, 413, 572, 572,
@@ -32,10 +43,36 @@ BOLD: tuple[int, ...] = (
     488, 394, 551, 394, 572, 917, 619, 604, 952, 796, 690, 591, 591, 591, 591, 657, 619, 604,
     305, 560, 560, 756, 796, 690, 604, 604, 305, 619, 657, 657, 514, 637, 711, 619, 604, 796,
     690, 619, 604, 305, 657, 500, 1000, 855, 445, 445, 217, 217, 615, 615, 513, 376, 572, 572,
-    486, 874, 428, 285, 572, 572, 572, 379, 379, 660, 655, 832, 832, 773,
+    486, 874, 428, 285, 572, 572, 572, 379, 379, 660, 655, 832, 832, 773, 690, 672, 561, 658,
+    560, 579, 765, 796, 389, 664, 650, 943, 813, 571, 796, 745, 628, 593, 579, 624, 860, 667,
+    876, 786, 647, 660, 568, 619, 555, 498, 657, 618, 407, 620, 615, 660, 595, 498, 619, 739,
+    618, 498, 653, 538, 645, 792, 592, 837, 863, 690, 638, 672, 561, 764, 560, 943, 648, 823,
+    823, 672, 745, 943, 765, 796, 745, 628, 637, 579, 663, 860, 667, 781, 728, 1078, 1114, 727,
+    906, 638, 663, 1070, 665, 604, 622, 629, 478, 664, 591, 873, 555, 720, 720, 619, 645, 844,
+    662, 619, 652, 633, 514, 553, 569, 814, 578, 688, 656, 969, 985, 710, 850, 614, 512, 877,
+    593, 560, 591, 389, 305, 389, 305, 677, 524, 581, 512, 663, 569, 647, 555, 657, 407, 619,
+    645, 863, 710, 675, 880, 553, 857, 812, 865,
 )
 # fmt: on
-# Characters not in the table: Arabic letters (measured on running text) and the rest.
+# Characters not in the table. Arabic letters join and change shape, so their width is
+# an average measured on running text; the other scripts' letters have their advance
+# widths read from the bundled fonts (fonts.advance_widths). Scripts no bundled font
+# draws (set in the computer's own fonts) get an average per script, and the rest OTHER.
 ARABIC = 411
 OTHER = 600
+JOINING: tuple[tuple[int, int], ...] = (
+    (0x0600, 0x06FF),  # Arabic, Persian, Urdu, Kurdish, Pashto
+    (0x0750, 0x077F),
+    (0x08A0, 0x08FF),
+    (0xFB50, 0xFDFF),
+    (0xFE70, 0xFEFF),
+)
+# (first code point, last code point, width)
+SCRIPTS: tuple[tuple[int, int, int], ...] = (
+    (0x2E80, 0x9FFF, 1000),  # Chinese, Japanese
+    (0xAC00, 0xD7AF, 1000),  # Korean
+    (0xF900, 0xFAFF, 1000),
+    (0xFF00, 0xFFEF, 1000),  # full-width forms
+    (0x20000, 0x3FFFF, 1000),
+)
 CAP_HEIGHT = 714

@@ -1,8 +1,14 @@
-"""The sheet as PDF, set by typst with the bundled fonts only.
+"""The sheet as PDF, set by typst in the bundled fonts.
 
 The template is assets/sheet.typ. The sheet travels into it as JSON in sys.inputs, so the
-person's words are data, never markup. System fonts are ignored, so every computer makes
-the same PDF; with a fixed timestamp two exports are byte-identical.
+person's words are data, never markup. The fonts are the bundle's (fonts.py), and the
+computer's own only for characters the bundle lacks: when the bundle draws every
+character, every computer makes the same PDF, and with a fixed timestamp two exports are
+byte-identical.
+
+typst is left out where it publishes no wheel (Windows on ARM; see the environment marker
+in pyproject.toml): there every call here raises ExportError("export.errors.no_pdf_engine"),
+whose sentence tells the person to save the sheet as HTML and print it from a browser.
 """
 
 from __future__ import annotations
@@ -11,24 +17,27 @@ import datetime as dt
 import json
 import re
 import threading
+from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import lru_cache
+from pathlib import Path
+from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
+from peerprep.export import fonts
 from peerprep.export.errors import ExportError
+from peerprep.export.fit import may_overflow
+from peerprep.export.layout import BLANK_NOTE_LINES, SUBTITLE_SCALE, Paragraph, Sheet
 from peerprep.resources import asset
 
 if TYPE_CHECKING:
     import typst
 
-    from peerprep.export.layout import Sheet
-
-# Pictographic emoji: no bundled font draws them (the colour emoji font is ~11 MB), and
-# an empty box on the sheet looks broken. They are left out of the PDF only.
-_EMOJI = re.compile("[\U0001f000-\U0001faff\U0001fc00-\U0001ffff\ufe0f\u200d\U000e0020-\U000e007f]")
 # A fixed moment for the PDF's internal timestamp when none is given; the template
 # writes no date into the metadata, so this only keeps typst's own ids stable.
 EPOCH = dt.datetime(2000, 1, 1, tzinfo=dt.timezone.utc)
+# typst writes its page tree as "<</Type/Pages/Count 2/Kids[...]>>".
+_PAGE_COUNT = re.compile(rb"/Type\s*/Pages\s*/Count\s+(\d+)")
 
 _lock = threading.Lock()
 
@@ -42,40 +51,160 @@ class Fit:
     ratios: tuple[float, ...]
 
 
-@cache
-def _compiler() -> typst.Compiler:
-    # Built once: reading the fonts is the slow part of a compile.
-    import typst
+def _typst() -> ModuleType:
+    """The typst module, imported on first use (it takes ~30 ms).
 
+    Raises:
+        ExportError: `export.errors.no_pdf_engine` when typst is not installed: no wheel
+            exists for this platform (Windows on ARM, typst 0.15), so pip left it out.
+    """
+    try:
+        import typst
+    except ImportError as error:
+        raise ExportError("export.errors.no_pdf_engine") from error
+    return typst
+
+
+@lru_cache(maxsize=4)
+def _compiler(extra: Path | None = None) -> typst.Compiler:
+    # Built once per set of fonts: reading the fonts is the slow part of a compile.
+    # typst's own built-in fonts are left out too, so that what the bundle (and `extra`)
+    # cannot draw is known from their character maps.
+    typst = _typst()
+
+    folders = [fonts.bundle_folder()] + ([extra] if extra is not None else [])
     return typst.Compiler(
         input=asset("sheet.typ"),
         root=asset(),
-        font_paths=[asset("fonts")],
+        font_paths=typst.Fonts(
+            include_system_fonts=False, include_embedded_fonts=False, font_paths=folders
+        ),
         ignore_system_fonts=True,
     )
 
 
-def strip_emoji(value: Any) -> Any:
+def sheet_data(sheet: Sheet) -> dict[str, Any]:
+    """The sheet as plain JSON-ready data for the typst template. Each line of the
+    person's words says whether it holds a word that may be too wide for its column
+    ("long"): only those lines are measured word by word in the template."""
+    largest = sheet.sizes[0]
+
+    def paras(items: tuple[Paragraph, ...]) -> list[dict[str, Any]]:
+        return [
+            {
+                "lines": list(p.lines),
+                "long": [may_overflow(line, largest) for line in p.lines],
+                "rtl": p.rtl,
+            }
+            for p in items
+        ]
+
+    return {
+        "lang": sheet.language,
+        "title": sheet.title,
+        "heading": sheet.heading,
+        "subtitle": sheet.subtitle,
+        "subtitle_long": may_overflow(sheet.subtitle, largest * SUBTITLE_SCALE),
+        "subtitle_rtl": sheet.subtitle_rtl,
+        "meeting": [
+            [
+                {
+                    "label": f.label,
+                    "value": f.value,
+                    "long": may_overflow(f.value, largest),
+                    "wide": f.wide,
+                }
+                for f in row
+            ]
+            for row in sheet.meeting
+        ],
+        "parts": [
+            {
+                "key": p.key,
+                "starter": p.starter,
+                "paragraphs": paras(p.paragraphs),
+                "lines": sheet.writing_lines,
+            }
+            for p in sheet.parts
+        ],
+        "questions": {
+            "heading": sheet.questions_heading,
+            "items": paras(sheet.questions),
+            "lines": sheet.writing_lines,
+        },
+        "notes": {
+            "heading": sheet.notes_heading,
+            "items": [
+                {"label": n.label, "paragraphs": paras(n.paragraphs)} for n in sheet.notes
+            ],
+            "lines": sheet.notes_lines,
+            # Under each label of a blank sheet's notes box.
+            "item_lines": BLANK_NOTE_LINES,
+        },
+        "prepared": sheet.prepared,
+        "sizes": list(sheet.sizes),
+        "large": sheet.large_print,
+        "blank": sheet.blank,
+    }
+
+
+def _strings(value: Any) -> Iterator[str]:
     if isinstance(value, str):
-        return _EMOJI.sub("", value)
-    if isinstance(value, list):
-        return [strip_emoji(item) for item in value]
-    if isinstance(value, dict):
-        return {key: strip_emoji(item) for key, item in value.items()}
-    return value
+        yield value
+    elif isinstance(value, list):
+        for item in value:
+            yield from _strings(item)
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _strings(item)
 
 
-def _inputs(sheet: Sheet) -> dict[str, str]:
-    return {"sheet": json.dumps(strip_emoji(sheet.to_data()), ensure_ascii=False)}
+def font_plan(sheet: Sheet) -> fonts.FontPlan:
+    """The fonts the sheet's PDF needs, and the characters none of them can draw."""
+    return fonts.plan(_strings(sheet_data(sheet)))
+
+
+def missing_characters(sheet: Sheet) -> tuple[str, ...]:
+    """The characters of the sheet that would print as empty boxes in the PDF, in the
+    order they first appear; empty when every character can be drawn. Call it before
+    making the PDF, to tell the person (and offer HTML)."""
+    return font_plan(sheet).missing
+
+
+def _compiler_for(sheet: Sheet) -> typst.Compiler:
+    plan = font_plan(sheet)
+    if not plan.extra:
+        return _compiler()
+    try:
+        return _compiler(fonts.stage(plan.extra))
+    except OSError:
+        # No room for a copy of the computer's font: the bundle alone, as before.
+        return _compiler()
+
+
+def _inputs(sheet: Sheet, *, all_ratios: bool = False) -> dict[str, str]:
+    inputs = {
+        "sheet": json.dumps(sheet_data(sheet), ensure_ascii=False),
+        "fonts": json.dumps(list(fonts.FAMILIES)),
+    }
+    if all_ratios:
+        inputs["ratios"] = "all"
+    return inputs
 
 
 def render(sheet: Sheet, *, timestamp: dt.datetime | None = None) -> bytes:
-    """The PDF bytes of the sheet. Raises ExportError when typst fails."""
-    import typst
+    """The PDF bytes of the sheet.
 
-    with _lock:  # one Compiler is shared; typst's world is not meant for parallel use
+    Raises:
+        ExportError: `export.errors.render_failed` when typst fails,
+            `export.errors.no_pdf_engine` where typst is not installed.
+    """
+    typst = _typst()
+
+    compiler = _compiler_for(sheet)
+    with _lock:  # a Compiler is shared; typst's world is not meant for parallel use
         try:
-            result = _compiler().compile(
+            result = compiler.compile(
                 format="pdf",
                 sys_inputs=_inputs(sheet),
                 timestamp=timestamp or EPOCH,
@@ -87,14 +216,23 @@ def render(sheet: Sheet, *, timestamp: dt.datetime | None = None) -> bytes:
     return result
 
 
-def measure(sheet: Sheet) -> Fit:
-    """Lay the sheet out with typst and report its choice (about a tenth of a second)."""
-    import typst
+def page_count(data: bytes) -> int | None:
+    """How many pages a PDF made by `render` has; None if it cannot be told."""
+    found = _PAGE_COUNT.search(data)
+    return int(found.group(1)) if found else None
 
+
+def measure(sheet: Sheet) -> Fit:
+    """Lay the sheet out with typst and report its choice and its height at every size
+    (about a tenth of a second)."""
+    typst = _typst()
+
+    compiler = _compiler_for(sheet)
     with _lock:
         try:
-            compiler = _compiler()
-            compiler.compile(format="pdf", sys_inputs=_inputs(sheet), timestamp=EPOCH)
+            compiler.compile(
+                format="pdf", sys_inputs=_inputs(sheet, all_ratios=True), timestamp=EPOCH
+            )
             raw = compiler.query("<fit>", field="value", one=True, format="json")
         except typst.TypstError as error:
             raise ExportError("export.errors.render_failed", detail=str(error)) from error

@@ -10,13 +10,21 @@ from pathlib import Path
 from peerprep.export import fit
 from peerprep.export.errors import ExportError
 from peerprep.export.formats import FORMATS
-from peerprep.export.layout import Sheet, build_sheet
+from peerprep.export.layout import Sheet, build_blank_sheet, build_sheet
 from peerprep.files import DiskError, atomic_write, claim_new_name, reason_key
 from peerprep.folders import default_export_dir
 from peerprep.model import Preparation
 from peerprep.words import Catalogue, catalogue
 
-__all__ = ["FORMATS", "default_export_dir", "export_preparation", "needs_second_page"]
+__all__ = [
+    "FORMATS",
+    "default_export_dir",
+    "export_blank",
+    "export_preparation",
+    "needs_second_page",
+    "page_count",
+    "unprintable",
+]
 
 _REASONS = {
     "errors.disk_full": "export.errors.disk_full",
@@ -42,6 +50,32 @@ def needs_second_page(prep: Preparation, cat: Catalogue | None = None) -> bool:
     """True when the answers do not fit one A4 page even at the smallest size: tell the
     person before exporting."""
     return estimate(prep, cat).second_page
+
+
+def unprintable(
+    prep: Preparation, cat: Catalogue | None = None, *, large_print: bool = False
+) -> tuple[str, ...]:
+    """The characters of the sheet that no font here can draw in the PDF (they would print
+    as empty boxes), in the order they first appear; empty when all can be printed.
+    Tell the person before making a PDF, and offer HTML ("export.fonts.missing",
+    "export.fonts.offer_html"). Reads font files the first time a rare character comes
+    up: a tenth of a second, or more with many fonts on the computer."""
+    from peerprep.export import pdf
+
+    sheet = build_sheet(prep, sheet_catalogue(prep, cat), large_print=large_print)
+    return pdf.missing_characters(sheet)
+
+
+def page_count(path: Path) -> int | None:
+    """How many pages an exported PDF has (None for other formats, or if unknown)."""
+    if path.suffix.lower() != ".pdf":
+        return None
+    from peerprep.export import pdf
+
+    try:
+        return pdf.page_count(path.read_bytes())
+    except OSError:
+        return None
 
 
 def render(sheet: Sheet, fmt: str, *, timestamp: dt.datetime | None = None) -> bytes:
@@ -87,17 +121,21 @@ def target_path(
     ending added when it has another (its folder must exist)."""
     from peerprep.words.naming import file_stem
 
-    def file_name(prep: Preparation, cat: Catalogue, fmt: str) -> str:
-        return f"{file_stem(cat, prep)}.{fmt}"
+    name = f"{file_stem(cat, prep)}.{fmt}"
+    return _target(name, fmt, destination, is_folder=is_folder)
 
+
+def _target(
+    name: str, fmt: str, destination: Path | None, *, is_folder: bool = False
+) -> tuple[Path, bool]:
     if destination is None:
-        return default_export_dir() / file_name(prep, cat, fmt), True
+        return default_export_dir() / name, True
     destination = destination.expanduser()
     if is_folder and not destination.is_file():
         # The person typed a folder in the export dialog: a new one is made for them.
-        return destination / file_name(prep, cat, fmt), True
+        return destination / name, True
     if destination.is_dir():
-        return destination / file_name(prep, cat, fmt), False
+        return destination / name, False
     if destination.suffix.lower() != f".{fmt}":
         # "-o sheet" or "-o Møde 12.03" still gets the file type's ending.
         destination = destination.with_name(f"{destination.name}.{fmt}")
@@ -146,4 +184,40 @@ def export_preparation(
     sheet = build_sheet(prep, cat, large_print=large_print)
     data = render(sheet, fmt, timestamp=timestamp)
     path, ours = target_path(prep, cat, fmt, destination, is_folder=is_folder)
+    return write_new(path, data, create_folder=ours)
+
+
+def blank_target(
+    language: str,
+    fmt: str,
+    large_print: bool,
+    destination: Path | None,
+    *,
+    is_folder: bool = False,
+) -> tuple[Path, bool]:
+    """Where a blank sheet goes: as `target_path`, named "Tomt ark til mit
+    statement.pdf" in the sheet's language."""
+    from peerprep.words.naming import blank_sheet_stem
+
+    name = f"{blank_sheet_stem(catalogue(language), large_print=large_print)}.{fmt}"
+    return _target(name, fmt, destination, is_folder=is_folder)
+
+
+def export_blank(
+    language: str,
+    fmt: str = "pdf",
+    large_print: bool = False,
+    destination: Path | None = None,
+    *,
+    is_folder: bool = False,
+    timestamp: dt.datetime | None = None,
+) -> Path:
+    """Export a blank sheet in `language` ("da" or "en"), for the pen, and return the path
+    of the new file (never overwriting one). Raises ExportError; ValueError for an
+    unknown format."""
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown export format {fmt!r}")
+    sheet = build_blank_sheet(catalogue(language), large_print=large_print)
+    data = render(sheet, fmt, timestamp=timestamp)
+    path, ours = blank_target(language, fmt, large_print, destination, is_folder=is_folder)
     return write_new(path, data, create_folder=ours)

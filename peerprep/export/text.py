@@ -49,10 +49,14 @@ def sheet_to_text(sheet: Sheet) -> str:
         lines += [""] + [WRITING_LINE] * sheet.writing_lines
     lines += ["", sheet.notes_heading]
     for note in sheet.notes:
-        lines += [f"{note.label}:", *_paragraphs(note.paragraphs), ""]
+        if note.paragraphs:
+            lines += [f"{note.label}:", *_paragraphs(note.paragraphs), ""]
+        else:  # a blank sheet: lines to write on under the label
+            lines += [f"{note.label}:", "", *[WRITING_LINE] * sheet.writing_lines, ""]
     if not sheet.notes:
         lines += [""] + [WRITING_LINE] * sheet.notes_lines
-    lines += ["", sheet.prepared]
+    if sheet.prepared:
+        lines += ["", sheet.prepared]
     return "\n".join(lines) + "\n"
 
 

@@ -4,7 +4,11 @@ One rule for each decision, whichever face or command asks:
 
 - The sheet is in the preparation's own language (the one it was written in), not the
   language the screen happens to be in today: the same preparation always gives the same
-  sheet, from the full screen, from plain mode and from `peerprep export`.
+  sheet, from the full screen, from plain mode and from `peerprep export`, unless the
+  request names a sheet language itself (`peerprep export --lang`, a blank sheet).
+- Before a PDF is made the person hears what will not come out as they wrote it:
+  characters no font here can draw (HTML is offered, it uses the reader's fonts), and
+  answers that run onto a second page; after it, how many pages it has when more than one.
 - On a shared computer, printing keeps no file: the sheet is laid out in a private
   temporary folder that is removed as soon as the job is handed to the print queue. A
   file is written only where the person chose a place for it.
@@ -169,11 +173,11 @@ def went_along(record: TakenAlong, path: Path | None, printed: bool = False) -> 
 # --- the sheet ------------------------------------------------------------------------------
 
 
-def sheet_catalogue(prep: Preparation) -> Catalogue:
-    """The sheet's words: the preparation's own language."""
+def sheet_catalogue(prep: Preparation, language: str | None = None) -> Catalogue:
+    """The sheet's words: the preparation's own language, unless `language` is named."""
     from peerprep.words import catalogue
 
-    return catalogue(prep.language)
+    return catalogue(language or prep.language)
 
 
 def sheet_as_text(prep: Preparation) -> str:
@@ -194,6 +198,8 @@ class SheetRequest:
                  at all: only printing (`print_now`) may leave it out there
     folder_given the person typed `destination` as a folder: it is made if it is not there
     print_now    send it to the printer too
+    language     the sheet's language when the person names one ("da", "en"); None: the
+                 preparation's own
     timestamp    the PDF's creation date (fixed in tests for byte-identical files)
     """
 
@@ -202,6 +208,7 @@ class SheetRequest:
     destination: Path | None = None
     folder_given: bool = False
     print_now: bool = False
+    language: str | None = None
     timestamp: dt.datetime | None = None
 
 
@@ -217,13 +224,37 @@ class Taken:
     problems: list[Said] = field(default_factory=list)
 
 
-def warnings_before(prep: Preparation, request: SheetRequest) -> list[str]:
-    """Catalogue keys to say before making the sheet ("it will be two pages")."""
-    from peerprep.export.service import needs_second_page
+def warnings_before(prep: Preparation, request: SheetRequest) -> list[Said]:
+    """What to say before a PDF is made: the characters no font here can draw (and that an
+    HTML file shows them), and that the answers will not fit one page. Empty for other
+    formats. Reading a font's character map the first time a rare character comes up
+    takes a tenth of a second."""
+    from peerprep.export.service import needs_second_page, unprintable
 
-    if request.fmt == "pdf" and not request.large_print and needs_second_page(prep):
-        return ["export.fit.second_page"]
-    return []
+    if request.fmt != "pdf":
+        return []
+    cat = sheet_catalogue(prep, request.language)
+    said: list[Said] = []
+    missing = unprintable(prep, cat, large_print=request.large_print)
+    if missing:
+        said.append(Said("export.fonts.missing", {"chars": " ".join(missing)}))
+        said.append(Said("export.fonts.offer_html"))
+    if not request.large_print and needs_second_page(prep, cat):
+        said.append(Said("export.fit.second_page"))
+    return said
+
+
+def _after(path: Path, intended: Path) -> list[Said]:
+    """What to say once the file is written: where, that a name was taken, the pages."""
+    from peerprep.export.service import page_count
+
+    said = [Said("export.done", {"path": str(path)})]
+    if path != intended:
+        said.append(Said("export.renamed"))
+    pages = page_count(path)
+    if pages is not None and pages > 1:
+        said.append(Said("export.pages", {"pages": pages}))
+    return said
 
 
 def take_along(record: TakenAlong, prep: Preparation, request: SheetRequest) -> Taken:
@@ -247,7 +278,7 @@ def take_along(record: TakenAlong, prep: Preparation, request: SheetRequest) -> 
     if record.shared and request.destination is None:
         raise ExportError("export.errors.choose_place")  # no folder of this computer
 
-    cat = sheet_catalogue(prep)
+    cat = sheet_catalogue(prep, request.language)
     intended, _ = target_path(
         prep, cat, request.fmt, request.destination, is_folder=request.folder_given
     )
@@ -260,9 +291,7 @@ def take_along(record: TakenAlong, prep: Preparation, request: SheetRequest) -> 
         is_folder=request.folder_given,
         timestamp=request.timestamp,
     )
-    said = [Said("export.done", {"path": str(path)})]
-    if path != intended:
-        said.append(Said("export.renamed"))
+    said = _after(path, intended)
     problems: list[Said] = []
     printed = False
     if request.print_now:
@@ -280,6 +309,49 @@ def take_along(record: TakenAlong, prep: Preparation, request: SheetRequest) -> 
     stays = stays_here(record, path)
     if stays is not None:
         said.append(stays)
+    return Taken(path=path, printed=printed, said=said, problems=problems)
+
+
+def take_blank(request: SheetRequest) -> Taken:
+    """A blank sheet to fill in by hand, in `request.language` (or Danish), written (and
+    printed) as `take_along` writes a preparation's sheet; nothing is recorded (it holds
+    no one's words).
+
+    Raises:
+        ExportError: the sheet could not be made or written; its key says why.
+    """
+    from peerprep.export.errors import ExportError
+    from peerprep.export.formats import PRINTABLE
+    from peerprep.export.service import blank_target, export_blank
+
+    if request.print_now and request.fmt not in PRINTABLE:
+        raise ExportError("export.errors.print_format")
+    language = request.language or "da"
+    destination, folder = request.destination, request.folder_given
+    intended, _ = blank_target(
+        language, request.fmt, request.large_print, destination, is_folder=folder
+    )
+    path = export_blank(
+        language,
+        request.fmt,
+        request.large_print,
+        destination,
+        is_folder=folder,
+        timestamp=request.timestamp,
+    )
+    said = _after(path, intended)
+    problems: list[Said] = []
+    printed = False
+    if request.print_now:
+        from peerprep.export.printing import print_file
+
+        try:
+            print_file(path)
+        except ExportError as error:
+            problems.append(Said(error.key, dict(error.values)))
+        else:
+            printed = True
+            said.append(Said("export.printed"))
     return Taken(path=path, printed=printed, said=said, problems=problems)
 
 

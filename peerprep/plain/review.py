@@ -59,7 +59,7 @@ def export_to(session: Session, request: SheetRequest) -> Taken | None:
     console = session.console
     prep = session.current
     for warning in warnings_before(prep, request):
-        console.tell(warning)
+        console.say(warning.text(session.cat))
     console.tell("plain.export.working")
     try:
         taken = take_along(session.context.taken, prep, request)

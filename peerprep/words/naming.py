@@ -83,6 +83,12 @@ def file_stem(cat: Catalogue, prep: Preparation) -> str:
     return safe_stem(base)
 
 
+def blank_sheet_stem(cat: Catalogue, *, large_print: bool = False) -> str:
+    """The name of a blank sheet to fill in by hand: "Tomt ark til mit statement"."""
+    key = "export.blank.name_large" if large_print else "export.blank.name"
+    return safe_stem(cat.text(key))
+
+
 def safe_stem(text: str, fallback: str = "peerprep") -> str:
     """`text` made into a file name without extension, safe on Windows, macOS, Linux and
     a FAT-formatted stick: no separators, no `..`, no control or direction characters, no

@@ -12,6 +12,7 @@ from pypdf import PdfReader
 
 from peerprep.model import Preparation
 
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 FIXED = dt.datetime(2025, 3, 3, 12, 0, tzinfo=dt.timezone.utc)
 
 ANSWERS = {
@@ -47,6 +48,13 @@ def empty_preparation(language: str = "da") -> Preparation:
     return prep
 
 
+def fixture_preparation(name: str) -> Preparation:
+    """A preparation file from tests/fixtures, read as the store reads it."""
+    from peerprep.fileformat import decode
+
+    return decode((FIXTURES / name).read_bytes())
+
+
 @pytest.fixture
 def preparation() -> Callable[..., Preparation]:
     return make_preparation
@@ -55,6 +63,11 @@ def preparation() -> Callable[..., Preparation]:
 @pytest.fixture
 def empty() -> Callable[..., Preparation]:
     return empty_preparation
+
+
+@pytest.fixture(name="fixture_preparation")
+def _fixture_preparation() -> Callable[[str], Preparation]:
+    return fixture_preparation
 
 
 @pytest.fixture

@@ -77,7 +77,7 @@ def test_html_large_print_and_right_to_left(preparation):
     prep.set_part("important", "مرحبا بكم")
     html = sheet_to_html(build_sheet(prep, catalogue("da"), large_print=True))
     assert "class=large" in html
-    assert '<p dir="auto">مرحبا بكم</p>' in html
+    assert '<p dir="rtl">مرحبا بكم</p>' in html
 
 
 def test_text_has_every_part_and_writing_lines(preparation, empty):

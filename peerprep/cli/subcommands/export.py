@@ -1,10 +1,12 @@
-"""`peerprep export ID|--latest [--format pdf|html|txt|md] [--large-print] [-o PATH]
-[--open] [--print]`: the sheet from the command line. Never loads Textual."""
+"""`peerprep export ID|--latest|--blank [--lang da|en] [--format pdf|html|txt|md]
+[--large-print] [-o PATH] [--open] [--print]`: the sheet from the command line.
+Never loads Textual."""
 
 from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -28,6 +30,11 @@ def add_parser(commands: Any, cat: Catalogue) -> None:
     which = parser.add_mutually_exclusive_group()
     which.add_argument("id", nargs="?", metavar=t("cli.metavar_id"), help=t("cli.id_help"))
     which.add_argument("--latest", action="store_true", help=t("export.cli.latest_help"))
+    which.add_argument("--blank", action="store_true", help=t("export.cli.blank_help"))
+    # Not `lang`: that is the program's own language, given before the command.
+    parser.add_argument(
+        "--lang", choices=("da", "en"), dest="sheet_lang", help=t("export.cli.lang_help")
+    )
     parser.add_argument("--format", choices=FORMATS, help=t("export.cli.format_help"))
     parser.add_argument("--large-print", action="store_true", help=t("export.cli.large_print_help"))
     parser.add_argument(
@@ -81,24 +88,35 @@ def run(context: Context, args: argparse.Namespace) -> int:
     if args.print_ and fmt not in PRINTABLE:
         _err(cat.text("export.errors.print_format"))
         return EXIT_USAGE
-    prep = _preparation(context, args)
-    if prep is None:
-        _err(cat.text("export.errors.which"))
-        return EXIT_USAGE
     request = taking_along.SheetRequest(
         fmt=fmt,
         large_print=args.large_print,
         destination=Path(args.output) if args.output else None,
         print_now=args.print_,
+        language=args.sheet_lang,
     )
-    for warning in taking_along.warnings_before(prep, request):
-        _err(cat.text(warning))
-    try:
-        taken = taking_along.take_along(context.taken, prep, request)
-    except ExportError as error:
-        raise CommandError(error.key, **error.values) from error
+    if args.blank:
+        try:
+            taken = taking_along.take_blank(
+                replace(request, language=args.sheet_lang or context.language)
+            )
+        except ExportError as error:
+            raise CommandError(error.key, **error.values) from error
+    else:
+        prep = _preparation(context, args)
+        if prep is None:
+            _err(cat.text("export.errors.which"))
+            return EXIT_USAGE
+        for warning in taking_along.warnings_before(prep, request):
+            _err(warning.text(cat))
+            if warning.key == "export.fonts.offer_html":
+                _err(cat.text("export.cli.html_hint"))
+        try:
+            taken = taking_along.take_along(context.taken, prep, request)
+        except ExportError as error:
+            raise CommandError(error.key, **error.values) from error
     for said in taken.said:
-        print(cat.text(said.key, **said.values))
+        print(said.text(cat))
     status = EXIT_OK
     for problem in taken.problems:
         _err(cat.text(problem.key, **problem.values))
