@@ -142,7 +142,7 @@ def where_lines(
     is kept), protection, files put aside, settings, exports (on a shared computer: only
     where the person chooses; a cloud service that copies the export folder, named), the
     shared computer's minutes in force when it is one, and the machine-wide file."""
-    from peerprep.flow.taking_along import export_place
+    from peerprep.flow.places import export_place
     from peerprep.machine import machine_config_path
 
     lines: list[Said] = []

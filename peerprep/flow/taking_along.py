@@ -12,13 +12,13 @@ One rule for each decision, whichever face or command asks:
 - On a shared computer, printing keeps no file: the sheet is laid out in a private
   temporary folder that is removed as soon as the job is handed to the print queue. A
   file is written only where the person chose a place for it.
-- On a shared computer no folder of the computer is suggested (`export_place`): a USB
+- On a shared computer no folder of the computer is suggested (flow.places): a USB
   stick or card when one is in, else the person types a place. A file saved on the
   computer itself stays there for the next person to find: the person is told so, and it
   does not count as taken along (only paper, and files on a removable drive, go along).
 - On a personal computer the usual folder is suggested, and the person is told plainly
   when a cloud service (OneDrive, iCloud Drive, Dropbox, Google Drive) copies that folder
-  to the internet, with another place offered.
+  to the internet, with another place offered (flow.places).
 - What went along is recorded (`TakenAlong`), so leaving a shared computer asks only
   about words not yet taken along.
 """
@@ -31,7 +31,6 @@ import shutil
 import sys
 import tempfile
 import threading
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -92,71 +91,7 @@ class TakenAlong:
         return [p for p in preparations if has_words(p) and taken.get(p.id) != fingerprint(p)]
 
 
-# --- where a sheet goes ----------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class ExportPlace:
-    """Where a face suggests saving the sheet, and what to tell the person about it.
-
-    folder     the folder to suggest; None: suggest none, the person types a place
-    removable  `folder` is a USB stick or a card
-    cloud      the service that copies `folder` to the internet ("OneDrive"), or None
-    notes      sentences to say beside the folder (why there is none; the cloud service)
-    others     other folders to offer: the sticks and cards in, and on a personal computer
-               whose usual folder a cloud service copies, a folder in the home folder
-    """
-
-    folder: Path | None
-    removable: bool = False
-    cloud: str | None = None
-    notes: tuple[Said, ...] = ()
-    others: tuple[Path, ...] = ()
-
-
-def export_place(shared: bool, environ: Mapping[str, str] | None = None) -> ExportPlace:
-    """Where to suggest saving the sheet, by this module's rules (both faces ask here).
-
-    A shared computer: the first USB stick or card, else no folder at all (the note says
-    why and that a file saved on this computer stays here). A personal computer: the usual
-    export folder (folders.default_export_dir); when a cloud service copies it, a note
-    says so and a folder of the home folder no service copies is offered too.
-    """
-    from peerprep.drives import removable_places
-    from peerprep.folders import cloud_service, default_export_dir
-
-    sticks = removable_places()
-    if shared:
-        if sticks:
-            return ExportPlace(sticks[0], removable=True, others=tuple(sticks[1:]))
-        return ExportPlace(None, notes=(Said("export.place.shared_choose"),))
-    usual = default_export_dir()
-    service = cloud_service(usual, environ)
-    if service is None:
-        return ExportPlace(usual, others=tuple(sticks))
-    others = list(sticks)
-    home = Path.home() / "peerprep"
-    if cloud_service(home, environ) is None:
-        others.append(home)
-    note = Said("export.place.cloud", {"path": str(usual), "service": service})
-    if others:
-        note = Said(
-            "export.place.cloud_other",
-            {"path": str(usual), "service": service, "other": str(others[0])},
-        )
-    return ExportPlace(usual, cloud=service, notes=(note,), others=tuple(others))
-
-
-def carry_place(shared: bool) -> ExportPlace:
-    """Where to suggest saving the preparation itself, to open it again elsewhere
-    (`save_copy`): the first USB stick or card, else no folder (the person types one; on
-    a shared computer the note says that a file saved here stays for others to find)."""
-    from peerprep.drives import removable_places
-
-    sticks = removable_places()
-    if sticks:
-        return ExportPlace(sticks[0], removable=True, others=tuple(sticks[1:]))
-    return ExportPlace(None, notes=(Said("export.place.shared_choose"),) if shared else ())
+# --- what went along (the places to suggest are flow.places) ------------------------------
 
 
 def went_along(record: TakenAlong, path: Path | None, printed: bool = False) -> bool:

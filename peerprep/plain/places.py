@@ -1,4 +1,4 @@
-"""Choosing a folder line by line: the places flow.taking_along suggests, as a numbered
+"""Choosing a folder line by line: the places flow.places suggests, as a numbered
 list, or any folder typed in (Tab completes a folder's name at a real terminal).
 
 On a shared computer with no USB stick in there is no list: the note says why, and the
@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from peerprep.flow.taking_along import ExportPlace
+from peerprep.flow.places import ExportPlace
 from peerprep.plain import commands
 from peerprep.plain.console import Quit
 from peerprep.plain.session import Session

@@ -29,7 +29,8 @@ _FORMATS: tuple[tuple[str, str, bool], ...] = (
 def export_menu(session: Session, title_key: str = "plain.export.title") -> Taken | None:
     """Save the sheet as a file (PDF, large print, HTML, text) or send it to the printer.
     Returns what was done, or None when the person went back."""
-    from peerprep.flow.taking_along import can_print, export_place
+    from peerprep.flow.places import export_place
+    from peerprep.flow.taking_along import can_print
 
     console, cat = session.console, session.cat
     options = [(choice, cat.text(f"plain.export.{choice}")) for choice, _f, _l in _FORMATS]
@@ -81,7 +82,8 @@ def carry(session: Session) -> bool:
     """Save the preparation itself (its file) where the person chooses, best a USB stick,
     to open it again with peerprep elsewhere. True when it was saved."""
     from peerprep.flow import preparation_file
-    from peerprep.flow.taking_along import carry_place, save_copy, stays_here
+    from peerprep.flow.places import carry_place
+    from peerprep.flow.taking_along import save_copy, stays_here
 
     console, cat = session.console, session.cat
     console.blank()

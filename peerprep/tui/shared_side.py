@@ -147,8 +147,8 @@ class SharedSide:
 
     def export_folder(self) -> Path | None:
         """Where an export should go first: a USB stick, not this computer's own folders
-        (flow.taking_along.export_place)."""
-        from peerprep.flow.taking_along import export_place
+        (flow.places.export_place)."""
+        from peerprep.flow.places import export_place
 
         return export_place(shared=True).folder
 

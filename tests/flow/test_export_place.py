@@ -11,13 +11,8 @@ import pytest
 from peerprep import drives
 from peerprep.cli import main
 from peerprep.export.errors import ExportError
-from peerprep.flow.taking_along import (
-    SheetRequest,
-    TakenAlong,
-    export_place,
-    save_copy,
-    take_along,
-)
+from peerprep.flow.places import export_place
+from peerprep.flow.taking_along import SheetRequest, TakenAlong, save_copy, take_along
 from peerprep.folders import EXPORT_DIR_ENV, cloud_service
 from peerprep.machine import MACHINE_FILE
 from peerprep.model import Preparation

@@ -14,7 +14,7 @@ from textual.widgets import Button, Checkbox, RadioSet, Static
 
 from peerprep.errors import PeerprepError
 from peerprep.export.formats import FORMATS, PRINTABLE
-from peerprep.flow import taking_along
+from peerprep.flow import places, taking_along
 from peerprep.folders import default_export_dir
 from peerprep.model import Preparation
 from peerprep.tui.screens.base import PeerDialog
@@ -72,9 +72,9 @@ class ExportDialog(PeerDialog[Path | None]):
                         id="large",
                         tooltip=self.t("tui.export.large_tip"),
                     )
-                # Where to suggest (flow.taking_along.export_place): on a shared computer a
+                # Where to suggest (flow.places.export_place): on a shared computer a
                 # USB stick or nothing; a note says why, or that a cloud service copies it.
-                place = taking_along.export_place(self.peer_app.taken.shared)
+                place = places.export_place(self.peer_app.taken.shared)
                 start = self.folder or place.folder
                 folder = Field(
                     str(start) if start else "",
