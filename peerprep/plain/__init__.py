@@ -6,12 +6,13 @@ screen reader reads everything once and in order. Every command is a word a voic
 aloud (plain.commands), announced once at the start. Textual is never imported here.
 
 Modules: console (lines in and out, encodings, end of input), line_editing (readline at a
-real terminal), commands (the one command scheme), session (the open preparation, saving
-after each answer), menus (home and one preparation), answers (writing an answer of
-several lines), editing (the parts, after the meeting, the whole way through), meeting,
-questions, places (choosing a folder), review (export, print, save to a USB stick),
-reading (the statement as lines), privacy (a shared computer's cover and erase), signals
-(the terminal closing; the tick while waiting).
+real terminal), commands (the one command scheme), asking (a numbered menu, a yes or no),
+session (the open preparation, saving after each answer), menus (home and one
+preparation), answers (writing an answer of several lines), editing (the parts, after the
+meeting, the whole way through), meeting, questions, places (choosing a folder), review
+(export, print, save to a USB stick), reading (the statement as lines), privacy (a
+shared computer's cover and erase), signals (the terminal closing; the tick while
+waiting).
 
 When the input ends (a script of answers runs out, Ctrl+D, Ctrl+C, the terminal closes,
 the program is stopped) the program saves what it has, the answer being written too,

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from peerprep.plain import commands
+from peerprep.plain import asking, commands
 from peerprep.plain.commands import Command
 from peerprep.plain.console import Back, Console, EndOfInput, Hangup, Quit, pasted
 from peerprep.plain.session import Session
@@ -108,7 +108,7 @@ def edit_text(
         options = [
             (name, cat.text(f"plain.existing.{name}")) for name in ("keep", "replace", "append")
         ]
-        mode = console.choose(cat.text("plain.existing.title"), options, None, enter="keep")
+        mode = asking.choose(console, cat.text("plain.existing.title"), options, None, enter="keep")
         if mode == "keep":
             console.tell("plain.kept")
             return None, False

@@ -23,12 +23,10 @@ import signal
 import sys
 import textwrap
 from collections import deque
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, BinaryIO, Protocol
 
 from peerprep.flow.leaving import CLEAR_SCREEN_AND_SCROLLBACK
-from peerprep.plain import commands
 from peerprep.words import Catalogue
 
 if TYPE_CHECKING:
@@ -364,88 +362,6 @@ class Console:
         if typed:
             self.tell("plain.typed_before", text=typed)
         return ""
-
-    def ask(self, question: str) -> str:
-        """A one-line answer to a question, without surrounding white space."""
-        self.say(question)
-        return self.read_line().strip()
-
-    def yes(self, answer: str) -> bool:
-        words = {self.t("cli.yes_word").lower(), *self.cat.list("plain.yes_words")}
-        return answer.strip().lower() in words
-
-    def ask_yes(self, question_key: str, **values: object) -> bool:
-        """A yes-or-no question: "ja" says yes, Enter (or anything else) no; help says so,
-        back goes back (Back), stop stops (Quit)."""
-        self.tell(question_key, **values)
-        while True:
-            answer = self.read_line()
-            said = commands.given(self.cat, answer, *commands.ALWAYS)
-            if said == "help":
-                self.tell("plain.help.yes_no")
-                self.tell("plain.help.always")
-                continue
-            if said == "stop":
-                raise Quit
-            if said == "back":
-                raise Back
-            return self.yes(answer)
-
-    def choose(
-        self,
-        title: str,
-        options: Sequence[tuple[str, str]],
-        back: str | None,
-        *,
-        enter: str | None = None,
-        zero_is_back: bool = True,
-    ) -> str:
-        """A numbered menu. Returns the chosen option's key, or "" for option 0.
-
-        `options` are (key, label), numbered from 1 in order; `back` is the label of
-        option 0 ("Tilbage"), or None for no option 0. `enter` is the key Enter alone
-        chooses ("" for option 0), said under the menu. The word for back chooses option
-        0 when it goes back (`zero_is_back`), else raises Back, as it does where there
-        is no option 0; the word for stop raises Quit; the word for help says the menu
-        again.
-        """
-        self.blank()
-        self.say(title)
-        self._list(options, back)
-        self.tell_once("plain.menu_hint")
-        if enter is not None:
-            label = dict(options).get(enter, back or "")
-            self.tell("plain.menu_enter", label=label)
-        while True:
-            answer = self.read_line(self.t("plain.choose_prompt")).strip()
-            said = commands.given(self.cat, answer, *commands.ALWAYS)
-            if said == "stop":
-                raise Quit
-            if said == "back":
-                if back is not None and zero_is_back:
-                    return ""
-                raise Back
-            if said == "help":
-                self.tell("plain.help.menu")
-                self.say(title)
-                self._list(options, back)
-                self.tell("plain.help.always")
-                continue
-            number = answer.rstrip(".")
-            if not number and enter is not None:
-                return enter
-            if back is not None and number == "0":
-                return ""
-            if number.isdigit() and 1 <= int(number) <= len(options):
-                return options[int(number) - 1][0]
-            lowest = 0 if back is not None else 1
-            self.tell("plain.not_understood", lowest=lowest, highest=len(options))
-
-    def _list(self, options: Sequence[tuple[str, str]], back: str | None) -> None:
-        for number, (_key, label) in enumerate(options, start=1):
-            self.say(f"{number}. {label}")
-        if back is not None:
-            self.say(f"0. {back}")
 
 
 def has_terminal(stream: object) -> bool:

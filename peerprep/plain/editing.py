@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from peerprep.choices import PART_KEYS
 from peerprep.model import NOTE_MAX, PART_MAX
+from peerprep.plain import asking
 from peerprep.plain.answers import Helps, edit_text, write_and_save
 from peerprep.plain.console import Back
 from peerprep.plain.meeting import edit_meeting
@@ -95,12 +96,12 @@ def walk(session: Session, with_meeting: bool) -> None:
     console.blank()
     console.tell("plain.walk_about")
     try:
-        if with_meeting and console.ask_yes("plain.meeting_first"):
+        if with_meeting and asking.ask_yes(console, "plain.meeting_first"):
             edit_meeting(session)
         for key in PART_KEYS:
             edit_part(session, key)
         console.blank()
-        if console.ask_yes("plain.questions_offer"):
+        if asking.ask_yes(console, "plain.questions_offer"):
             add_questions(session)
     except Back:
         return

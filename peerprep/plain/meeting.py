@@ -15,7 +15,7 @@ from collections.abc import Callable
 from peerprep.choices import MEETING_KINDS
 from peerprep.flow.dates import DateProblem, parse_date, parse_time
 from peerprep.model import ATTENDEES_MAX, SHORT_MAX, TITLE_MAX
-from peerprep.plain import commands
+from peerprep.plain import asking, commands
 from peerprep.plain.console import Back, Quit
 from peerprep.plain.session import Session
 from peerprep.words.dates import say_date, say_time, say_when
@@ -103,8 +103,8 @@ def edit_kind(session: Session) -> None:
     meeting = session.current.meeting
     options = [(k, f"{cat.kind(k).name}. {cat.kind(k).description}") for k in MEETING_KINDS]
     title = console.t("plain.kind_question", now=cat.kind(meeting.kind).name)
-    chosen = console.choose(
-        title, options, console.t("plain.keep_as_is"), enter="", zero_is_back=False
+    chosen = asking.choose(
+        console, title, options, console.t("plain.keep_as_is"), enter="", zero_is_back=False
     )
     if chosen and chosen != meeting.kind:
         meeting.kind = chosen  # type: ignore[assignment]

@@ -16,7 +16,7 @@ from peerprep.errors import StoreError
 from peerprep.flow import deleting, summaries
 from peerprep.flow.leaving import not_taken_along
 from peerprep.model import Preparation
-from peerprep.plain import commands, review
+from peerprep.plain import asking, commands, review
 from peerprep.plain.console import Back, Quit
 from peerprep.plain.editing import edit_after, edit_part, filled_words, walk
 from peerprep.plain.meeting import edit_meeting
@@ -62,7 +62,7 @@ def pick(session: Session, title_key: str) -> Preparation | None:
         console.tell("plain.list_empty")
         return None
     options = [(p.id, describe(session, p)) for p in preparations]
-    chosen = console.choose(console.t(title_key), options, console.t("plain.back"))
+    chosen = asking.choose(console, console.t(title_key), options, console.t("plain.back"))
     return next((p for p in preparations if p.id == chosen), None)
 
 
@@ -78,7 +78,7 @@ def delete(session: Session, prep: Preparation) -> bool:
     console.tell("plain.delete_what", title=spoken_title(cat, plan.prep))
     for item in plan.what_goes():
         console.say(f"- {item.text(cat)}")
-    if not console.ask_yes("plain.delete_confirm"):
+    if not asking.ask_yes(console, "plain.delete_confirm"):
         console.tell("plain.not_deleted")
         return False
     try:
@@ -137,7 +137,7 @@ def preparation_menu(session: Session) -> None:
             filled=filled_words(session, prep.parts_filled()),
         )
         try:
-            chosen = console.choose(heading, options, cat.text("plain.menu.home"))
+            chosen = asking.choose(console, heading, options, cat.text("plain.menu.home"))
             if not chosen:
                 session.close()
                 return
@@ -176,7 +176,7 @@ def read_only_menu(session: Session) -> bool:
     ]
     heading = cat.text("plain.read_only.heading", title=spoken_title(cat, session.current))
     try:
-        chosen = console.choose(heading, options, cat.text("plain.menu.home"))
+        chosen = asking.choose(console, heading, options, cat.text("plain.menu.home"))
     except Back:
         chosen = ""
     if not chosen:
@@ -275,7 +275,7 @@ def home(session: Session) -> None:
             options.append(("delete", cat.text("plain.home.delete")))
         options += [("about", cat.text("plain.home.about")), ("quit", cat.text("plain.home.quit"))]
         try:
-            chosen = console.choose(cat.text("plain.home.title"), options, None)
+            chosen = asking.choose(console, cat.text("plain.home.title"), options, None)
         except Back:
             continue  # there is nothing before home
         if chosen == "new":
@@ -320,8 +320,8 @@ def before_leaving(session: Session) -> bool:
             options.append(("print", cat.text("shared.leave.print")))
         options.append(("erase", cat.text("shared.leave.erase")))
         try:
-            chosen = console.choose(
-                cat.text("shared.leave.title"), options, cat.text("shared.leave.back")
+            chosen = asking.choose(
+                console, cat.text("shared.leave.title"), options, cat.text("shared.leave.back")
             )
         except Quit:
             chosen = "erase"  # the word for stop, said again: stop

@@ -8,7 +8,7 @@ alone on a line; a pasted list of questions comes in whole.
 from __future__ import annotations
 
 from peerprep.model import QUESTION_MAX, QUESTIONS_MAX
-from peerprep.plain import commands
+from peerprep.plain import asking, commands
 from peerprep.plain.answers import read_lines
 from peerprep.plain.console import Back, EndOfInput, Hangup, Quit, pasted
 from peerprep.plain.session import Session
@@ -71,7 +71,9 @@ def suggested(session: Session) -> None:
             (str(i), cat.text("plain.suggested_taken", text=q) if q in prep.questions else q)
             for i, q in enumerate(common)
         ]
-        chosen = console.choose(cat.text("plain.suggested_title"), options, cat.text("plain.back"))
+        chosen = asking.choose(
+            console, cat.text("plain.suggested_title"), options, cat.text("plain.back")
+        )
         if not chosen:
             return
         question = common[int(chosen)]
@@ -89,7 +91,9 @@ def remove_question(session: Session) -> None:
     console = session.console
     prep = session.current
     options = [(str(i), q) for i, q in enumerate(prep.questions)]
-    chosen = console.choose(console.t("plain.remove_which"), options, console.t("plain.back"))
+    chosen = asking.choose(
+        console, console.t("plain.remove_which"), options, console.t("plain.back")
+    )
     if not chosen:
         return
     gone = prep.questions[int(chosen)]
@@ -115,7 +119,9 @@ def questions_menu(session: Session) -> None:
         ]
         if prep.questions:
             options.append(("remove", console.t("plain.questions_remove")))
-        chosen = console.choose(console.t("plain.what_now"), options, console.t("plain.back"))
+        chosen = asking.choose(
+            console, console.t("plain.what_now"), options, console.t("plain.back")
+        )
         if chosen == "add":
             add_questions(session)
         elif chosen == "suggested":

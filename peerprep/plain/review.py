@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from peerprep.errors import StoreError
 from peerprep.flow.taking_along import SheetRequest, Taken
+from peerprep.plain import asking
 from peerprep.plain.places import choose_folder
 from peerprep.plain.reading import statement_lines
 from peerprep.plain.session import Session
@@ -36,7 +37,7 @@ def export_menu(session: Session, title_key: str = "plain.export.title") -> Take
     options = [(choice, cat.text(f"plain.export.{choice}")) for choice, _f, _l in _FORMATS]
     if can_print():
         options.append(("print", cat.text("plain.export.print")))
-    chosen = console.choose(cat.text(title_key), options, cat.text("plain.back"))
+    chosen = asking.choose(console, cat.text(title_key), options, cat.text("plain.back"))
     if not chosen:
         return None
     if chosen == "print":
