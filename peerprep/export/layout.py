@@ -13,7 +13,7 @@ from peerprep.choices import PART_KEYS
 from peerprep.export.direction import is_rtl
 from peerprep.model import Preparation
 from peerprep.words import Catalogue
-from peerprep.words.dates import format_date
+from peerprep.words.dates import format_date, say_date, say_time
 from peerprep.words.naming import display_title
 
 # Body sizes in points, comfortable first: the PDF template takes the first that fits
@@ -123,7 +123,9 @@ def paragraphs(text: str) -> tuple[Paragraph, ...]:
     return tuple(out)
 
 
-def _meeting_rows(cat: Catalogue, prep: Preparation) -> tuple[tuple[Field, ...], ...]:
+def _meeting_rows(
+    cat: Catalogue, prep: Preparation, said: bool = False
+) -> tuple[tuple[Field, ...], ...]:
     meeting = prep.meeting
     t = cat.text
     if meeting.is_empty():
@@ -137,9 +139,11 @@ def _meeting_rows(cat: Catalogue, prep: Preparation) -> tuple[tuple[Field, ...],
         )
     first = [Field(t("sheet.meeting"), cat.kind(meeting.kind).name)]
     if meeting.date:
-        first.append(Field(t("sheet.date"), format_date(cat, meeting.date)))
+        day = say_date(cat, meeting.date) if said else format_date(cat, meeting.date)
+        first.append(Field(t("sheet.date"), day))
     if meeting.time:
-        first.append(Field(t("sheet.time"), format_date(cat, meeting.time)))
+        time = say_time(cat, meeting.time) if said else format_date(cat, meeting.time)
+        first.append(Field(t("sheet.time"), time))
     rows: list[tuple[Field, ...]] = [tuple(first)]
     place = clean(meeting.place).replace("\n", " ").strip()
     if place:
@@ -154,12 +158,14 @@ def _meeting_rows(cat: Catalogue, prep: Preparation) -> tuple[tuple[Field, ...],
     return tuple(rows)
 
 
-def meeting_lines(cat: Catalogue, prep: Preparation) -> list[str]:
+def meeting_lines(cat: Catalogue, prep: Preparation, *, said: bool = False) -> list[str]:
     """The meeting as "label: value" lines, for reading on a screen or aloud: the same
-    fields and words as the sheet's meeting line, without the blanks left for the pen."""
+    fields and words as the sheet's meeting line, without the blanks left for the pen.
+    With `said`, the date and time are in words a voice reads well (words.dates)."""
     if prep.meeting.is_empty():
         return [f"{cat.text('sheet.meeting')}: {cat.kind(prep.meeting.kind).name}"]
-    return [f"{f.label}: {f.value}" for row in _meeting_rows(cat, prep) for f in row if f.value]
+    rows = _meeting_rows(cat, prep, said)
+    return [f"{f.label}: {f.value}" for row in rows for f in row if f.value]
 
 
 def build_sheet(prep: Preparation, cat: Catalogue, *, large_print: bool = False) -> Sheet:

@@ -303,7 +303,8 @@ class PeerprepApp(Rooms, TerminalCursor, DeliveredInput, App[int]):
 
     def action_help_quit(self) -> None:
         # Ctrl+C copies in text fields; tell people how to quit, in their language.
-        self.notify(self.t("tui.app.how_to_quit"))
+        shared = self.shared_side is not None and self.shared_side.in_memory
+        self.notify(self.t("tui.app.how_to_quit_shared" if shared else "tui.app.how_to_quit"))
 
     def action_help(self) -> None:
         from peerprep.tui.screens.help import HelpScreen, keys_of

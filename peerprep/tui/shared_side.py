@@ -146,11 +146,11 @@ class SharedSide:
         self.app.taken.mark(prep)
 
     def export_folder(self) -> Path | None:
-        """Where an export should go first: a USB stick, not this computer's own folders."""
-        from peerprep.drives import removable_places
+        """Where an export should go first: a USB stick, not this computer's own folders
+        (flow.places.export_place)."""
+        from peerprep.flow.places import export_place
 
-        places = removable_places(limit=1)
-        return places[0] if places else None
+        return export_place(shared=True).folder
 
     def untaken(self) -> list[Preparation]:
         return not_taken_along(self.store, self.app.taken)

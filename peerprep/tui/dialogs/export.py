@@ -14,7 +14,7 @@ from textual.widgets import Button, Checkbox, RadioSet, Static
 
 from peerprep.errors import PeerprepError
 from peerprep.export.formats import FORMATS, PRINTABLE
-from peerprep.flow import taking_along
+from peerprep.flow import places, taking_along
 from peerprep.folders import default_export_dir
 from peerprep.model import Preparation
 from peerprep.tui.screens.base import PeerDialog
@@ -72,9 +72,19 @@ class ExportDialog(PeerDialog[Path | None]):
                         id="large",
                         tooltip=self.t("tui.export.large_tip"),
                     )
-                folder = Field(str(self.folder or default_export_dir()), id="folder")
+                # Where to suggest (flow.places.export_place): on a shared computer a
+                # USB stick or nothing; a note says why, or that a cloud service copies it.
+                place = places.export_place(self.peer_app.taken.shared)
+                start = self.folder or place.folder
+                folder = Field(
+                    str(start) if start else "",
+                    id="folder",
+                    placeholder=self.t("tui.export.folder_placeholder"),
+                )
                 folder.border_title = self.t("tui.export.folder")
                 yield folder
+                for note in place.notes:
+                    yield Static(Content(note.text(self.cat)), classes="note place-note")
                 if taking_along.can_print():
                     yield Tick(self.t("tui.export.print_now"), id="print")
             yield Static(Content(""), id="result")
@@ -113,7 +123,7 @@ class ExportDialog(PeerDialog[Path | None]):
     def _save(self) -> None:
         folder_text = self.query_one("#folder", Field).value.strip()
         folder = Path(folder_text).expanduser() if folder_text else None
-        if folder == default_export_dir():
+        if folder == default_export_dir() and not self.peer_app.taken.shared:
             folder = None  # the export layer makes its own folder when it is not there yet
         fmt = self._chosen_format()
         print_now = self._checked("#print") and fmt in PRINTABLE

@@ -20,7 +20,7 @@ from textual.widgets import Button, Input, Static
 
 from peerprep.drives import removable_places
 from peerprep.flow import preparation_file
-from peerprep.flow.taking_along import save_copy
+from peerprep.flow.taking_along import save_copy, stays_here
 from peerprep.model import Preparation
 from peerprep.store import StoreError
 from peerprep.tui.screens.base import PeerDialog
@@ -142,6 +142,10 @@ class SaveToFolderDialog(PlacesDialog[list[Preparation] | None]):
                 return
             self.saved.append(prep)
         lines = [self.t("shared.saved_to", path=str(path)) for path in written]
+        for path in written:  # on the shared computer itself: it stays for others to find
+            stays = stays_here(self.peer_app.taken, path)
+            if stays is not None:
+                lines.append(stays.text(self.cat))
         self._say("\n".join(lines) or self.t("shared.folder.nothing"), problem=False)
         self.query_one("#save").display = False
         close = self.query_one("#close", Button)

@@ -107,10 +107,13 @@ class HelpScreen(PeerScreen):
             for heading, bindings in sections():
                 yield Static(Content.styled(self.t(heading), "bold"), classes="help-heading")
                 yield Static(key_lines(self.cat, bindings), classes="help-keys")
-            yield Static(Content(self.t("tui.help.saving")), classes="about")
-            yield Static(
-                Content(self.t("tui.help.where", path=str(self.peer_app.data_dir))), classes="about"
-            )
+            side = getattr(self.peer_app, "shared_side", None)
+            if side is not None and side.in_memory:  # a shared computer: no word of saving
+                yield Static(Content(self.t("tui.help.saving_shared")), classes="about")
+            else:
+                yield Static(Content(self.t("tui.help.saving")), classes="about")
+                where = self.t("tui.help.where", path=str(self.peer_app.data_dir))
+                yield Static(Content(where), classes="about")
         with Horizontal(id="bottom"):
             yield Static("", id="spacer")
             yield Button(self.t("tui.help.close"), id="close", compact=True)

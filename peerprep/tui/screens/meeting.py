@@ -24,7 +24,7 @@ from peerprep.tui.widgets.leftover import Leftover
 from peerprep.tui.widgets.marked_list import mark_rows
 from peerprep.tui.widgets.paging import Dropdown
 from peerprep.tui.widgets.save_status import SaveStatus
-from peerprep.words.dates import format_date, say_date
+from peerprep.words.dates import format_date, say_when
 
 TEXT_FIELDS = ("date", "time", "place", "attendees", "companion", "title")
 
@@ -195,8 +195,8 @@ class MeetingScreen(WizardScreen):
             self.peer_app.session.changed()
             self.edited()
         if date is not None and show_ok:
-            when = say_date(self.cat, date, time)
-            problem.update(Content(self.t("tui.meeting.when_ok", when=when)))
+            when = say_when(self.cat, date, time)  # in words, with how far away it is
+            problem.update(Content(self.t("dates.said.meeting", when=when)))
         else:
             problem.update(Content(""))
         return True
