@@ -140,6 +140,9 @@ class StepScreen(WizardScreen):
         # the conversation prompts are for a peer worker beside the person (a setting)
         self.query_one("#toggle-peer").display = app.settings.peer_mode
         self.query_one("#side").display = any(shown.values())
+        # help asked for takes the place of the paragraph about the part (F1 has it too),
+        # so three examples fit beside the text area at 80x24
+        self.set_class(any(shown.values()), "-panels")
 
     def fit_size(self) -> None:
         super().fit_size()
