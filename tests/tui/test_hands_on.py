@@ -30,7 +30,7 @@ async def test_an_empty_home_offers_only_what_can_be_done(make_app, store: Store
         home.reload()
         await pilot.pause()
         assert "Næste møde" in _footer(app) and "Arket" in _footer(app)
-        assert "F8 sletter" in row_text(home.query_one("#list").border_subtitle)
+        assert "F8 slet" in row_text(home.query_one("#list").border_subtitle)
         assert home.query_one("#what").display
 
 
