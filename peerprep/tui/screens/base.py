@@ -14,6 +14,7 @@ from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen, Screen
+from textual.widget import Widget
 from textual.widgets import Footer
 
 from peerprep.tui.bindings import localize
@@ -158,3 +159,19 @@ class DialogBox(VerticalScroll):
 
     def __init__(self, *, wide: bool = False, id: str | None = None) -> None:
         super().__init__(classes="dialog -wide" if wide else "dialog", id=id)
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        # The answers stay at the bottom of the box (dialogs.tcss); a field scrolled into
+        # view must not end up behind them.
+        self.call_after_refresh(self._clear_of_answers, event.widget)
+
+    def _clear_of_answers(self, widget: Widget) -> None:
+        answers = self.query(".dialog-buttons")
+        if not answers or not widget.is_mounted:
+            return
+        bar = answers.first()
+        if widget is bar or bar in widget.ancestors:
+            return
+        hidden = widget.region.bottom - bar.region.y
+        if hidden > 0:
+            self.scroll_relative(y=hidden, animate=False, immediate=True)
