@@ -107,3 +107,36 @@ async def test_the_gauge_and_the_review_say_what_they_mean(make_app, store) -> N
         assert re.search(r"Arket \d+ % fyldt", text), text
         assert "Print arket (F5)" in text and "Forsiden (F6)" in text
         assert "Gem fil" not in text and "Færdig" not in text
+
+
+@pytest.mark.parametrize(
+    ("room", "panel"), [("important", "#side"), ("review", "#sheet"), ("help", "#help")]
+)
+async def test_a_panel_that_has_the_focus_shows_it_by_a_shape(
+    make_app, store, room: str, panel: str
+) -> None:
+    """The ideas and examples, the review's sheet and the help scroll with the arrow keys
+    once they have the focus (Tab): a heavy bar down their left side says so, in any
+    colours, where before nothing showed it."""
+    prep = filled(store, introduction="Jeg hedder Sam.")
+    app = make_app("open", prep.id)
+    async with app.run_test(size=SIZE) as pilot:
+        if room == "help":
+            app.action_help()
+        else:
+            app.show_examples = True
+            app.go_to(room)
+        await pilot.pause()
+        widget = app.screen.query_one(panel)
+
+        def left_edge() -> set[str]:
+            lines = screen_text(app).splitlines()
+            x = widget.region.x
+            return {lines[y][x] for y in range(widget.region.y, widget.region.bottom)}
+
+        app.screen.set_focus(None)
+        await pilot.pause()
+        assert "┃" not in left_edge()
+        widget.focus()
+        await pilot.pause()
+        assert left_edge() == {"┃"}
