@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from peerprep.choices import PART_KEYS
 from peerprep.export.direction import is_rtl
+from peerprep.export.starter import without_starter
 from peerprep.model import Preparation
 from peerprep.words import Catalogue
 from peerprep.words.dates import format_date, say_date, say_time
@@ -171,7 +172,11 @@ def meeting_lines(cat: Catalogue, prep: Preparation, *, said: bool = False) -> l
 def build_sheet(prep: Preparation, cat: Catalogue, *, large_print: bool = False) -> Sheet:
     """Everything the printed sheet shows, in the language of `cat`."""
     parts = tuple(
-        Part(key=key, starter=cat.part(key).starter, paragraphs=paragraphs(prep.statement.get(key)))
+        Part(
+            key=key,
+            starter=cat.part(key).starter,
+            paragraphs=paragraphs(without_starter(prep.statement.get(key), cat.part(key).starter)),
+        )
         for key in PART_KEYS
     )
     # One question is one item, however many lines the person gave it.

@@ -97,13 +97,25 @@ def _opener() -> list[str] | None:
     return None
 
 
+# How long to wait for the opener's answer. xdg-open, gio and macOS `open` hand the file
+# to the viewer and end at once, with a non-zero exit when nothing can show that kind of
+# file; an opener still running after this has started a viewer in its own place (some
+# desktops run it in the foreground), which means the file is being shown.
+OPENER_ANSWER_SECONDS = 5.0
+
+
 def open_file(path: Path) -> None:
     """Show `path` in the system's viewer, without waiting for it to close and without its
-    messages in the terminal. Raises ExportError when there is no viewer to ask."""
+    messages in the terminal.
+
+    Raises:
+        ExportError: "export.errors.no_viewer" when there is no opener to ask, or the
+            opener answered that nothing here opens this kind of file (its exit code).
+    """
     if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
         try:
             os.startfile(str(path))  # type: ignore[attr-defined]
-        except OSError as error:
+        except OSError as error:  # no program is set up for the type: Windows says so
             raise ExportError("export.errors.no_viewer", path=str(path)) from error
         return
     opener = _opener()
@@ -111,7 +123,7 @@ def open_file(path: Path) -> None:
         raise ExportError("export.errors.no_viewer", path=str(path))
     try:
         # A new session: the viewer outlives us and does not get the terminal's Ctrl-C.
-        subprocess.Popen(
+        process = subprocess.Popen(
             [*opener, str(path.resolve())],
             stdin=subprocess.DEVNULL,
             stdout=subprocess.DEVNULL,
@@ -121,3 +133,9 @@ def open_file(path: Path) -> None:
         )
     except OSError as error:
         raise ExportError("export.errors.no_viewer", path=str(path)) from error
+    try:
+        code = process.wait(timeout=OPENER_ANSWER_SECONDS)
+    except subprocess.TimeoutExpired:
+        return  # still showing it: a viewer started in the opener's place
+    if code != 0:
+        raise ExportError("export.errors.no_viewer", path=str(path))

@@ -336,6 +336,23 @@ def _remove_later() -> None:  # pragma: no cover - exercised on Windows only
             shutil.rmtree(folder, ignore_errors=True)
 
 
+def sheet_pages(prep: Preparation, *, large_print: bool = False) -> int:
+    """How many A4 pages the PDF of this preparation will be, in its own language.
+
+    The export layer's estimate (export.estimate: the same measure the PDF is laid out by)
+    says whether the sheet fits one page; when it does not, the pages are counted from
+    how much of a page it needs at the size it is set in.
+    """
+    import math
+
+    from peerprep import export
+
+    estimate = export.estimate(prep, None, large_print=large_print)
+    if not estimate.second_page:
+        return 1
+    return max(2, math.ceil(estimate.ratio))
+
+
 def open_file(path: Path) -> None:
     """Show a file in the system's viewer. Raises ExportError when nothing could open it."""
     from peerprep.export.printing import open_file as show

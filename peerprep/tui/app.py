@@ -37,16 +37,19 @@ from peerprep.resources import asset
 from peerprep.settings import DiskSettings, Settings, SettingsError, SettingsKeeper
 from peerprep.tui.bindings import key_display, localize
 from peerprep.tui.delivered_input import DeliveredInput
+from peerprep.tui.keymap import bind
 from peerprep.tui.rooms import Rooms
 from peerprep.tui.terminal_cursor import TerminalCursor
-from peerprep.tui.themes import register_themes
+from peerprep.tui.themes import ReadableColours, register_themes
 from peerprep.tui.widgets.save_status import SAVE_REASONS
 from peerprep.words import Catalogue, catalogue
 
 if TYPE_CHECKING:
     from textual.screen import Screen
 
+    from peerprep.flow.copying import Copied
     from peerprep.flow.shared_mode import SharedMode
+    from peerprep.model import Preparation
     from peerprep.store import PreparationStore
     from peerprep.tui.shared_side import SharedSide
 
@@ -65,13 +68,13 @@ MIN_TIMER_SECONDS = 0.01
 STYLESHEETS = ("app.tcss", "home.tcss", "wizard.tcss", "dialogs.tcss")
 
 
-class PeerprepApp(Rooms, TerminalCursor, DeliveredInput, App[int]):
+class PeerprepApp(Rooms, TerminalCursor, DeliveredInput, ReadableColours, App[int]):
     CSS_PATH: ClassVar[list[str | Path]] = [asset("tui", name) for name in STYLESHEETS]
     ENABLE_COMMAND_PALETTE = False  # its search texts are English only; F1 lists every key
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+q", "quit", "Quit", tooltip="Save and close", id="quit", priority=True),
-        Binding("f1", "help", "Keys", tooltip="All keys", id="help"),
-        Binding("ctrl+s", "save", "Save", tooltip="Save now", id="save", show=False),
+        bind("quit", "quit", priority=True),
+        bind("help", "help"),
+        bind("save", "save", show=False),
     ]
 
     save_state: reactive[SaveState] = reactive(SaveState, init=False, always_update=True)
@@ -109,7 +112,9 @@ class PeerprepApp(Rooms, TerminalCursor, DeliveredInput, App[int]):
         # what the person asked to see on the step screens (not saved between runs)
         self.show_prompts = False
         self.show_examples = False
+        self.show_peer = True  # in peer mode (a setting) the peer's prompts, until hidden
         self.export_format = "pdf"  # the kind of file chosen last in this run
+        self.copied: Copied | None = None  # the copy for a new meeting just made (undoable)
         self._save_timer: Timer | None = None
         self._failure_shown = False
         self._terminating = False
@@ -447,16 +452,20 @@ class PeerprepApp(Rooms, TerminalCursor, DeliveredInput, App[int]):
             self.session.discard()
             self.exit(0)
 
-    def export_dialog(self, *, large_print: bool | None = None) -> None:
+    def export_dialog(
+        self, *, large_print: bool | None = None, prep: Preparation | None = None
+    ) -> None:
         """Save the sheet as a file or print it; also the way out when saving here fails.
 
         It offers what was chosen last time (large print is kept in the settings);
-        `large_print=True` (F7 on the review) asks for a PDF in large print."""
+        `large_print=True` asks for a PDF in large print. `prep`:
+        the sheet of a preparation that is not open (the one chosen on home)."""
         from peerprep.tui.dialogs.export import ExportDialog
 
         self.commit_screens()
-        if self.session.prep is not None:
-            prep = self.session.prep.model_copy(deep=True)
+        source = prep if prep is not None else self.session.prep
+        if source is not None:
+            prep = source.model_copy(deep=True)
             side = self.shared_side
             folder = side.export_folder() if side else None  # shared: a USB stick first
             fmt = "pdf" if large_print else self.export_format

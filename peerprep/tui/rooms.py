@@ -145,17 +145,42 @@ class Rooms:
         self._say_if_locked(opened)
 
     def start_from(self: PeerprepApp, prep_id: str) -> None:
-        """Copy for a new meeting: the words and questions come along, then the meeting form."""
+        """Copy for a new meeting: the words and questions come along, then the meeting form,
+        which says what was copied and offers to undo it (flow.copying)."""
+        from peerprep.flow.copying import start_copy
+
         if not self._leave_current():
             return
         try:
-            self.session.start_from(prep_id, self.language)
+            self.copied = start_copy(self.session, prep_id, self.language)
         except StoreError as error:
             self.notify(self.t(error.key, **error.values), severity="error")
             self.show_home()
             return
         self.save_in_background()
         self.go_to("meeting")
+
+    def undo_copy(self: PeerprepApp) -> None:
+        """Delete the copy just made and go home; the earlier preparation is as it was."""
+        from peerprep.flow.copying import undo_copy
+        from peerprep.words.naming import display_title
+
+        copied = self.copied
+        if copied is None:
+            return
+        if self._save_timer is not None:
+            self._save_timer.stop()
+            self._save_timer = None
+        try:
+            undo_copy(self.session, copied)
+        except StoreError as error:
+            self.notify(self.t(error.key, **error.values), severity="error")
+            return
+        self.copied = None
+        self.save_state = self.session.state
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+        self.notify(self.t("tui.copy.undone", title=display_title(self.cat, copied.source)))
 
     def _leave_current(self: PeerprepApp) -> bool:
         """Close what is open and every room; False (and the offer to export) if its words

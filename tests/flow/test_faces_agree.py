@@ -177,7 +177,7 @@ async def test_both_faces_read_a_date_the_same(
     app = _app(second, config_dir, "da", Start())
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        await pilot.press("f2")  # new: the meeting first
+        await pilot.press("f7")  # new: the meeting first
         await pilot.pause()
         assert isinstance(app.screen, MeetingScreen)
         app.screen.query_one("#date", Input).focus()

@@ -14,7 +14,7 @@ from .helpers import SIZE, only_file
 
 async def _to_meeting(app, pilot) -> MeetingScreen:
     await pilot.pause()
-    await pilot.press("f2")  # home: new preparation opens at the meeting
+    await pilot.press("f7")  # home: new preparation opens at the meeting
     await pilot.pause()
     assert isinstance(app.screen, MeetingScreen)
     return app.screen

@@ -6,7 +6,7 @@ from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Center, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
@@ -17,37 +17,57 @@ from peerprep.flow import deleting, summaries
 from peerprep.model import Preparation
 from peerprep.store import Listing, StoreError
 from peerprep.tui.bindings import key_of
+from peerprep.tui.keymap import bind
 from peerprep.tui.screens.base import PeerScreen
 from peerprep.words import Catalogue
 
+SEPARATOR = " · "
+
+
+def wrap_items(items: list[str], width: int) -> list[str]:
+    """Join the items of a row with " · ", breaking the line only between two items, so
+    "kl. 18.21" is never split over two lines ("kl." at the end of one, "18.21" below).
+    An item longer than the width gets a line of its own (and wraps there)."""
+    lines: list[str] = []
+    for item in items:
+        if lines and len(lines[-1]) + len(SEPARATOR) + len(item) <= width:
+            lines[-1] += SEPARATOR + item
+        else:
+            lines.append(item)
+    return lines
+
 
 def row(
-    cat: Catalogue, prep: Preparation, *, chosen: bool = False, elsewhere: bool = False
+    cat: Catalogue,
+    prep: Preparation,
+    *,
+    chosen: bool = False,
+    elsewhere: bool = False,
+    width: int = 70,
 ) -> Content:
     """The title; the meeting, its date, how far along, when last changed; the first words
     (flow.summaries.row). The chosen one is marked with ▶, so it shows without colour
-    too; one open in another window says so in words."""
+    too; one open in another window says so in words. `width`: the columns a row has."""
     said = summaries.row(cat, prep)
     # Without a title of one's own the title is the meeting and its date: not said twice.
-    details = cat.text(
-        "tui.home.details" if said.own_title else "tui.home.details_short",
-        kind=said.kind,
-        date=said.date,
-        n=said.parts_filled,
-        changed=said.changed,
-    )
+    items = [said.kind, said.date] if said.own_title else []
+    items += [
+        cat.text("tui.home.parts", n=said.parts_filled),
+        cat.text("tui.home.changed", changed=said.changed),
+    ]
     mark = "▶ " if chosen else "  "
     lines: list[str | tuple[str, str]] = [mark, (said.title, "bold")]
     if elsewhere:
         lines += [" · ", (cat.text("tui.home.open_elsewhere"), "italic")]
-    lines += ["\n  ", details]
+    for line in wrap_items(items, max(20, width - 2)):
+        lines += ["\n  ", line]
     if said.excerpt:
         quoted = f"»{said.excerpt}«" if cat.language == "da" else f"“{said.excerpt}”"
         lines += ["\n  ", (quoted, "italic")]
     return Content.assemble(*lines)
 
 
-NEEDS_CHOICE = ("open", "copy", "after", "delete")  # actions on the chosen preparation
+NEEDS_CHOICE = ("open", "copy", "after", "delete", "sheet")  # act on the chosen preparation
 # Rows shown before the rest of a long list is read: more than the tallest screen holds.
 FIRST_ROWS = 40
 
@@ -56,14 +76,15 @@ class HomeScreen(PeerScreen):
     help_topic = "home"  # what F1 explains (tui.help.topic.home)
     is_home = True  # what the app closes rooms down to (app.close_rooms)
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("f2", "new", "New", tooltip="Start a new preparation", id="new"),
-        Binding("enter", "open", "Open", tooltip="Go on with the chosen one", id="open"),
-        Binding("f4", "after", "After", tooltip="Notes from after the meeting", id="after"),
-        Binding("f5", "copy", "Copy", tooltip="Start a new one from this one's words", id="copy"),
-        Binding("f8", "delete", "Delete", tooltip="Delete the chosen one", id="delete"),
-        Binding(
-            "f9", "settings", "Settings", tooltip="Language, colours, peer mode", id="settings"
-        ),
+        bind("open", "open"),
+        bind("after", "after"),
+        bind("sheet", "sheet"),
+        # "one step on" from a meeting that has been: the next meeting, from these words
+        bind("next", "copy", id="copy"),
+        bind("new", "new"),
+        # said on the list's frame: no room in the footer at 80 columns
+        bind("delete", "delete", show=False),
+        bind("settings", "settings", show=False),
     ]
 
     def __init__(self) -> None:
@@ -85,7 +106,7 @@ class HomeScreen(PeerScreen):
             with Vertical(id="empty"):
                 yield Static(Content(self.t("tui.home.empty")), id="empty-text")
                 with Center():
-                    label = f"{self.t('tui.home.start')} ({key_of(self, 'new') or 'F2'})"
+                    label = f"{self.t('tui.home.start')} ({key_of(self, 'new')})"
                     yield Button(label, id="start", variant="primary")
 
     def on_screen_resume(self) -> None:
@@ -193,7 +214,21 @@ class HomeScreen(PeerScreen):
         return found
 
     def _row(self, prep: Preparation, *, chosen: bool = False) -> Content:
-        return row(self.cat, prep, chosen=chosen, elsewhere=prep.id in self.elsewhere)
+        # the list's frame, the screen's margins and the option's own padding
+        width = self.app.size.width - 8
+        return row(self.cat, prep, chosen=chosen, elsewhere=prep.id in self.elsewhere, width=width)
+
+    def on_resize(self) -> None:
+        if self.preparations and self.is_attached:
+            self._remark()
+
+    def _remark(self) -> None:
+        options = self.query_one("#list", OptionList)
+        chosen = options.highlighted_option
+        for prep in self.preparations:
+            options.replace_option_prompt(
+                prep.id, self._row(prep, chosen=chosen is not None and prep.id == chosen.id)
+            )
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # not shown while there is nothing to choose yet
@@ -247,6 +282,12 @@ class HomeScreen(PeerScreen):
         prep = self._need_choice()
         if prep is not None:
             self.peer_app.start_from(prep.id)
+
+    def action_sheet(self) -> None:
+        """The sheet of the chosen preparation: save it as a file or print it."""
+        prep = self._need_choice()
+        if prep is not None:
+            self.peer_app.export_dialog(prep=prep)
 
     def action_after(self) -> None:
         prep = self._need_choice()

@@ -1,8 +1,13 @@
 """One of the four parts: the starter, what it is for, help on request, and the person's words.
 
 The side panel holds what the person asked to see: "help me start" prompts (F2),
-example answers (F3) and, in peer mode (F4), the peer's conversation prompts. Each is
-shown and hidden by its key or by a click on its button; the button's words say which.
+example answers (F3) and, in peer mode, the peer's conversation prompts. Each is shown
+and hidden by its key or by its button (Tab, Enter or a click); the button's words say
+which. The panel takes the focus (Tab) so that the arrow keys and PageDown scroll it.
+
+The answer continues the starter (export/starter.py): the frame around the text area
+says "Skriv videre: Det er vigtigt for mig at …", its placeholder starts with "…", and
+the examples are shown as continuations ("… komme i skole igen").
 """
 
 from __future__ import annotations
@@ -12,14 +17,16 @@ from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, Static, TextArea
 
 from peerprep.choices import PART_KEYS
+from peerprep.export.starter import as_continuation, continues, stem
 from peerprep.flow.editing import TooLong
 from peerprep.tui.bindings import key_of
+from peerprep.tui.keymap import bind
 from peerprep.tui.screens.wizard import WizardScreen
 from peerprep.tui.widgets.bullets import Bullets
 from peerprep.tui.widgets.fields import Answer
@@ -37,19 +44,8 @@ GAUGE_DELAY = 0.3  # seconds after a key press before the gauge is measured agai
 class StepScreen(WizardScreen):
     help_topic = "step"  # what F1 explains (tui.help.topic.step)
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
-            "f2", "toggle('prompts')", "Help me start", tooltip="Questions that help", id="prompts"
-        ),
-        Binding("f3", "toggle('examples')", "Examples", tooltip="What others wrote", id="examples"),
-        # F4 is written on its button above (no room for it in the footer at 80 columns)
-        Binding(
-            "f4",
-            "toggle_peer",
-            "Peer",
-            tooltip="Prompts for a peer worker",
-            id="peer",
-            show=False,
-        ),
+        bind("ideas", "toggle('prompts')", id="prompts"),
+        bind("examples", "toggle('examples')"),
     ]
 
     def __init__(self, part_key: str) -> None:
@@ -72,6 +68,7 @@ class StepScreen(WizardScreen):
         part = self.cat.part(self.part_key)
         prep = self.made
         text = prep.statement.get(self.part_key) if prep is not None else ""
+        goes_on = continues(part.starter)
         with Horizontal(id="topbar"):
             yield StepBar(self.cat, prep, self.index)
             yield SaveStatus(id="status")
@@ -86,17 +83,22 @@ class StepScreen(WizardScreen):
             answer = Answer(
                 text,
                 id="answer",
-                placeholder=self.t("tui.step.placeholder"),
+                placeholder=self.t("tui.step.placeholder_continue" if goes_on
+                                   else "tui.step.placeholder"),
                 read_only=self.read_only,
                 tooltip=self.t("tui.step.answer_tip"),
                 field=f"statement.{self.part_key}",
+            )  # fmt: skip
+            # the frame says where the words go: on from the starter's last word
+            answer.border_title = (
+                self.t("tui.step.continue", starter=stem(part.starter)) if goes_on else part.title
             )
-            answer.border_title = part.title
             yield answer
+            examples = [as_continuation(example, part.starter) for example in part.examples]
             with VerticalScroll(id="side"):
                 for name, lines in (
                     ("prompts", part.prompts),
-                    ("examples", part.examples),
+                    ("examples", examples),
                     ("peer", part.peer),
                 ):
                     yield Static(
@@ -130,18 +132,34 @@ class StepScreen(WizardScreen):
         shown = {
             "prompts": app.show_prompts,
             "examples": app.show_examples,
-            "peer": app.settings.peer_mode,
+            "peer": app.settings.peer_mode and app.show_peer,
         }
+        narrow = self.has_class("-narrow")
         for name, visible in shown.items():
             self.query_one(f"#{name}").display = visible
             self.query_one(f"#{name}-title").display = visible
             key = key_of(self, name)
-            labels = {w: f"{self.t(f'tui.step.{w}_{name}')} ({key})" for w in ("show", "hide")}
+            after = f" ({key})" if key else ""
+            if narrow:  # "▸ Idéer": open or shut said by the shape; the key is in the footer
+                labels = {w: f"{m} {self.t(f'tui.keys.{name}.label')}"
+                          for w, m in (("show", "▸"), ("hide", "▾"))}  # fmt: skip
+            else:
+                labels = {w: f"{self.t(f'tui.step.{w}_{name}')}{after}" for w in ("show", "hide")}
             button = self.query_one(f"#toggle-{name}", Button)
             button.label = labels["hide" if visible else "show"]
             # One width for both words, so nothing is cut and nothing moves under the mouse.
             button.styles.width = max(len(label) for label in labels.values()) + 2
+        # the conversation prompts are for a peer worker beside the person (a setting)
+        self.query_one("#toggle-peer").display = app.settings.peer_mode
         self.query_one("#side").display = any(shown.values())
+        # help asked for takes the place of the paragraph about the part (F1 has it too),
+        # so three examples fit beside the text area at 80x24
+        self.set_class(any(shown.values()), "-panels")
+
+    def fit_size(self) -> None:
+        super().fit_size()
+        if self.is_mounted and self.query("#toggle-prompts"):
+            self._show_panels()
 
     def _show_next_label(self) -> None:
         if self.visiting:
@@ -164,8 +182,7 @@ class StepScreen(WizardScreen):
 
     def action_toggle_peer(self) -> None:
         app = self.peer_app
-        app.settings.peer_mode = not app.settings.peer_mode
-        app.save_settings()
+        app.show_peer = not app.show_peer
         self._show_panels()
         self._bring_into_view("peer")
 

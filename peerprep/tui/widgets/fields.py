@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from textual import events
 from textual.events import Paste
 from textual.message import Message
 from textual.widgets import Input, TextArea
@@ -90,15 +91,26 @@ class Answer(Limited, TextArea):
 
 
 class Field(Limited, Input):
-    """A one-line field. A paste keeps every line (joined by spaces), as far as it fits."""
+    """A one-line field. A paste keeps every line (joined by spaces), as far as it fits.
+    It shows the beginning of its text when it is left (a long place or title is read from
+    its start, not from its last words), and coming back into it with Tab puts the cursor
+    at the end without selecting the text, so the next key typed adds to the words instead
+    of replacing them all."""
 
     def __init__(self, value: str | None = None, *, field: str = "", **kwargs: Any) -> None:
+        kwargs.setdefault("select_on_focus", False)
         super().__init__(value, **kwargs)
         self.field = field
 
     def on_mount(self) -> None:
         self.cursor_blink = _blink(self)
         self.show_count(len(self.value))
+
+    def on_blur(self, event: events.Blur) -> None:
+        self.scroll_to(x=0, animate=False, immediate=True)
+
+    def on_focus(self, event: events.Focus) -> None:
+        self.cursor_position = len(self.value)
 
     def _on_paste(self, event: Paste) -> None:
         # Textual's own keeps only the first line, and drops a paste that is too long.
