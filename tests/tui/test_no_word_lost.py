@@ -214,7 +214,7 @@ async def test_a_link_too_long_for_a_one_line_field_is_said_and_kept(
     link = "https://møde.example.dk/rum/" + "abcdefghij" * 29  # 318 characters
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("f2")  # a new preparation opens at the meeting
+        await pilot.press("f7")  # a new preparation opens at the meeting
         await pilot.pause()
         assert isinstance(app.screen, MeetingScreen)
         place = app.screen.query_one("#place", Field)
