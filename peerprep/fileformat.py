@@ -20,6 +20,7 @@ from pydantic import ValidationError
 
 from peerprep.errors import UnreadableError
 from peerprep.model import SCHEMA_VERSION, Preparation
+from peerprep.words.controls import without_controls
 
 # A real preparation is well under 1 MB even with every field full; anything far
 # larger is not one of ours and must not make the program crawl.
@@ -54,6 +55,10 @@ def decode(raw: bytes) -> Preparation:
         raise UnreadableError("errors.file_not_json") from error
     if not isinstance(data, dict):
         raise UnreadableError("errors.file_wrong_shape")
+    try:
+        data = _harmless(data)
+    except RecursionError as error:
+        raise UnreadableError("errors.file_wrong_shape") from error
     data = migrate(data)
     try:
         prep = Preparation.model_validate(data)
@@ -70,6 +75,20 @@ def decode(raw: bytes) -> Preparation:
     except (ValueError, RecursionError) as error:
         raise UnreadableError("errors.file_wrong_shape") from error
     return prep
+
+
+def _harmless(node: Any) -> Any:
+    """Every text in the file without terminal control sequences or control characters
+    (words.controls): a file from anywhere must not be able to act on the terminal that
+    shows it. Line breaks and tabs stay; fields this version does not know are cleaned too,
+    because a later version may show them."""
+    if isinstance(node, str):
+        return without_controls(node)
+    if isinstance(node, list):
+        return [_harmless(item) for item in node]
+    if isinstance(node, dict):
+        return {key: _harmless(value) for key, value in node.items()}
+    return node
 
 
 def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:

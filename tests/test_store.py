@@ -107,10 +107,20 @@ def test_an_unknown_id_is_a_clear_error(store: Store) -> None:
     assert "20990101-000000-ffffff" in catalogue("da").text(caught.value.key, **caught.value.values)
 
 
+# What a person writes: anything but the controls a terminal acts on, which a file loses
+# when it is read (tests/words/test_controls.py).
+_WRITTEN = st.characters(
+    exclude_characters="".join(
+        chr(c) for c in (*range(0x20), *range(0x7F, 0xA0)) if c not in (9, 10)
+    ),
+    exclude_categories=("Cs",),
+)
+
+
 @settings(max_examples=25, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(
-    title=st.text(max_size=200),
-    parts=st.fixed_dictionaries({key: st.text(max_size=300) for key in PART_KEYS}),
+    title=st.text(_WRITTEN, max_size=200),
+    parts=st.fixed_dictionaries({key: st.text(_WRITTEN, max_size=300) for key in PART_KEYS}),
 )
 def test_whatever_is_saved_is_read_back_the_same(
     store: Store, title: str, parts: dict[str, str]

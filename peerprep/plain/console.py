@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import BinaryIO
 
 from peerprep.words import Catalogue
+from peerprep.words.controls import without_controls
 
 
 class EndOfInput(Exception):
@@ -74,7 +75,8 @@ class Console:
     # writing
 
     def write(self, text: str = "") -> None:
-        data = text.encode(self.encoding, errors="peerprep-spell-out")
+        # Nothing from a file (or typed) may act on the terminal: words.controls.
+        data = without_controls(text).encode(self.encoding, errors="peerprep-spell-out")
         self.writer.write(data)
         self.writer.flush()
 

@@ -20,6 +20,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from peerprep.words.catalogues import Catalogue
+from peerprep.words.controls import without_controls
 from peerprep.words.dates import format_date
 
 if TYPE_CHECKING:
@@ -42,8 +43,8 @@ _ONE_LINE_CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 def one_line(text: str) -> str:
     """A title as one line: line breaks and runs of white space become one space, and no
-    control character is left (a terminal would act on it)."""
-    return " ".join(_ONE_LINE_CONTROLS.sub(" ", text).split())
+    control sequence or character is left (a terminal would act on it)."""
+    return " ".join(_ONE_LINE_CONTROLS.sub(" ", without_controls(text)).split())
 
 
 def _parts(cat: Catalogue, prep: Preparation, date_text: Callable[[dt.date], str]) -> str:

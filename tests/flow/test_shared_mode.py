@@ -294,7 +294,7 @@ def test_cli_where_names_the_machine_file(site: Path, capsys: pytest.CaptureFixt
     path = _place(site, "shared = yes\n")
     assert main(["--lang", "en", "where"]) == 0
     out = capsys.readouterr().out
-    assert "whole machine" in out and str(path) in out
+    assert "for everyone here" in out and str(path) in out
 
 
 def test_wipe_removes_everything_listed(

@@ -87,7 +87,7 @@ def test_one_title_rule_on_screen_and_in_file_names():
     assert display_title(cat, prep) == "Udskrivningsmøde 24.12.2026"
     assert file_stem(cat, prep) == "Udskrivningsmøde 2026-12-24"
     prep.title = "Mit\nmøde\x1b[31m"
-    assert display_title(cat, prep) == "Mit møde [31m"
+    assert display_title(cat, prep) == "Mit møde"  # the whole sequence goes, not only ESC
 
 
 def test_claiming_a_name_never_takes_an_existing_one(tmp_path):
