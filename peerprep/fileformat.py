@@ -129,7 +129,7 @@ def migrate(data: dict[str, Any]) -> dict[str, Any]:
     while version < SCHEMA_VERSION:
         try:
             data = MIGRATIONS[version](data)
-        except (TypeError, ValueError, AttributeError) as error:
+        except (TypeError, ValueError, AttributeError, OverflowError) as error:
             # An old file whose fields hold the wrong types (e.g. "questions": 5).
             raise UnreadableError("errors.file_wrong_shape") from error
         after = schema_version_of(data)
@@ -155,7 +155,12 @@ def _aware(value: object) -> object:
     except ValueError:
         return value  # the model will say it is wrong
     if moment.tzinfo is None:
-        moment = moment.astimezone()  # naive means local time
+        try:
+            moment = moment.astimezone()  # naive means local time
+        except OverflowError:
+            # At an end of the calendar, where local time cannot be said: take it as UTC
+            # (the model brings it within the calendar).
+            moment = moment.replace(tzinfo=dt.timezone.utc)
     return moment.isoformat()
 
 
