@@ -32,6 +32,7 @@ from peerprep.files import (
     ensure_private_dir,
     reason_key,
 )
+from peerprep.folders import ERROR_LOG_FILE
 from peerprep.locks import Lock, LockedError, LockInfo
 from peerprep.model import Preparation, is_valid_id
 from peerprep.store.contract import Listing, Quarantined, Skipped
@@ -252,8 +253,9 @@ class Store:
 
     def wipe(self) -> builtins.list[Path]:
         """Delete everything this program keeps in the data folder: preparations,
-        quarantine, locks (and the protection marker). Returns what went. Refused
-        (LockedError) while another program has a preparation open."""
+        quarantine, locks, the protection marker and the error log (flow.unforeseen).
+        Returns what went. Refused (LockedError) while another program has a
+        preparation open."""
         if self.locks_dir.is_dir():
             for lock_path in sorted(self.locks_dir.glob("*.lock")):
                 self._refuse_if_open_elsewhere(lock_path)
@@ -266,6 +268,13 @@ class Store:
                     raise StoreError(reason_key(error), path=str(folder)) from error
                 gone.append(folder)
         gone.extend(self._wipe_protection())
+        log = self.root / ERROR_LOG_FILE
+        if os.path.lexists(log):
+            try:
+                log.unlink()
+            except OSError as error:
+                raise StoreError(reason_key(error), path=str(log)) from error
+            gone.append(log)
         with contextlib.suppress(OSError):
             self.root.rmdir()  # only if nothing else of the person's is in it
         return gone

@@ -18,6 +18,8 @@ def launch(context: Context, start: Start) -> int:
     Raises:
         StoreError: `start` opens a preparation that is not there or cannot be read
             (said in one line before the full screen opens).
+        Exception: an error nobody foresaw ended the full screen (PeerprepApp.crash);
+            the command line says it in one line.
     """
     from peerprep.errors import StoreError
 
@@ -53,4 +55,7 @@ def launch(context: Context, start: Start) -> int:
     finally:
         # Whatever ended the program (even an error in it), the words go to disk.
         app.session.close()
+    if app.crash is not None:
+        # Said by the command line in one line, now that the terminal is itself again.
+        raise app.crash
     return int(result or 0)

@@ -97,6 +97,8 @@ class PeerprepApp(Rooms, TerminalCursor, App[int]):
         self.show_examples = False
         self.export_format = "pdf"  # the kind of file chosen last in this run
         self._save_timer: Timer | None = None
+        # an error nobody foresaw, kept for launch() to hand to the command line
+        self.crash: Exception | None = None
         self._failure_shown = False
         self._terminating = False
         self.animation_level = "none"  # calm: nothing slides or fades
@@ -144,6 +146,20 @@ class PeerprepApp(Rooms, TerminalCursor, App[int]):
             from peerprep.tui.dialogs.welcome import WelcomeDialog
 
             self.push_screen(WelcomeDialog(), self._welcomed)
+
+    def _handle_exception(self, error: Exception) -> None:
+        """An error nobody foresaw, in a screen, a handler or a worker. Textual would end
+        the program and print a traceback with each frame's local variables, the person's
+        words among them, on the terminal. The error is kept instead: launch() hands it on
+        to the command line, which says one line and notes where it happened, without the
+        words (flow.unforeseen). (Overrides Textual's App._handle_exception, 8.2.)"""
+        if self.crash is None:
+            self.crash = error
+        self._return_code = 1
+        if self._exception is None:  # what Textual's test pilot raises in the test
+            self._exception = error
+            self._exception_event.set()
+        self._close_messages_no_wait()
 
     def _welcomed(self, _: object) -> None:
         self.settings.welcomed = True
