@@ -22,17 +22,20 @@ import contextlib
 import json
 import os
 import secrets
+import shutil
 import socket
+import stat
 import time
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 
 from peerprep.errors import StoreError
-from peerprep.files import DiskError, create_exclusive
+from peerprep.files import DiskError, create_exclusive, read_regular_file
 from peerprep.processes import pid_alive, process_start_ticks, process_started_at
 
 FOREIGN_LOCK_SECONDS = 12 * 60 * 60
+MAX_LOCK_BYTES = 4096  # a lock holds well under 200 bytes of JSON
 UNREADABLE_GRACE_SECONDS = 5.0
 # Process start times from /proc are exact to a tick; allow for clock rounding.
 _START_SLACK = 2.0
@@ -115,9 +118,14 @@ class Lock:
 
 
 def read(path: Path) -> LockInfo | None:
-    """The lock's holder, or None when there is no lock or it cannot be read."""
+    """The lock's holder, or None when there is no lock or it cannot be read.
+
+    Only a regular file of at most MAX_LOCK_BYTES is read, without following a link and
+    without blocking: a pipe in a lock's place cannot hang the program, nor a link to an
+    endless device fill its memory."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        raw = read_regular_file(path, MAX_LOCK_BYTES, follow_links=False)
+        data = json.loads(raw.decode("utf-8"))
         started = data.get("started")
         return LockInfo(
             pid=int(data["pid"]),
@@ -131,16 +139,17 @@ def read(path: Path) -> LockInfo | None:
 
 def _age(path: Path) -> float | None:
     try:
-        return time.time() - path.stat().st_mtime
+        return time.time() - path.lstat().st_mtime
     except OSError:
         return None
 
 
 def _is_empty(path: Path) -> bool:
     try:
-        return path.stat().st_size == 0
+        info = path.lstat()
     except OSError:
         return False
+    return stat.S_ISREG(info.st_mode) and info.st_size == 0
 
 
 def is_stale(path: Path, holder: LockInfo | None) -> bool:
@@ -163,7 +172,7 @@ def is_stale(path: Path, holder: LockInfo | None) -> bool:
 
 def live_holder(path: Path) -> LockInfo | None:
     """Who holds a live lock at `path`, if anyone (our own process included)."""
-    if not path.exists():
+    if not os.path.lexists(path):
         return None
     holder = read(path)
     if holder is None or is_stale(path, holder):
@@ -186,7 +195,10 @@ def _set_aside(path: Path, expected: LockInfo | None) -> bool:
     moved = read(aside)
     if moved is None or moved == expected:
         with contextlib.suppress(OSError):
-            aside.unlink()
+            if stat.S_ISDIR(aside.lstat().st_mode):
+                shutil.rmtree(aside)  # a folder in a lock's place: nothing of anyone's
+            else:
+                aside.unlink()
         return True
     # Between our look and our move, another program replaced the stale lock with its
     # own. Give it back, unless yet another lock is already in its place.

@@ -42,7 +42,7 @@ def protect(store: Store, passphrase: str, *, n: int | None = None) -> Cipher:
 def unprotect(store: Store, cipher: Cipher) -> int:
     """Turn protection off: every preparation back to plain JSON, then the marker goes."""
     sealed = Store(store.root, cipher=cipher)
-    plain = Store(store.root)
+    plain = Store(store.root, unprotecting=True)
     preparations = sealed.list().preparations
     for prep in preparations:
         plain.save(prep)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import socket
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -75,3 +76,32 @@ def store(data_dir: Path):
     from peerprep.store import Store
 
     return Store(data_dir)
+
+
+@pytest.fixture
+def no_hang() -> Iterator[None]:
+    """A test that could hang for good when the code it guards breaks (a read of a pipe)
+    fails after HANG_SECONDS instead (POSIX: SIGALRM interrupts a blocking read)."""
+    import signal
+
+    if not hasattr(signal, "SIGALRM"):
+        yield
+        return
+
+    def hung(signum: int, frame: object) -> None:
+        raise Hung(f"still waiting after {HANG_SECONDS} s: the program would hang")
+
+    previous = signal.signal(signal.SIGALRM, hung)
+    signal.alarm(HANG_SECONDS)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+HANG_SECONDS = 20
+
+
+class Hung(BaseException):
+    """Not an OSError (the code under test may catch those): it goes all the way up."""

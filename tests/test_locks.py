@@ -294,3 +294,36 @@ def test_listing_sweeps_away_locks_of_killed_programs_but_keeps_live_ones(
     assert live_lock.read_text(encoding="utf-8") == json.dumps(info)
     assert foreign_lock.exists()  # another computer's lock is respected until it expires
     assert not list(store.locks_dir.glob(".*"))  # nothing set aside is left behind
+
+
+# --- a lock that is not a lock ----------------------------------------------------------
+
+
+@pytest.mark.skipif(os.name != "posix", reason="pipes and links to devices are POSIX")
+# A link to an endless device is in tests/stress/test_hostile_files.py, run in a process
+# of its own with a memory limit: broken code would fill this one's memory.
+@pytest.mark.parametrize("kind", ["fifo", "folder", "broken link", "link to a file"])
+def test_a_lock_that_is_no_file_never_hangs_and_is_taken_over(
+    store: Store, kind: str, no_hang: None
+) -> None:
+    """A pipe in a lock's place would block a plain read for good; a link is never
+    followed (to /dev/zero it would be read until memory runs out): none is read as a
+    lock, and opening takes its place."""
+    path = store.locks_dir / f"{PREP_ID}.lock"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if kind == "fifo":
+        os.mkfifo(path)
+    elif kind == "folder":
+        path.mkdir()
+    elif kind == "broken link":
+        path.symlink_to(path.parent / "nothing")
+    else:  # a link to a lock-like file elsewhere: a lock is never followed
+        elsewhere = store.root.parent / "elsewhere.lock"
+        elsewhere.write_bytes(LockInfo(os.getpid(), hostname(), time.time()).to_bytes())
+        path.symlink_to(elsewhere)
+    assert locks.read(path) is None
+    assert store.lock_holder(PREP_ID) is None
+    assert [p.id for p in store.list().preparations] == [PREP_ID]
+    with store.lock(PREP_ID) as lock:
+        assert lock.still_mine()
+    assert list(path.parent.iterdir()) == []  # nothing of it left behind

@@ -107,7 +107,9 @@ def listing_report(listing: Listing) -> list[Said]:
             )
         )
     for skipped in listing.skipped:
-        said.append(Said("rows.skipped", {"path": str(skipped.path)}))
+        said.append(
+            Said("rows.skipped", {"path": str(skipped.path), "reason": Said(skipped.reason)})
+        )
     return said
 
 

@@ -19,6 +19,7 @@ import contextlib
 import datetime as dt
 import os
 import shutil
+import stat
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -27,9 +28,12 @@ from peerprep.errors import StoreError, UnreadableError
 from peerprep.fileformat import MAX_FILE_BYTES, decode, encode
 from peerprep.files import (
     DiskError,
+    NotARegularFile,
+    TooLarge,
     atomic_write,
     clean_stale_temps,
     ensure_private_dir,
+    read_regular_file,
     reason_key,
 )
 from peerprep.folders import ERROR_LOG_FILE
@@ -57,9 +61,14 @@ class Store:
 
     in_memory = False  # store.memory.MemoryStore says True: nothing of it is on disk
 
-    def __init__(self, root: Path, cipher: Cipher | None = None) -> None:
+    def __init__(
+        self, root: Path, cipher: Cipher | None = None, *, unprotecting: bool = False
+    ) -> None:
         self.root = Path(root)
         self.cipher = cipher
+        # Plain files into a folder that still asks for a passphrase: only while
+        # protection.unprotect turns protection off (it removes the marker when done).
+        self._unprotecting = unprotecting
 
     @property
     def preparations_dir(self) -> Path:
@@ -116,7 +125,7 @@ class Store:
         clean_stale_temps(folder)
         locks.sweep_stale(self.locks_dir)  # leftovers of killed programs never pile up
         for path in sorted(folder.glob("*.json")):
-            if path.name.startswith(".") or not path.is_file():
+            if path.name.startswith("."):
                 continue
             try:
                 preparations.append(self._read(path))
@@ -126,18 +135,20 @@ class Store:
                 try:
                     with contextlib.suppress(_Vanished):
                         quarantined.append(self._quarantine(path, error.key, **error.values))
-                except StoreError as failure:
+                except StoreError:
                     # It cannot be moved aside now (a read-only stick): leave it where it is
                     # and still show the others.
-                    skipped.append(Skipped(path=path, reason=failure.key))
+                    skipped.append(Skipped(path=path, reason="rows.why.cannot_move"))
             except _CannotOpen as error:
-                skipped.append(Skipped(path=path, reason=error.key))
+                # Not ours to read or move (a pipe, a link, a file locked with a passphrase
+                # this folder does not have): named, left alone, never hiding the others.
+                skipped.append(Skipped(path=path, reason=error.why))
         preparations.sort(key=lambda p: p.updated_at, reverse=True)
         return Listing(preparations, quarantined, skipped)
 
     def load(self, prep_id: str) -> Preparation:
         path = self.path_of(prep_id)
-        if not path.is_file():
+        if not os.path.lexists(path):
             raise StoreError("errors.unknown_id", id=prep_id)
         try:
             return self._read(path)
@@ -155,19 +166,29 @@ class Store:
             ) from error
 
     def exists(self, prep_id: str) -> bool:
-        return is_valid_id(prep_id) and self.path_of(prep_id).is_file()
+        return is_valid_id(prep_id) and _is_regular(self.path_of(prep_id))
 
     def _read(self, path: Path) -> Preparation:
+        # Without blocking (a pipe in a file's place), without following a link (to an
+        # endless device, to someone else's file) and only up to the largest file we write.
         try:
-            with path.open("rb") as handle:
-                raw = handle.read(MAX_FILE_BYTES + 1)
+            raw = read_regular_file(path, MAX_FILE_BYTES, follow_links=False)
         except FileNotFoundError as error:
             raise _Vanished() from error
+        except NotARegularFile as error:
+            raise _CannotOpen("errors.not_a_file", "rows.why.not_a_file") from error
+        except TooLarge as error:
+            raise UnreadableError("errors.file_too_large") from error
         except OSError as error:
-            raise _CannotOpen(reason_key(error)) from error
+            raise _CannotOpen("errors.cannot_read", "rows.why.cannot_read") from error
         if not is_valid_id(path.stem):
             # Copied in by hand under a name that is no id ("my copy.json").
             raise UnreadableError("errors.file_bad_name")
+        if self.cipher is None and _is_envelope(raw) and not self.protected:
+            # Locked with a passphrase this folder does not ask for (copied in, or written
+            # by a program that still had the folder protected): the person's words, left
+            # as they are and named, never a reason to hide the others.
+            raise _CannotOpen("crypto.envelope_here", "rows.why.envelope")
         prep = self._decode(raw)
         if prep.id != path.stem:
             # The file was copied or renamed by hand: its name is what the store knows it by.
@@ -239,7 +260,7 @@ class Store:
         """Remove one preparation: its file, its lock, and any leftover temp file of it.
         Refused (LockedError) while another program has it open."""
         path = self.path_of(prep_id)
-        if not path.is_file():
+        if not _is_regular(path):
             raise StoreError("errors.unknown_id", id=prep_id)
         lock_path = self._lock_path(prep_id)
         self._refuse_if_open_elsewhere(lock_path)
@@ -259,22 +280,18 @@ class Store:
         if self.locks_dir.is_dir():
             for lock_path in sorted(self.locks_dir.glob("*.lock")):
                 self._refuse_if_open_elsewhere(lock_path)
+        from peerprep.crypto import protection_path
+
         gone: list[Path] = []
-        for folder in (self.preparations_dir, self.quarantine_dir, self.locks_dir):
-            if folder.exists():
-                try:
-                    shutil.rmtree(folder)
-                except OSError as error:
-                    raise StoreError(reason_key(error), path=str(folder)) from error
-                gone.append(folder)
-        gone.extend(self._wipe_protection())
-        log = self.root / ERROR_LOG_FILE
-        if os.path.lexists(log):
-            try:
-                log.unlink()
-            except OSError as error:
-                raise StoreError(reason_key(error), path=str(log)) from error
-            gone.append(log)
+        for path in (
+            self.preparations_dir,
+            self.quarantine_dir,
+            self.locks_dir,
+            protection_path(self.root),
+            self.root / ERROR_LOG_FILE,
+        ):
+            if _remove(path):
+                gone.append(path)
         with contextlib.suppress(OSError):
             self.root.rmdir()  # only if nothing else of the person's is in it
         return gone
@@ -305,7 +322,16 @@ class Store:
         return is_protected(self.root)
 
     def _seal(self, data: bytes) -> bytes:
-        return data if self.cipher is None else self.cipher.seal(data)
+        if self.cipher is not None:
+            return self.cipher.seal(data)
+        if self.protected and not self._unprotecting:
+            # Protected by another program since this one opened the folder: plain text
+            # must never go into it. The words stay on screen (a face offers to save them
+            # elsewhere) until the program is started again with the passphrase.
+            from peerprep.errors import CryptoError
+
+            raise CryptoError("crypto.protected_meanwhile", path=str(self.root))
+        return data
 
     def _unseal(self, raw: bytes) -> bytes:
         if b"peerprep-encrypted" not in raw[:400]:
@@ -319,22 +345,47 @@ class Store:
             raise CryptoError("crypto.needs_passphrase")
         return self.cipher.open(raw)
 
-    def _wipe_protection(self) -> builtins.list[Path]:
-        from peerprep.crypto import protection_path
-
-        marker = protection_path(self.root)
-        if not marker.exists():
-            return []
-        try:
-            marker.unlink()
-        except OSError as error:
-            raise StoreError(reason_key(error), path=str(marker)) from error
-        return [marker]
-
 
 class _CannotOpen(Exception):
-    """Reading a file failed at the system level; `key` explains it."""
+    """A file the store does not read: `key` says so in a sentence (catalogue, with the
+    file's `path`), `why` in a few words for the list of files needing attention."""
 
-    def __init__(self, key: str) -> None:
+    def __init__(self, key: str, why: str) -> None:
         super().__init__(key)
         self.key = key
+        self.why = why
+
+
+def _remove(path: Path) -> bool:
+    """Remove what is at `path`: a folder with all in it, or a file, a link (not what it
+    points at), a pipe. False when nothing was there.
+
+    Raises:
+        StoreError: it cannot be removed (the key says why).
+    """
+    try:
+        if stat.S_ISDIR(os.lstat(path).st_mode):
+            shutil.rmtree(path)
+        else:
+            path.unlink()
+    except FileNotFoundError:
+        return False
+    except OSError as error:
+        raise StoreError(reason_key(error), path=str(path)) from error
+    return True
+
+
+def _is_regular(path: Path) -> bool:
+    """A regular file itself (a link is not followed)."""
+    try:
+        return stat.S_ISREG(os.lstat(path).st_mode)
+    except OSError:
+        return False
+
+
+def _is_envelope(raw: bytes) -> bool:
+    if b"peerprep-encrypted" not in raw[:400]:
+        return False  # the usual case: no need to load the crypto module
+    from peerprep.crypto import is_envelope
+
+    return is_envelope(raw)

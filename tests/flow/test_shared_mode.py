@@ -114,7 +114,9 @@ def test_an_unreadable_file_still_means_shared(site: Path, monkeypatch: pytest.M
 
 
 @pytest.mark.parametrize("kind", ["broken link", "folder", "fifo"])
-def test_a_machine_file_that_is_no_file_still_means_shared(site: Path, kind: str) -> None:
+def test_a_machine_file_that_is_no_file_still_means_shared(
+    site: Path, kind: str, no_hang: None
+) -> None:
     """A share that did not mount (a broken link), a folder, a pipe: shared mode, and no hang."""
     path = site / MACHINE_FILE
     if kind == "broken link":
@@ -386,3 +388,20 @@ def test_print_only_cleans_up_when_printing_fails(
     with pytest.raises(ExportError):
         print_without_file(_prep())
     assert list(tmp.iterdir()) == []
+
+
+def test_a_file_that_says_no_cannot_outvote_one_that_says_yes(tmp_path: Path) -> None:
+    """The variable's folder is looked at first: its "shared = no" must not switch off
+    the file IT placed in the machine's own folder."""
+    own, placed_by_it = tmp_path / "own", tmp_path / "it"
+    own.mkdir()
+    placed_by_it.mkdir()
+    (own / MACHINE_FILE).write_text("shared = no\n", encoding="utf-8")
+    (placed_by_it / MACHINE_FILE).write_text("shared = yes\nprivacy_minutes = 5\n", "utf-8")
+    config = machine.read_machine_config([own, placed_by_it])
+    assert config.shared and config.path == placed_by_it / MACHINE_FILE
+    assert config.privacy_minutes == 5
+    # Two that say no: not shared, and the first one is named.
+    (placed_by_it / MACHINE_FILE).write_text("shared = no\n", encoding="utf-8")
+    config = machine.read_machine_config([own, placed_by_it])
+    assert not config.shared and config.path == own / MACHINE_FILE
