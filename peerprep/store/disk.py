@@ -256,6 +256,17 @@ class Store:
             # Deleting under another window would have it write the file back at once.
             raise LockedError(holder)
 
+    def open_elsewhere(self) -> LockInfo | None:
+        """Who has a preparation of this folder open in another program right now, if
+        anyone (the first found): wipe, protect and unprotect wait until it is closed."""
+        if not self.locks_dir.is_dir():
+            return None
+        for lock_path in sorted(self.locks_dir.glob("*.lock")):
+            holder = locks.live_holder(lock_path)
+            if holder is not None and not locks.is_mine(holder):
+                return holder
+        return None
+
     def delete(self, prep_id: str) -> None:
         """Remove one preparation: its file, its lock, and any leftover temp file of it.
         Refused (LockedError) while another program has it open."""
@@ -277,9 +288,9 @@ class Store:
         quarantine, locks, the protection marker and the error log (flow.unforeseen).
         Returns what went. Refused (LockedError) while another program has a
         preparation open."""
-        if self.locks_dir.is_dir():
-            for lock_path in sorted(self.locks_dir.glob("*.lock")):
-                self._refuse_if_open_elsewhere(lock_path)
+        holder = self.open_elsewhere()
+        if holder is not None:
+            raise LockedError(holder)
         from peerprep.crypto import protection_path
 
         gone: list[Path] = []

@@ -277,6 +277,8 @@ class PeerprepApp(Rooms, TerminalCursor, App[int]):
         state = self.save_now()
         if state.kind == "failed":
             self.offer_export()
+        elif state.kind == "saved" and state.in_memory:
+            self.notify(self.t("shared.status"), timeout=3)  # a shared computer: never "Saved"
         elif state.kind == "saved":
             self.notify(self.t("tui.save.saved", time=self._clock(state)), timeout=3)
 

@@ -533,3 +533,16 @@ async def test_own_folder_on_a_shared_computer_is_kept_not_erased(
     files = list((stick / "preparations").glob("*.json"))
     assert len(files) == 1 and "min søster" in files[0].read_text("utf-8")
     assert not (tmp_path / "cfg").exists()  # settings still only in memory
+
+
+async def test_ctrl_s_on_a_shared_computer_never_says_saved(site: Path) -> None:
+    """Ctrl+S keeps the words in memory there: the note says they are not kept here."""
+    app, _ = shared_app(shared_context(), FakeClock())
+    notes: list[str] = []
+    async with app.run_test(size=SIZE) as pilot:
+        app.notify = lambda message, **kw: notes.append(str(message))  # type: ignore[method-assign]
+        await pilot.press(*WORDS["introduction"])
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert notes == [app.t("shared.status")]
+    assert not any("Gemt" in note for note in notes)
