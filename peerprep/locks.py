@@ -66,11 +66,13 @@ class LockInfo:
 
 
 class LockedError(StoreError):
-    """Another program instance is editing this preparation."""
+    """Another program instance is editing this preparation. `takeable`: this program
+    cannot prove that it is (another computer's lock); the person may take it over."""
 
     def __init__(self, holder: LockInfo) -> None:
         super().__init__("errors.locked", host=holder.host, pid=holder.pid)
         self.holder = holder
+        self.takeable = not provably_live(holder)
 
 
 @dataclass
@@ -180,6 +182,17 @@ def live_holder(path: Path) -> LockInfo | None:
     return holder
 
 
+def provably_live(holder: LockInfo) -> bool:
+    """Can this program see for itself that the holder of a live lock is running?
+
+    Only on this computer, where its process can be looked at (is_stale has done so).
+    A lock from another computer - a USB stick or a network folder, perhaps carried away
+    after a crash, perhaps from a computer whose clock is ahead so that it never seems
+    old - cannot be checked: the person may take it over after a plain question that
+    names the computer and the time (flow.taking_over)."""
+    return holder.host == hostname()
+
+
 def is_mine(holder: LockInfo) -> bool:
     return holder.pid == os.getpid() and holder.host == hostname()
 
@@ -212,8 +225,9 @@ def _set_aside(path: Path, expected: LockInfo | None) -> bool:
 def acquire(path: Path, *, force: bool = False) -> Lock:
     """Take the lock at `path`, or raise LockedError naming who holds it.
 
-    `force=True` takes it even from a live holder: only when the person has said the
-    other window is not really open (the lock came along on a copied folder, say).
+    `force=True` takes it from a holder this program cannot prove is running (another
+    computer's lock; see provably_live), only when the person said that it is not open
+    there any more. A program that is seen running on this computer keeps its lock.
     """
     mine = LockInfo(
         pid=os.getpid(),
@@ -231,7 +245,8 @@ def acquire(path: Path, *, force: bool = False) -> Lock:
         holder = read(path)
         if holder is not None and is_mine(holder):
             return Lock(path=path, info=holder, reentrant=True)
-        if holder is not None and not force and not is_stale(path, holder):
+        live = holder is not None and not is_stale(path, holder)
+        if holder is not None and live and (not force or provably_live(holder)):
             raise LockedError(holder)
         if holder is None and not force and not is_stale(path, holder):
             time.sleep(0.05)  # being written by someone right now: look again

@@ -74,7 +74,7 @@ def run(
                 if not session.store.exists(start.prep_id):
                     console.tell("errors.unknown_id", id=start.prep_id)
                     return EXIT_FAILURE
-                if not menus.open_one(session, start.prep_id):
+                if not menus.open_one(session, start.prep_id, force=start.force):
                     return EXIT_FAILURE
             menus.home(session)
         except Quit:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from peerprep.choices import PART_KEYS
 from peerprep.errors import StoreError
-from peerprep.flow import deleting, summaries
+from peerprep.flow import deleting, summaries, taking_over
 from peerprep.flow.leaving import not_taken_along
 from peerprep.model import Preparation
 from peerprep.plain import editing, review
@@ -193,13 +193,24 @@ def new(session: Session) -> None:
     preparation_menu(session)
 
 
-def open_one(session: Session, prep_id: str) -> bool:
-    """Open one and show its menu; False (and why, said) if it could not be opened."""
-    opened = session.open(prep_id)
+def open_one(session: Session, prep_id: str, *, force: bool = False) -> bool:
+    """Open one and show its menu; False (and why, said) if it could not be opened. Open
+    on another computer (flow.taking_over): say whose and since when, and offer to take
+    it over (`force`: taken over at once, as `open --force` asks)."""
+    opened = session.open(prep_id, force=force)
     if opened is None:
         return False
-    if opened.read_only and opened.holder is not None:
-        session.console.tell("plain.read_only.why", pid=opened.holder.pid, host=opened.holder.host)
+    holder = opened.holder
+    if opened.read_only and holder is not None:
+        console = session.console
+        if not taking_over.takeable(holder):
+            console.tell("plain.read_only.why", pid=holder.pid, host=holder.host)
+        else:
+            for line in taking_over.about(session.cat, holder):
+                console.say(line)
+            console.tell("takeover.plain_question")
+            if console.yes(console.read_line()) and session.take_over():
+                console.tell("takeover.taken", host=holder.host)
     preparation_menu(session)
     return True
 

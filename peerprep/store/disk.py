@@ -250,31 +250,38 @@ class Store:
             raise StoreError(error.key, path=str(error.path)) from error
         return target
 
-    def _refuse_if_open_elsewhere(self, lock_path: Path) -> None:
+    def _refuse_if_open_elsewhere(self, lock_path: Path, *, force: bool = False) -> None:
         holder = locks.live_holder(lock_path)
-        if holder is not None and not locks.is_mine(holder):
+        if holder is None or locks.is_mine(holder):
+            return
+        if not force or locks.provably_live(holder):
             # Deleting under another window would have it write the file back at once.
             raise LockedError(holder)
 
-    def open_elsewhere(self) -> LockInfo | None:
+    def open_elsewhere(self, *, force: bool = False) -> LockInfo | None:
         """Who has a preparation of this folder open in another program right now, if
-        anyone (the first found): wipe, protect and unprotect wait until it is closed."""
+        anyone (the first found): wipe, protect and unprotect wait until it is closed.
+        With `force`, only a program this one can see running counts (locks.provably_live):
+        the person said the other computer's window is closed."""
         if not self.locks_dir.is_dir():
             return None
         for lock_path in sorted(self.locks_dir.glob("*.lock")):
             holder = locks.live_holder(lock_path)
-            if holder is not None and not locks.is_mine(holder):
+            if holder is None or locks.is_mine(holder):
+                continue
+            if not force or locks.provably_live(holder):
                 return holder
         return None
 
-    def delete(self, prep_id: str) -> None:
+    def delete(self, prep_id: str, *, force: bool = False) -> None:
         """Remove one preparation: its file, its lock, and any leftover temp file of it.
-        Refused (LockedError) while another program has it open."""
+        Refused (LockedError) while another program has it open; with `force`, only
+        while one runs on this computer (see open_elsewhere)."""
         path = self.path_of(prep_id)
         if not _is_regular(path):
             raise StoreError("errors.unknown_id", id=prep_id)
         lock_path = self._lock_path(prep_id)
-        self._refuse_if_open_elsewhere(lock_path)
+        self._refuse_if_open_elsewhere(lock_path, force=force)
         try:
             path.unlink()
             for leftover in self.preparations_dir.glob(f".{prep_id}.json.*"):
@@ -283,12 +290,12 @@ class Store:
         except OSError as error:
             raise StoreError(reason_key(error), path=str(path)) from error
 
-    def wipe(self) -> builtins.list[Path]:
+    def wipe(self, *, force: bool = False) -> builtins.list[Path]:
         """Delete everything this program keeps in the data folder: preparations,
         quarantine, locks, the protection marker and the error log (flow.unforeseen).
         Returns what went. Refused (LockedError) while another program has a
-        preparation open."""
-        holder = self.open_elsewhere()
+        preparation open; with `force`, only while one runs on this computer."""
+        holder = self.open_elsewhere(force=force)
         if holder is not None:
             raise LockedError(holder)
         from peerprep.crypto import protection_path
@@ -313,7 +320,8 @@ class Store:
         """Take the editing lock, or raise LockedError naming who holds it.
 
         A stale lock (its program is gone; see locks.py) is taken over and named in
-        `Lock.took_over`. `force=True` takes it even from a live holder.
+        `Lock.took_over`. `force=True` takes it from a holder this program cannot see
+        running (another computer's; locks.acquire).
         """
         path = self._lock_path(prep_id)
         self._ensure(self.locks_dir)

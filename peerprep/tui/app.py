@@ -141,7 +141,7 @@ class PeerprepApp(Rooms, TerminalCursor, App[int]):
         if self.start.command == "new":
             self.begin_new(at="introduction")
         elif self.start.command == "open" and self.start.prep_id:
-            self.open_preparation(self.start.prep_id)
+            self.open_preparation(self.start.prep_id, force=self.start.force)
         if not self.settings.welcomed:
             from peerprep.tui.dialogs.welcome import WelcomeDialog
 

@@ -19,13 +19,18 @@ def add_parser(commands: Any, cat: Catalogue) -> None:
     commands.add_parser("new", help=t("cli.new_help"), description=t("cli.new_help"))
     open_ = commands.add_parser("open", help=t("cli.open_help"), description=t("cli.open_help"))
     open_.add_argument("id", metavar=t("cli.metavar_id"), help=t("cli.id_help"))
+    open_.add_argument("--force", action="store_true", help=t("takeover.force_help"))
 
 
 def run(context: Context, args: argparse.Namespace) -> int:
     """Start the full-screen program, or line-by-line mode with --plain."""
     from peerprep.flow.context import Start
 
-    start = Start(command=args.command, prep_id=getattr(args, "id", None))
+    start = Start(
+        command=args.command,
+        prep_id=getattr(args, "id", None),
+        force=bool(getattr(args, "force", False)),
+    )
     if start.command == "open" and not context.store().exists(start.prep_id or ""):
         # Said here, on the plain terminal, before a full screen opens only to say it.
         raise CommandError("errors.unknown_id", id=start.prep_id)
