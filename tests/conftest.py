@@ -58,6 +58,12 @@ def isolated(
     monkeypatch.setenv("LANG", "da_DK.UTF-8")
     monkeypatch.delenv("LC_ALL", raising=False)
     monkeypatch.delenv("LC_MESSAGES", raising=False)
+    # No print service (a test that needs one makes its own socket), and the answer of the
+    # last test's is not kept (export.printing keeps it for a session).
+    monkeypatch.setenv("CUPS_SERVER", str(tmp_path / "no-print-service"))
+    printing = sys.modules.get("peerprep.export.printing")
+    if printing is not None:
+        printing.forget_printer()
     return tmp_path
 
 

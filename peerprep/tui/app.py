@@ -27,7 +27,7 @@ from textual.widget import Widget
 
 from peerprep.flow.context import Start
 from peerprep.flow.editing import EditingSession, SaveState
-from peerprep.flow.taking_along import TakenAlong
+from peerprep.flow.taking_along import TakenAlong, can_print
 from peerprep.resources import asset
 from peerprep.settings import DiskSettings, Settings, SettingsError, SettingsKeeper
 from peerprep.tui.bindings import key_display, localize
@@ -138,6 +138,8 @@ class PeerprepApp(Rooms, TerminalCursor, App[int]):
         if self.handle_signals:
             self._install_signal_handlers()
         self.set_interval(LOCK_REFRESH_SECONDS, self.refresh_lock)
+        # Ask the print service now, in a thread, so that no dialog waits for it later.
+        self.run_worker(can_print, thread=True, group="printer", exit_on_error=False)
         if self.start.command == "new":
             self.begin_new(at="introduction")
         elif self.start.command == "open" and self.start.prep_id:

@@ -382,7 +382,7 @@ def test_print_only_cleans_up_when_printing_fails(
     monkeypatch.setattr(tempfile, "tempdir", str(tmp))
 
     def no_printer(path: Path) -> None:
-        raise ExportError("export.errors.no_printer", path=str(path))
+        raise ExportError("export.printer.no_printer", path=str(path))
 
     monkeypatch.setattr(printing, "print_file", no_printer)
     with pytest.raises(ExportError):
@@ -405,3 +405,22 @@ def test_a_file_that_says_no_cannot_outvote_one_that_says_yes(tmp_path: Path) ->
     (placed_by_it / MACHINE_FILE).write_text("shared = no\n", encoding="utf-8")
     config = machine.read_machine_config([own, placed_by_it])
     assert not config.shared and config.path == own / MACHINE_FILE
+
+
+def test_printing_without_a_file_never_names_a_file_when_the_queue_refuses(
+    site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The queue did not take it: the sentence must not say where the sheet is kept,
+    because on a shared computer nothing is."""
+    from peerprep.export import ExportError, printing
+    from peerprep.words import catalogue
+
+    def refused(path: Path) -> None:
+        raise ExportError("export.errors.print_failed", path=str(path))
+
+    monkeypatch.setattr(printing, "print_file", refused)
+    with pytest.raises(ExportError) as caught:
+        print_without_file(_prep())
+    assert caught.value.key == "export.errors.print_failed_no_file"
+    said = catalogue("da").text(caught.value.key, **caught.value.values)
+    assert "gemt her" not in said and "ikke gemt nogen fil" in said

@@ -493,7 +493,7 @@ async def test_leaving_by_printing_keeps_no_file(
     tmp.mkdir()
     monkeypatch.setattr(tempfile, "tempdir", str(tmp))
     printed: list[bytes] = []
-    monkeypatch.setattr(printing, "printer_available", lambda: True)
+    monkeypatch.setattr(printing, "_known", printing.PrinterStatus("ready"))  # asked and kept
     monkeypatch.setattr(printing, "print_file", lambda path: printed.append(path.read_bytes()))
     app, _ = shared_app(shared_context(), FakeClock())
     async with app.run_test(size=SIZE) as pilot:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -20,6 +20,9 @@ from peerprep.model import Preparation
 from peerprep.tui.screens.base import PeerDialog
 from peerprep.tui.widgets.choices import Choice, Tick
 from peerprep.tui.widgets.fields import Field
+
+if TYPE_CHECKING:
+    from peerprep.export.printing import PrinterStatus
 
 LARGE = ("pdf", "html")  # the kinds of file that come in large print
 
@@ -75,8 +78,9 @@ class ExportDialog(PeerDialog[Path | None]):
                 folder = Field(str(self.folder or default_export_dir()), id="folder")
                 folder.border_title = self.t("tui.export.folder")
                 yield folder
-                if taking_along.can_print():
-                    yield Tick(self.t("tui.export.print_now"), id="print")
+                # Asked in a thread (_ask_printer): the print service may take its time.
+                yield Tick(self.t("tui.export.print_now"), id="print", disabled=True)
+                yield Static(Content(self.t("export.printer.looking")), id="printer")
             yield Static(Content(""), id="result")
             with Horizontal(classes="dialog-buttons"):
                 yield Button(self.t("tui.export.save"), id="save", variant="primary")
@@ -86,6 +90,26 @@ class ExportDialog(PeerDialog[Path | None]):
     def after_mount(self) -> None:
         self.query_one("#open").display = False
         self._show_format(self.fmt)
+        known = taking_along.known_printer()
+        if known is not None:
+            self._show_printer(known)
+        else:
+            self._ask_printer()
+
+    @work(thread=True, exclusive=True, group="printer")
+    def _ask_printer(self) -> None:
+        status = taking_along.printer_status()  # up to ~2 s the first time, then kept
+        self.app.call_from_thread(self._show_printer, status)
+
+    def _show_printer(self, status: PrinterStatus) -> None:
+        """A printer: the tick to print too. None: the sentence that says why not (no
+        printer, none chosen, the print service not answering)."""
+        tick = self.query_one("#print", Tick)
+        line = self.query_one("#printer", Static)
+        tick.display = status.ready
+        tick.disabled = not status.ready
+        line.display = not status.ready
+        line.update(Content("" if status.ready else self.t(status.key)))
 
     @on(RadioSet.Changed, "#format")
     def _format_changed(self) -> None:
