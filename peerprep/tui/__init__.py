@@ -32,6 +32,9 @@ def launch(context: Context, start: Start) -> int:
     settings = keeper.load()
 
     from peerprep.tui.app import PeerprepApp
+    from peerprep.tui.input_bytes import install as decode_input_with_replacement
+
+    decode_input_with_replacement()  # Textual issue #6456: see tui/input_bytes.py
 
     app = PeerprepApp(
         store=store,

@@ -37,6 +37,7 @@ from peerprep.tui.themes import register_themes
 from peerprep.words import Catalogue, catalogue
 
 if TYPE_CHECKING:
+    from rich.console import RenderableType
     from textual.screen import Screen
 
     from peerprep.flow.shared_mode import SharedMode
@@ -49,6 +50,10 @@ if TYPE_CHECKING:
 LOCK_REFRESH_SECONDS = 5 * 60
 
 STYLESHEETS = ("app.tcss", "home.tcss", "wizard.tcss", "dialogs.tcss")
+
+
+class TextualPanic(RuntimeError):
+    """Textual gave up (App.panic): said as an unforeseen error, in one line."""
 
 
 class PeerprepApp(Rooms, TerminalCursor, App[int]):
@@ -161,6 +166,15 @@ class PeerprepApp(Rooms, TerminalCursor, App[int]):
         if self._exception is None:  # what Textual's test pilot raises in the test
             self._exception = error
             self._exception_event.set()
+        self._close_messages_no_wait()
+
+    def panic(self, *renderables: RenderableType) -> None:
+        """Textual's way out when its own input thread fails: it would print a traceback
+        when the program ends, and exit 0. Ends the same way as any unforeseen error
+        instead (see _handle_exception): one line, exit code 1."""
+        if self.crash is None:
+            self.crash = TextualPanic("the full screen's input ended")
+        self._return_code = 1
         self._close_messages_no_wait()
 
     def _welcomed(self, _: object) -> None:

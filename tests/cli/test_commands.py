@@ -436,6 +436,11 @@ def fake_tui(monkeypatch: pytest.MonkeyPatch) -> list[tuple[Context, Start]]:
 
     module.launch = launch  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "peerprep.tui", module)
+    # As on a terminal that can draw it (the real check runs on a pty in
+    # tests/stress/test_odd_terminals.py).
+    from peerprep.flow import terminal_check
+
+    monkeypatch.setattr(terminal_check, "problem", lambda: None)
     return started
 
 
@@ -455,6 +460,9 @@ def test_new_open_and_no_command_start_the_full_screen_program(
 def test_without_the_full_screen_program_new_says_so(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    from peerprep.flow import terminal_check
+
+    monkeypatch.setattr(terminal_check, "problem", lambda: None)  # a terminal
     monkeypatch.setitem(sys.modules, "peerprep.tui", None)  # import fails
     code, _out, err = _run(capsys, "new")
     assert code == EXIT_FAILURE
