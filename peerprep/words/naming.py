@@ -26,7 +26,12 @@ from peerprep.words.dates import format_date
 if TYPE_CHECKING:
     from peerprep.model import Preparation
 
-MAX_STEM = 80  # characters; well under every file system's limit, even in UTF-8 bytes
+MAX_STEM = 80  # characters
+# ... and bytes in UTF-8: a file name may have 255 bytes (ext4, NTFS in UTF-16 units), and
+# beside the stem go the ending, a number ("(9999)") and, while it is written, the
+# temporary name's dot, process number and random part (files.temp_name): ~40 bytes.
+# Eighty letters of a script of three bytes each would leave too little (ENAMETOOLONG).
+MAX_STEM_BYTES = 180
 
 # Path separators and the characters Windows refuses, every control character, and the
 # invisible direction marks and overrides (they make a name read differently than it is).
@@ -76,17 +81,26 @@ def file_stem(cat: Catalogue, prep: Preparation) -> str:
     return safe_stem(base)
 
 
+def _within_bytes(text: str, limit: int) -> str:
+    """`text` cut (between characters) to at most `limit` bytes of UTF-8."""
+    encoded = text.encode("utf-8", errors="surrogatepass")
+    if len(encoded) <= limit:
+        return text
+    return encoded[:limit].decode("utf-8", errors="ignore")
+
+
 def safe_stem(text: str, fallback: str = "peerprep") -> str:
     """`text` made into a file name without extension, safe on Windows, macOS, Linux and
     a FAT-formatted stick: no separators, no `..`, no control or direction characters, no
-    leading dot, not a reserved Windows name, not empty, at most MAX_STEM characters."""
+    leading dot, not a reserved Windows name, not empty, at most MAX_STEM characters and
+    MAX_STEM_BYTES bytes of UTF-8."""
     value = unicodedata.normalize("NFC", text)
     value = _UNSAFE.sub("-", value)
     value = _SPACES.sub(" ", value)
     value = _DASHES.sub("-", value)
     while ".." in value:
         value = value.replace("..", ".")
-    value = value.strip(" .-_")[:MAX_STEM].strip(" .-_")
+    value = _within_bytes(value.strip(" .-_")[:MAX_STEM], MAX_STEM_BYTES).strip(" .-_")
     first, dot, rest = value.partition(".")
     if first.strip().lower() in _WINDOWS_RESERVED:  # "CON.txt" is reserved too
         value = f"{first}-1{dot}{rest}"
