@@ -157,7 +157,7 @@ def _aware(value: object) -> object:
     if moment.tzinfo is None:
         try:
             moment = moment.astimezone()  # naive means local time
-        except OverflowError:
+        except (OverflowError, ValueError):
             # At an end of the calendar, where local time cannot be said: take it as UTC
             # (the model brings it within the calendar).
             moment = moment.replace(tzinfo=dt.timezone.utc)

@@ -86,7 +86,7 @@ def within_calendar(moment: dt.datetime) -> dt.datetime:
     """`moment` itself, or EARLIEST / LATEST when it lies (nearly) outside the calendar."""
     try:
         utc = moment.astimezone(dt.timezone.utc)
-    except OverflowError:
+    except (OverflowError, ValueError):  # "date value out of range", "year 0 is out of range"
         return EARLIEST if moment.year < 5000 else LATEST
     if utc < EARLIEST:
         return EARLIEST

@@ -288,7 +288,7 @@ class Store:
                 leftover.unlink()
             lock_path.unlink(missing_ok=True)
         except OSError as error:
-            raise StoreError(reason_key(error), path=str(path)) from error
+            raise StoreError("errors.cannot_delete", path=str(path)) from error
 
     def wipe(self, *, force: bool = False) -> builtins.list[Path]:
         """Delete everything this program keeps in the data folder: preparations,
@@ -390,7 +390,7 @@ def _remove(path: Path) -> bool:
     except FileNotFoundError:
         return False
     except OSError as error:
-        raise StoreError(reason_key(error), path=str(path)) from error
+        raise StoreError("errors.cannot_delete", path=str(path)) from error
     return True
 
 
