@@ -27,6 +27,7 @@ class LockedDialog(AnswerDialog):
     def __init__(self, holder: LockInfo) -> None:
         super().__init__()
         self.holder = holder
+        self.wide = taking_over.takeable(holder)  # four answers need the wider box
 
     def heading(self) -> str:
         return self.t("tui.locked.title")
