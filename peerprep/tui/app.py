@@ -144,7 +144,7 @@ class PeerprepApp(Rooms, TerminalCursor, App[int]):
             self._install_signal_handlers()
         self.set_interval(LOCK_REFRESH_SECONDS, self.refresh_lock)
         # Ask the print service now, in a thread, so that no dialog waits for it later.
-        self.run_worker(can_print, thread=True, group="printer", exit_on_error=False)
+        self.run_worker(can_print, thread=True, group="printer-first", exit_on_error=False)
         if self.start.command == "new":
             self.begin_new(at="introduction")
         elif self.start.command == "open" and self.start.prep_id:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -96,14 +97,18 @@ class ExportDialog(PeerDialog[Path | None]):
         else:
             self._ask_printer()
 
-    @work(thread=True, exclusive=True, group="printer")
-    def _ask_printer(self) -> None:
-        status = taking_along.printer_status()  # up to ~2 s the first time, then kept
-        self.app.call_from_thread(self._show_printer, status)
+    @work(exclusive=True, group="printer")
+    async def _ask_printer(self) -> None:
+        # In a thread (up to ~2 s the first time, then kept), awaited here: when the dialog
+        # closes first, this worker is cancelled with it and nothing waits for the answer.
+        status = await asyncio.to_thread(taking_along.printer_status)
+        self._show_printer(status)
 
     def _show_printer(self, status: PrinterStatus) -> None:
         """A printer: the tick to print too. None: the sentence that says why not (no
         printer, none chosen, the print service not answering)."""
+        if not self.is_attached:
+            return
         tick = self.query_one("#print", Tick)
         line = self.query_one("#printer", Static)
         tick.display = status.ready
