@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from peerprep.errors import CryptoError, TamperedError, WrongPassphrase
-from peerprep.files import DiskError, atomic_write, ensure_private_dir, reason_key
+from peerprep.files import DiskError, atomic_write, ensure_private_dir, read_regular_file
 
 FORMAT = "peerprep-encrypted"
 VERSION = 1
@@ -59,6 +59,7 @@ MAX_P = 16
 MAX_SCRYPT_MEMORY = 256 * 1024 * 1024  # scrypt needs 128 * n * r bytes
 MAX_SCRYPT_WORK = 2 * DEFAULT_N * DEFAULT_R * DEFAULT_P  # time grows with n * r * p
 MAX_ENVELOPE_BYTES = 16 * 1024 * 1024
+MAX_MARKER_BYTES = 64 * 1024  # the marker is an envelope of a few bytes: under 1 KB
 
 CHECK_TEXT = b"peerprep passphrase check 1"
 
@@ -172,8 +173,16 @@ def _unb64(value: object) -> bytes:
         raise TamperedError() from error
 
 
+# Fields only a preparation has: a file with any of them is a preparation, whatever else
+# it carries (an unknown field called "format" must not make it look locked).
+_PREPARATION_FIELDS = ("schema_version", "statement", "id", "title", "meeting")
+
+
 def is_envelope(raw: bytes) -> bool:
-    """Does this file claim to be an envelope? Cheap: no decryption, no full validation."""
+    """Does this file claim to be an envelope? Cheap: no decryption, no full validation.
+
+    An envelope says `"format": "peerprep-encrypted"`, holds a ciphertext, and none of a
+    preparation's own fields."""
     head = raw[:200].lstrip(b"\xef\xbb\xbf \t\r\n")
     if not head.startswith(b"{") or FORMAT.encode("ascii") not in raw[:400]:
         return False
@@ -181,7 +190,12 @@ def is_envelope(raw: bytes) -> bool:
         data = json.loads(raw.decode("utf-8-sig"))
     except (ValueError, RecursionError):
         return False
-    return isinstance(data, dict) and data.get("format") == FORMAT
+    return (
+        isinstance(data, dict)
+        and data.get("format") == FORMAT
+        and "ciphertext" in data
+        and not any(name in data for name in _PREPARATION_FIELDS)
+    )
 
 
 def _int_in(value: object, low: int, high: int) -> int:
@@ -296,16 +310,24 @@ def protection_path(root: Path) -> Path:
 
 
 def is_protected(root: Path) -> bool:
-    return protection_path(root).is_file()
+    """Does the folder ask for a passphrase? Anything in the marker's place (a folder, a
+    pipe, a link to nothing) counts: protection fails closed, like shared mode."""
+    return os.path.lexists(protection_path(root))
 
 
 def unlock(root: Path, passphrase: str) -> Cipher:
-    """The cipher of a protected folder, or WrongPassphrase. Reads one small file only."""
+    """The cipher of a protected folder, or WrongPassphrase. Reads one small file only:
+    a regular file (not through a link, without blocking) of at most MAX_MARKER_BYTES.
+
+    Raises:
+        WrongPassphrase: it is not the folder's passphrase.
+        CryptoError: the marker cannot be read ("crypto.marker_broken").
+    """
     path = protection_path(root)
     try:
-        raw = path.read_bytes()
+        raw = read_regular_file(path, MAX_MARKER_BYTES, follow_links=False)
     except OSError as error:
-        raise CryptoError(reason_key(error), path=str(path)) from error
+        raise CryptoError("crypto.marker_broken", path=str(path)) from error
     try:
         envelope = Envelope.parse(raw)
     except TamperedError as error:

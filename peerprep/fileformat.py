@@ -17,6 +17,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from peerprep.errors import UnreadableError
+from peerprep.words.controls import without_controls
 
 if TYPE_CHECKING:
     from peerprep.model import Preparation
@@ -61,6 +62,10 @@ def decode(raw: bytes) -> Preparation:
 
     from peerprep.model import Preparation
 
+    try:
+        data = _harmless(data)
+    except RecursionError as error:
+        raise UnreadableError("errors.file_wrong_shape") from error
     data = migrate(data)
     try:
         prep = Preparation.model_validate(data)
@@ -77,6 +82,20 @@ def decode(raw: bytes) -> Preparation:
     except (ValueError, RecursionError) as error:
         raise UnreadableError("errors.file_wrong_shape") from error
     return prep
+
+
+def _harmless(node: Any) -> Any:
+    """Every text in the file without terminal control sequences or control characters
+    (words.controls): a file from anywhere must not be able to act on the terminal that
+    shows it. Line breaks and tabs stay; fields this version does not know are cleaned too,
+    because a later version may show them."""
+    if isinstance(node, str):
+        return without_controls(node)
+    if isinstance(node, list):
+        return [_harmless(item) for item in node]
+    if isinstance(node, dict):
+        return {key: _harmless(value) for key, value in node.items()}
+    return node
 
 
 def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -123,7 +142,7 @@ def migrate(data: dict[str, Any]) -> dict[str, Any]:
     while version < SCHEMA_VERSION:
         try:
             data = MIGRATIONS[version](data)
-        except (TypeError, ValueError, AttributeError) as error:
+        except (TypeError, ValueError, AttributeError, OverflowError) as error:
             # An old file whose fields hold the wrong types (e.g. "questions": 5).
             raise UnreadableError("errors.file_wrong_shape") from error
         after = schema_version_of(data)
@@ -149,7 +168,12 @@ def _aware(value: object) -> object:
     except ValueError:
         return value  # the model will say it is wrong
     if moment.tzinfo is None:
-        moment = moment.astimezone()  # naive means local time
+        try:
+            moment = moment.astimezone()  # naive means local time
+        except (OverflowError, ValueError):
+            # At an end of the calendar, where local time cannot be said: take it as UTC
+            # (the model brings it within the calendar).
+            moment = moment.replace(tzinfo=dt.timezone.utc)
     return moment.isoformat()
 
 

@@ -9,6 +9,9 @@ The README's "Where your data lives" table, in code. Found without loading anyth
     export (sheets)                         PEERPREP_EXPORT_DIR; else Documents/peerprep
     machine-wide file (peerprep.conf)       the site config folders; PEERPREP_SITE_CONFIG_DIR
                                             adds one to look at first (tests, odd installs)
+    error log (peerprep-errors.log)         in the data folder, only after an unforeseen
+                                            error, never on a shared computer
+                                            (flow.unforeseen)
 
 `cloud_service` tells whether a folder is one that a cloud service copies to the internet.
 """
@@ -27,6 +30,8 @@ DATA_DIR_ENV = "PEERPREP_DATA_DIR"
 CONFIG_DIR_ENV = "PEERPREP_CONFIG_DIR"
 EXPORT_DIR_ENV = "PEERPREP_EXPORT_DIR"
 SITE_CONFIG_ENV = "PEERPREP_SITE_CONFIG_DIR"
+
+ERROR_LOG_FILE = "peerprep-errors.log"  # in the data folder (flow.unforeseen)
 
 
 def _chosen(requested: str | os.PathLike[str] | None, variable: str) -> Path | None:

@@ -22,17 +22,20 @@ import contextlib
 import json
 import os
 import secrets
+import shutil
 import socket
+import stat
 import time
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 
 from peerprep.errors import StoreError
-from peerprep.files import DiskError, create_exclusive
+from peerprep.files import DiskError, create_exclusive, read_regular_file
 from peerprep.processes import pid_alive, process_start_ticks, process_started_at
 
 FOREIGN_LOCK_SECONDS = 12 * 60 * 60
+MAX_LOCK_BYTES = 4096  # a lock holds well under 200 bytes of JSON
 UNREADABLE_GRACE_SECONDS = 5.0
 # Process start times from /proc are exact to a tick; allow for clock rounding.
 _START_SLACK = 2.0
@@ -63,11 +66,13 @@ class LockInfo:
 
 
 class LockedError(StoreError):
-    """Another program instance is editing this preparation."""
+    """Another program instance is editing this preparation. `takeable`: this program
+    cannot prove that it is (another computer's lock); the person may take it over."""
 
     def __init__(self, holder: LockInfo) -> None:
         super().__init__("errors.locked", host=holder.host, pid=holder.pid)
         self.holder = holder
+        self.takeable = not provably_live(holder)
 
 
 @dataclass
@@ -115,10 +120,15 @@ class Lock:
 
 
 def read(path: Path) -> LockInfo | None:
-    """The lock's holder, or None when there is no lock or it cannot be read."""
+    """The lock's holder, or None when there is no lock or it cannot be read.
+
+    Only a regular file of at most MAX_LOCK_BYTES is read, without following a link and
+    without blocking: a pipe in a lock's place cannot hang the program, nor a link to an
+    endless device fill its memory."""
     try:
+        raw = read_regular_file(path, MAX_LOCK_BYTES, follow_links=False)
         # utf-8-sig: a lock copied or looked at with Windows Notepad may start with a BOM
-        data = json.loads(path.read_text(encoding="utf-8-sig"))
+        data = json.loads(raw.decode("utf-8-sig"))
         started = data.get("started")
         return LockInfo(
             pid=int(data["pid"]),
@@ -132,16 +142,17 @@ def read(path: Path) -> LockInfo | None:
 
 def _age(path: Path) -> float | None:
     try:
-        return time.time() - path.stat().st_mtime
+        return time.time() - path.lstat().st_mtime
     except OSError:
         return None
 
 
 def _is_empty(path: Path) -> bool:
     try:
-        return path.stat().st_size == 0
+        info = path.lstat()
     except OSError:
         return False
+    return stat.S_ISREG(info.st_mode) and info.st_size == 0
 
 
 def is_stale(path: Path, holder: LockInfo | None) -> bool:
@@ -164,12 +175,23 @@ def is_stale(path: Path, holder: LockInfo | None) -> bool:
 
 def live_holder(path: Path) -> LockInfo | None:
     """Who holds a live lock at `path`, if anyone (our own process included)."""
-    if not path.exists():
+    if not os.path.lexists(path):
         return None
     holder = read(path)
     if holder is None or is_stale(path, holder):
         return None
     return holder
+
+
+def provably_live(holder: LockInfo) -> bool:
+    """Can this program see for itself that the holder of a live lock is running?
+
+    Only on this computer, where its process can be looked at (is_stale has done so).
+    A lock from another computer - a USB stick or a network folder, perhaps carried away
+    after a crash, perhaps from a computer whose clock is ahead so that it never seems
+    old - cannot be checked: the person may take it over after a plain question that
+    names the computer and the time (flow.taking_over)."""
+    return holder.host == hostname()
 
 
 def is_mine(holder: LockInfo) -> bool:
@@ -187,7 +209,10 @@ def _set_aside(path: Path, expected: LockInfo | None) -> bool:
     moved = read(aside)
     if moved is None or moved == expected:
         with contextlib.suppress(OSError):
-            aside.unlink()
+            if stat.S_ISDIR(aside.lstat().st_mode):
+                shutil.rmtree(aside)  # a folder in a lock's place: nothing of anyone's
+            else:
+                aside.unlink()
         return True
     # Between our look and our move, another program replaced the stale lock with its
     # own. Give it back, unless yet another lock is already in its place.
@@ -201,8 +226,9 @@ def _set_aside(path: Path, expected: LockInfo | None) -> bool:
 def acquire(path: Path, *, force: bool = False) -> Lock:
     """Take the lock at `path`, or raise LockedError naming who holds it.
 
-    `force=True` takes it even from a live holder: only when the person has said the
-    other window is not really open (the lock came along on a copied folder, say).
+    `force=True` takes it from a holder this program cannot prove is running (another
+    computer's lock; see provably_live), only when the person said that it is not open
+    there any more. A program that is seen running on this computer keeps its lock.
     """
     mine = LockInfo(
         pid=os.getpid(),
@@ -220,7 +246,8 @@ def acquire(path: Path, *, force: bool = False) -> Lock:
         holder = read(path)
         if holder is not None and is_mine(holder):
             return Lock(path=path, info=holder, reentrant=True)
-        if holder is not None and not force and not is_stale(path, holder):
+        live = holder is not None and not is_stale(path, holder)
+        if holder is not None and live and (not force or provably_live(holder)):
             raise LockedError(holder)
         if holder is None and not force and not is_stale(path, holder):
             time.sleep(0.05)  # being written by someone right now: look again

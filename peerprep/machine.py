@@ -95,18 +95,37 @@ def parse_machine_config(text: str, path: Path) -> MachineConfig:
 
 
 def read_machine_config(dirs: list[Path] | None = None) -> MachineConfig:
-    """The machine-wide file, if one is placed; the first folder that has one wins.
+    """The machine-wide file, if one is placed anywhere it may be.
 
-    Anything at the file's place that cannot be read (see the module's docstring) gives
-    shared mode with the problem "unreadable"."""
+    Every folder is looked at, and a file that says shared wins over one that does not:
+    a folder named in PEERPREP_SITE_CONFIG_DIR (looked at first) can add a machine-wide
+    file, never switch off one that IT placed. Of several shared ones, the first gives
+    the minutes. Anything at the file's place that cannot be read (see the module's
+    docstring) gives shared mode with the problem "unreadable"."""
     folders = machine_config_dirs() if dirs is None else dirs
+    first_found: MachineConfig | None = None
     for folder in folders:
-        path = folder / MACHINE_FILE
-        if not os.path.lexists(path):
+        config = _read_one(folder / MACHINE_FILE)
+        if config is None:
             continue
-        try:
-            raw = read_regular_file(path, MAX_MACHINE_FILE_BYTES)
-        except OSError:
-            return MachineConfig(path, True, True, problems=("unreadable",))
-        return parse_machine_config(raw.decode("utf-8-sig", errors="replace"), path)
+        if config.shared:
+            return config
+        first_found = first_found or config
+    if first_found is not None:
+        return first_found
     return MachineConfig(folders[0] / MACHINE_FILE if folders else Path(MACHINE_FILE))
+
+
+def _read_one(path: Path) -> MachineConfig | None:
+    try:
+        os.lstat(path)
+    except (FileNotFoundError, NotADirectoryError):
+        return None  # nothing placed here
+    except OSError:
+        # A folder we may not look into: IT may have placed the file there. Fail closed.
+        return MachineConfig(path, True, True, problems=("unreadable",))
+    try:
+        raw = read_regular_file(path, MAX_MACHINE_FILE_BYTES)
+    except OSError:
+        return MachineConfig(path, True, True, problems=("unreadable",))
+    return parse_machine_config(raw.decode("utf-8-sig", errors="replace"), path)

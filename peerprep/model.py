@@ -10,6 +10,7 @@ import datetime as dt
 from typing import Annotated, Any, Literal
 
 from pydantic import (
+    AfterValidator,
     AwareDatetime,
     BaseModel,
     ConfigDict,
@@ -66,6 +67,29 @@ Language = Literal["da", "en"]
 
 # The limits of each field (peerprep.field_limits), enforced by the types below.
 
+# The first and last moments that are a day in every time zone. The schema takes any
+# timestamp with an offset of up to 24 hours, so "0001-01-01T00:00:00+23:59" is a valid
+# file; but it is a moment before the first day the calendar of Python (and of most
+# programs) has in UTC or in local time, and saying its date would fail. Such a moment is
+# read as the nearest one that every time zone can say.
+EARLIEST = dt.datetime(1, 1, 2, tzinfo=dt.timezone.utc)
+LATEST = dt.datetime(9999, 12, 30, 23, 59, 59, tzinfo=dt.timezone.utc)
+
+
+def within_calendar(moment: dt.datetime) -> dt.datetime:
+    """`moment` itself, or EARLIEST / LATEST when it lies (nearly) outside the calendar."""
+    try:
+        utc = moment.astimezone(dt.timezone.utc)
+    except (OverflowError, ValueError):  # "date value out of range", "year 0 is out of range"
+        return EARLIEST if moment.year < 5000 else LATEST
+    if utc < EARLIEST:
+        return EARLIEST
+    if utc > LATEST:
+        return LATEST
+    return moment
+
+
+Moment = Annotated[AwareDatetime, AfterValidator(within_calendar)]
 PartText = Annotated[str, StringConstraints(max_length=PART_MAX)]
 Title = Annotated[str, StringConstraints(max_length=TITLE_MAX)]
 Short = Annotated[str, StringConstraints(max_length=SHORT_MAX)]
@@ -207,8 +231,8 @@ class Preparation(_Open):
         description="Stable, file-name-safe, unique; the file is named <id>.json.",
     )
     title: Title = Field("", description="The person's own title; may be empty.")
-    created_at: AwareDatetime = Field(default_factory=now, description="When it was begun.")
-    updated_at: AwareDatetime = Field(default_factory=now, description="When it last changed.")
+    created_at: Moment = Field(default_factory=now, description="When it was begun.")
+    updated_at: Moment = Field(default_factory=now, description="When it last changed.")
     language: Language = Field("da", description="The language of the program's texts.")
     meeting: Meeting = Field(default_factory=Meeting)
     statement: Statement = Field(default_factory=Statement)

@@ -20,6 +20,8 @@ from __future__ import annotations
 import contextlib
 import copy
 import json
+import os
+import stat
 from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 from pathlib import Path
@@ -32,7 +34,6 @@ from peerprep.files import (
     atomic_write,
     ensure_private_dir,
     read_regular_file,
-    reason_key,
 )
 from peerprep.folders import CONFIG_DIR_ENV, default_config_dir, resolve_config_dir
 
@@ -222,12 +223,16 @@ def remove(config_dir: Path) -> list[Path]:
     """Delete the settings file (part of "delete all my data"). Returns what went."""
     path = settings_path(config_dir)
     gone: list[Path] = []
-    if path.exists():
-        try:
-            path.unlink()
-        except OSError as error:
-            raise SettingsError(reason_key(error), path=str(path)) from error
+    try:
+        if stat.S_ISDIR(os.lstat(path).st_mode):
+            path.rmdir()  # a folder in the file's place: only an empty one goes
+        else:
+            path.unlink()  # a file, or a link, a pipe in its place (not what a link points at)
         gone.append(path)
+    except FileNotFoundError:
+        pass
+    except OSError as error:
+        raise SettingsError("errors.cannot_delete", path=str(path)) from error
     with contextlib.suppress(OSError):
         config_dir.rmdir()  # only if nothing else is in it
     return gone

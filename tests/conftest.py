@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import socket
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -57,6 +58,12 @@ def isolated(
     monkeypatch.setenv("LANG", "da_DK.UTF-8")
     monkeypatch.delenv("LC_ALL", raising=False)
     monkeypatch.delenv("LC_MESSAGES", raising=False)
+    # No print service (a test that needs one makes its own socket), and the answer of the
+    # last test's is not kept (export.printing keeps it for a session).
+    monkeypatch.setenv("CUPS_SERVER", str(tmp_path / "no-print-service"))
+    printing = sys.modules.get("peerprep.export.printing")
+    if printing is not None:
+        printing.forget_printer()
     return tmp_path
 
 
@@ -75,3 +82,32 @@ def store(data_dir: Path):
     from peerprep.store import Store
 
     return Store(data_dir)
+
+
+@pytest.fixture
+def no_hang() -> Iterator[None]:
+    """A test that could hang for good when the code it guards breaks (a read of a pipe)
+    fails after HANG_SECONDS instead (POSIX: SIGALRM interrupts a blocking read)."""
+    import signal
+
+    if not hasattr(signal, "SIGALRM"):
+        yield
+        return
+
+    def hung(signum: int, frame: object) -> None:
+        raise Hung(f"still waiting after {HANG_SECONDS} s: the program would hang")
+
+    previous = signal.signal(signal.SIGALRM, hung)
+    signal.alarm(HANG_SECONDS)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+HANG_SECONDS = 20
+
+
+class Hung(BaseException):
+    """Not an OSError (the code under test may catch those): it goes all the way up."""

@@ -5,6 +5,10 @@ from __future__ import annotations
 import base64
 import io
 import json
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -367,3 +371,178 @@ def test_passphrase_is_never_written_anywhere(
     # nor a key derived from it: the envelope holds only salt, nonce and ciphertext
     marker = json.loads(crypto.protection_path(data_dir).read_text(encoding="utf-8"))
     assert set(marker) == {"format", "version", "cipher", "kdf", "nonce", "ciphertext"}
+
+
+# --- protection and other programs --------------------------------------------------------
+
+
+@pytest.fixture
+def open_elsewhere(data_dir: Path) -> Iterator[Preparation]:
+    """A preparation that another running program has open (it holds the editing lock)."""
+    prep = _prep("åben i et andet vindue")
+    Store(data_dir).save(prep)
+    code = (
+        "import sys\n"
+        "from peerprep.store import Store\n"
+        f"lock = Store(sys.argv[1]).lock({prep.id!r})\n"
+        "print('locked', flush=True)\n"
+        "sys.stdin.read()\n"
+    )
+    other = subprocess.Popen(
+        [sys.executable, "-c", code, str(data_dir)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+    )
+    try:
+        assert other.stdout is not None and other.stdout.readline() == b"locked\n"
+        yield prep
+    finally:
+        other.kill()
+        other.wait(timeout=30)
+
+
+def test_protect_and_unprotect_wait_while_a_preparation_is_open_elsewhere(
+    data_dir: Path, open_elsewhere: Preparation
+) -> None:
+    """The other program would go on writing plain text into a locked folder (or locked
+    files into a plain one): refused, and nothing changes."""
+    before = _all_bytes(data_dir)
+    with pytest.raises(crypto.CryptoError) as caught:
+        protection.protect(Store(data_dir), PASSPHRASE)
+    assert caught.value.key == "crypto.open_elsewhere"
+    assert _all_bytes(data_dir) == before and not crypto.is_protected(data_dir)
+
+
+def test_unprotect_waits_too(data_dir: Path) -> None:
+    store = Store(data_dir)
+    store.save(_prep())
+    cipher = protection.protect(store, PASSPHRASE)
+    code = (
+        "import sys\n"
+        "from peerprep import crypto\n"
+        "from peerprep.store import Store\n"
+        "store = Store(sys.argv[1], cipher=crypto.unlock(sys.argv[1], sys.argv[2]))\n"
+        "lock = store.lock(store.list().preparations[0].id)\n"
+        "print('locked', flush=True)\n"
+        "sys.stdin.read()\n"
+    )
+    other = subprocess.Popen([sys.executable, "-c", code, str(data_dir), PASSPHRASE],
+                             stdin=subprocess.PIPE, stdout=subprocess.PIPE)  # fmt: skip
+    try:
+        assert other.stdout is not None and other.stdout.readline() == b"locked\n"
+        with pytest.raises(crypto.CryptoError) as caught:
+            protection.unprotect(store, cipher)
+        assert caught.value.key == "crypto.open_elsewhere"
+        assert crypto.is_protected(data_dir) and _contains_anywhere(data_dir, SECRET) == []
+    finally:
+        other.kill()
+        other.wait(timeout=30)
+
+
+def test_a_running_program_never_writes_plain_text_into_a_folder_protected_meanwhile(
+    data_dir: Path,
+) -> None:
+    """It opened the folder before protection went on (another program did that): its
+    next save is refused with a sentence that says so; the file stays encrypted."""
+    from peerprep.flow.editing import EditingSession
+
+    running = Store(data_dir)
+    prep = _prep()
+    running.save(prep)
+    session = EditingSession(running)
+    session.open(prep.id)
+    session.set_part("so_that", "jeg kan sove igen")
+    protection.protect(Store(data_dir), PASSPHRASE)  # the lock is this process's own
+    state = session.save_now()
+    assert state.kind == "failed" and state.error_key == "crypto.protected_meanwhile"
+    assert _contains_anywhere(data_dir, "sove igen") == []
+    assert _contains_anywhere(data_dir, SECRET) == []
+    assert session.prep is not None and session.prep.statement.so_that == "jeg kan sove igen"
+
+
+def test_cli_protect_again_finishes_an_interrupted_protect(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Interrupted (the marker is there, two files are still plain): `where` says so,
+    and `peerprep protect` asks for the passphrase and finishes, instead of saying
+    "already locked" and doing nothing."""
+    store = Store(data_dir)
+    for i in range(2):
+        store.save(_prep(f"{SECRET} {i}"))
+    protection.protect(Store(data_dir), PASSPHRASE)
+    Store(data_dir, cipher=None, unprotecting=True).save(_prep(f"{SECRET} sen"))  # left plain
+    store.quarantine_dir.mkdir()
+    (store.quarantine_dir / "x.20240101-000000.json").write_text(f'{{"gammel": "{SECRET}"}}')
+    assert protection.plain_left(data_dir) == 2
+    monkeypatch.setenv("PEERPREP_PASSPHRASE", PASSPHRASE)
+    assert _run(["--lang", "en", "where"], monkeypatch) == 0
+    assert "2 files are not locked yet" in capsys.readouterr().out
+    assert _run(["--lang", "en", "protect"], monkeypatch) == 0
+    out = capsys.readouterr().out
+    assert "not finished" in out and "Number of preparations: 3" in out
+    assert protection.plain_left(data_dir) == 0
+    assert _contains_anywhere(data_dir, SECRET) == []
+    assert _run(["--lang", "en", "protect"], monkeypatch) == 0
+    assert "already locked" in capsys.readouterr().out
+
+
+def test_files_put_aside_are_locked_too_and_unlocked_again(data_dir: Path) -> None:
+    store = Store(data_dir)
+    store.save(_prep())
+    store.quarantine_dir.mkdir()
+    aside = store.quarantine_dir / "20240101-000000-abcdef.20240102-000000.json"
+    original = f'{{"broken": "{SECRET}"'.encode()
+    aside.write_bytes(original)
+    cipher = protection.protect(store, PASSPHRASE)
+    assert crypto.is_envelope(aside.read_bytes())
+    assert _contains_anywhere(data_dir, SECRET) == []
+    protection.unprotect(store, cipher)
+    assert aside.read_bytes() == original
+
+
+def test_files_of_the_other_kind_never_hide_the_rest(data_dir: Path) -> None:
+    """A locked file copied into a folder that is not protected, and a preparation with a
+    field that looks like the envelope's marker: every preparation is still listed, the
+    locked file is named, and nobody is asked for a passphrase this folder does not have."""
+    store = Store(data_dir)
+    good = _prep("mine ord", title="God")
+    store.save(good)
+    locked = crypto.Cipher.create(PASSPHRASE).seal(_prep().to_json().encode())
+    locked_path = store.preparations_dir / "20240101-000000-10c4ed.json"
+    locked_path.write_bytes(locked)
+    odd = json.loads(_prep("også mine", title="Med mærke").to_json())
+    odd["format"] = "peerprep-encrypted"
+    odd["ciphertext"] = "ikke krypteret"
+    odd_path = store.preparations_dir / f"{odd['id']}.json"
+    odd_path.write_text(json.dumps(odd), encoding="utf-8")
+    listing = store.list()
+    assert sorted(p.title for p in listing.preparations) == ["God", "Med mærke"]
+    assert [(s.path, s.reason) for s in listing.skipped] == [(locked_path, "rows.why.envelope")]
+    assert locked_path.read_bytes() == locked  # left exactly as it was
+    with pytest.raises(StoreError) as caught:
+        store.load(locked_path.stem)
+    assert caught.value.key == "crypto.envelope_here"
+
+
+@pytest.mark.parametrize("kind", ["fifo", "folder", "broken link"])
+def test_anything_in_the_markers_place_means_protected(
+    data_dir: Path, kind: str, no_hang: None
+) -> None:
+    """Protection fails closed like shared mode: the folder asks for a passphrase, the
+    marker cannot check it, and no plain text is written into the folder."""
+    store = Store(data_dir)
+    store.save(_prep())
+    marker = crypto.protection_path(data_dir)
+    if kind == "fifo":
+        os.mkfifo(marker)
+    elif kind == "folder":
+        marker.mkdir()
+    else:
+        marker.symlink_to(data_dir / "gone")
+    assert store.protected
+    with pytest.raises(crypto.CryptoError) as caught:
+        crypto.unlock(data_dir, PASSPHRASE)
+    assert caught.value.key == "crypto.marker_broken"
+    with pytest.raises(crypto.CryptoError):
+        store.save(_prep("ny tekst"))
+    assert _contains_anywhere(data_dir, "ny tekst") == []

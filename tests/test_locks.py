@@ -294,3 +294,159 @@ def test_listing_sweeps_away_locks_of_killed_programs_but_keeps_live_ones(
     assert live_lock.read_text(encoding="utf-8") == json.dumps(info)
     assert foreign_lock.exists()  # another computer's lock is respected until it expires
     assert not list(store.locks_dir.glob(".*"))  # nothing set aside is left behind
+
+
+# --- a lock that is not a lock ----------------------------------------------------------
+
+
+@pytest.mark.skipif(os.name != "posix", reason="pipes and links to devices are POSIX")
+# A link to an endless device is in tests/stress/test_hostile_files.py, run in a process
+# of its own with a memory limit: broken code would fill this one's memory.
+@pytest.mark.parametrize("kind", ["fifo", "folder", "broken link", "link to a file"])
+def test_a_lock_that_is_no_file_never_hangs_and_is_taken_over(
+    store: Store, kind: str, no_hang: None
+) -> None:
+    """A pipe in a lock's place would block a plain read for good; a link is never
+    followed (to /dev/zero it would be read until memory runs out): none is read as a
+    lock, and opening takes its place."""
+    path = store.locks_dir / f"{PREP_ID}.lock"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if kind == "fifo":
+        os.mkfifo(path)
+    elif kind == "folder":
+        path.mkdir()
+    elif kind == "broken link":
+        path.symlink_to(path.parent / "nothing")
+    else:  # a link to a lock-like file elsewhere: a lock is never followed
+        elsewhere = store.root.parent / "elsewhere.lock"
+        elsewhere.write_bytes(LockInfo(os.getpid(), hostname(), time.time()).to_bytes())
+        path.symlink_to(elsewhere)
+    assert locks.read(path) is None
+    assert store.lock_holder(PREP_ID) is None
+    assert [p.id for p in store.list().preparations] == [PREP_ID]
+    with store.lock(PREP_ID) as lock:
+        assert lock.still_mine()
+    assert list(path.parent.iterdir()) == []  # nothing of it left behind
+
+
+# --- a lock this program cannot prove is live ------------------------------------------
+
+
+def _foreign_lock(store: Store, *, ahead: float = 0.0) -> LockInfo:
+    """A lock of a program on another computer; `ahead`: seconds its clock is ahead (its
+    time and the file's time are both in our future, so it never seems old)."""
+    holder = LockInfo(pid=4242, host="afdelingens-pc", created_at=time.time() + ahead)
+    path = _lock_path(store)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(holder.to_bytes())
+    if ahead:
+        os.utime(path, (time.time() + ahead, time.time() + ahead))
+    return holder
+
+
+@pytest.mark.parametrize("ahead", [0.0, 30 * 24 * 60 * 60.0])
+def test_another_computers_lock_may_be_taken_over_when_the_person_says_so(
+    store: Store, ahead: float
+) -> None:
+    holder = _foreign_lock(store, ahead=ahead)
+    with pytest.raises(LockedError) as caught:
+        store.lock(PREP_ID)
+    assert caught.value.holder == holder and caught.value.takeable
+    lock = store.lock(PREP_ID, force=True)
+    assert lock.took_over == holder and lock.still_mine()
+    lock.release()
+
+
+def test_a_program_seen_running_here_keeps_its_lock_even_with_force(
+    store: Store, live_process: subprocess.Popen[bytes]
+) -> None:
+    """Only the person at this computer can close that window: no force takes it."""
+    from peerprep.processes import process_start_ticks
+
+    started = process_start_ticks(live_process.pid)
+    holder = LockInfo(live_process.pid, hostname(), time.time(), started)
+    _lock_path(store).parent.mkdir(parents=True, exist_ok=True)
+    _lock_path(store).write_bytes(holder.to_bytes())
+    with pytest.raises(LockedError) as caught:
+        store.lock(PREP_ID, force=True)
+    assert not caught.value.takeable
+    with pytest.raises(LockedError):
+        store.delete(PREP_ID, force=True)
+    with pytest.raises(LockedError):
+        store.wipe(force=True)
+    assert store.exists(PREP_ID)
+
+
+def _cli(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    from peerprep.cli import main
+
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_delete_names_the_computer_and_the_time_and_takes_it_over_with_force(
+    store: Store, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from peerprep.flow.taking_over import since
+
+    holder = _foreign_lock(store)
+    code, _out, err = _cli(capsys, "--lang", "en", "delete", "--yes", PREP_ID)
+    assert code == 1 and store.exists(PREP_ID)
+    when = since(catalogue("en"), holder)
+    assert "afdelingens-pc" in err and when in err and "--force" in err
+    code, out, _err = _cli(capsys, "--lang", "en", "delete", "--yes", "--force", PREP_ID)
+    assert code == 0 and not store.exists(PREP_ID)
+    assert "afdelingens-pc" in out and when in out
+    assert not _lock_path(store).exists()
+
+
+def test_wipe_with_force_takes_another_computers_lock(
+    store: Store, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _foreign_lock(store)
+    code, _out, err = _cli(capsys, "--lang", "en", "wipe", "--yes")
+    assert code == 1 and store.exists(PREP_ID) and "--force" in err
+    code, out, _err = _cli(capsys, "--lang", "en", "wipe", "--yes", "--force")
+    assert code == 0 and not store.root.exists()
+    assert "afdelingens-pc" in out
+
+
+def test_a_lock_time_that_is_no_time_is_said_as_unknown() -> None:
+    from peerprep.flow.taking_over import since
+
+    cat = catalogue("da")
+    for created in (1e300, float("inf"), float("nan"), -1e20):
+        holder = LockInfo(pid=1, host="x", created_at=created)
+        assert since(cat, holder) == cat.text("takeover.unknown_time")
+
+
+def test_plain_mode_asks_and_takes_it_over(
+    store: Store, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`peerprep --plain open ID`: the question names the computer; "ja" takes it over, and
+    the words typed next are saved."""
+    import io
+
+    _foreign_lock(store)
+    # ja = take it over; 3 = part 1; the words; an empty line; 0 home; q.
+    answers = "ja\n3\nNye ord fra mig\n\n0\nq\n"
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(answers.encode())))
+    code, out, _err = _cli(capsys, "--plain", "open", PREP_ID)
+    assert code == 0
+    assert "afdelingens-pc" in out and "tage den over" in out
+    assert "Nye ord fra mig" in store.load(PREP_ID).statement.introduction
+    assert not _lock_path(store).exists()  # ours, and let go of at the end
+
+
+def test_open_with_force_in_plain_mode_takes_it_over_at_once(
+    store: Store, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import io
+
+    _foreign_lock(store)
+    answers = "3\nMed force\n\n0\nq\n"
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(answers.encode())))
+    code, _out, _err = _cli(capsys, "--plain", "open", "--force", PREP_ID)
+    assert code == 0
+    assert "Med force" in store.load(PREP_ID).statement.introduction

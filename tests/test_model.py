@@ -31,6 +31,16 @@ from peerprep.words import catalogue
 
 # --- strategies ------------------------------------------------------------------------
 
+# What a person can write: any character but the controls a terminal acts on (a file's
+# controls are taken out when it is read; test_controls_are_taken_out_when_read).
+_CONTROLS = "".join(chr(c) for c in (*range(0x20), *range(0x7F, 0xA0)) if chr(c) not in "\t\n")
+person_text = st.characters(exclude_characters=_CONTROLS, exclude_categories=("Cs",))
+
+
+def words(min_size: int = 0, max_size: int | None = None) -> st.SearchStrategy[str]:
+    return st.text(person_text, min_size=min_size, max_size=max_size)
+
+
 offsets = st.integers(min_value=-23 * 60 - 59, max_value=23 * 60 + 59).map(
     lambda minutes: dt.timezone(dt.timedelta(minutes=minutes))
 )
@@ -42,7 +52,7 @@ json_scalars = (
     | st.booleans()
     | st.integers()
     | st.floats(allow_nan=False, allow_infinity=False)
-    | st.text(max_size=20)
+    | words(max_size=20)
 )
 json_values = st.recursive(
     json_scalars,
@@ -56,8 +66,8 @@ json_values = st.recursive(
 def texts(limit: int) -> st.SearchStrategy[str]:
     # Mostly short, sometimes right at the limit: the edge is where mistakes hide. (Long
     # texts are built from a short one: drawing 5,000 characters one by one is slow.)
-    at_limit = st.text(min_size=1, max_size=8).map(lambda piece: (piece * limit)[:limit])
-    return st.text(max_size=40) | at_limit
+    at_limit = words(min_size=1, max_size=8).map(lambda piece: (piece * limit)[:limit])
+    return words(max_size=40) | at_limit
 
 
 def unknown_fields(known: set[str]) -> st.SearchStrategy[dict[str, Any]]:
@@ -81,7 +91,7 @@ def preparation_data(draw: st.DrawFn) -> dict[str, Any]:
         "date": draw(st.none() | st.dates().map(dt.date.isoformat)),
         "time": draw(st.none() | st.times().map(dt.time.isoformat)),
         "place": draw(texts(SHORT_MAX)),
-        "attendees": draw(st.lists(st.text(max_size=30), max_size=ATTENDEES_MAX)),
+        "attendees": draw(st.lists(words(max_size=30), max_size=ATTENDEES_MAX)),
         "companion": draw(texts(SHORT_MAX)),
         **draw(unknown_fields(MEETING_FIELDS)),
     }
@@ -89,7 +99,7 @@ def preparation_data(draw: st.DrawFn) -> dict[str, Any]:
     statement.update(draw(unknown_fields(STATEMENT_FIELDS)))
     after = {"agreed": draw(texts(NOTE_MAX)), "next_steps": draw(texts(NOTE_MAX))}
     after.update(draw(unknown_fields(AFTER_FIELDS)))
-    questions = draw(st.lists(st.text(min_size=1, max_size=50), max_size=QUESTIONS_MAX))
+    questions = draw(st.lists(words(min_size=1, max_size=50), max_size=QUESTIONS_MAX))
     return {
         "schema_version": SCHEMA_VERSION,
         "id": new_id(created),
@@ -133,6 +143,20 @@ def _normalised(data: dict[str, Any]) -> dict[str, Any]:
         if data["meeting"][key] is not None:
             expected["meeting"][key] = written["meeting"][key]
     return expected
+
+
+@given(preparation_data(), st.text(max_size=20))
+def test_controls_are_taken_out_when_read(data: dict[str, Any], text: str) -> None:
+    """Whatever a file holds, what is read is the person's words without the controls a
+    terminal would act on (words.controls); nothing else changes."""
+    from peerprep.words.controls import without_controls
+
+    data["title"] = text
+    data["statement"]["so_that"] = "før " + text + " efter"
+    prep = decode(json.dumps(data).encode("utf-8"))
+    assert prep.title == without_controls(text)
+    assert prep.statement.so_that == without_controls("før " + text + " efter")
+    assert prep.statement.important == data["statement"]["important"]
 
 
 @given(preparation_data())

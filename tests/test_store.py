@@ -107,10 +107,20 @@ def test_an_unknown_id_is_a_clear_error(store: Store) -> None:
     assert "20990101-000000-ffffff" in catalogue("da").text(caught.value.key, **caught.value.values)
 
 
+# What a person writes: anything but the controls a terminal acts on, which a file loses
+# when it is read (tests/words/test_controls.py).
+_WRITTEN = st.characters(
+    exclude_characters="".join(
+        chr(c) for c in (*range(0x20), *range(0x7F, 0xA0)) if c not in (9, 10)
+    ),
+    exclude_categories=("Cs",),
+)
+
+
 @settings(max_examples=25, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(
-    title=st.text(max_size=200),
-    parts=st.fixed_dictionaries({key: st.text(max_size=300) for key in PART_KEYS}),
+    title=st.text(_WRITTEN, max_size=200),
+    parts=st.fixed_dictionaries({key: st.text(_WRITTEN, max_size=300) for key in PART_KEYS}),
 )
 def test_whatever_is_saved_is_read_back_the_same(
     store: Store, title: str, parts: dict[str, str]
@@ -372,17 +382,20 @@ def test_a_file_that_cannot_be_opened_is_reported_and_not_moved(
     store.save(_prep("God"))
     locked_out = store.preparations_dir / "x4.json"
     locked_out.write_bytes(_prep("Hemmelig").to_json().encode())
-    real_open = Path.open
+    if POSIX and os.geteuid() != 0:
+        locked_out.chmod(0)  # the real thing; root may read anything, so it gets the mock
+    else:
+        real_read = store_module.read_regular_file
 
-    def guarded_open(self: Path, *args: object, **kwargs: object) -> object:
-        if self.name == "x4.json":
-            raise PermissionError(errno.EACCES, "Permission denied")
-        return real_open(self, *args, **kwargs)  # type: ignore[arg-type]
+        def refused(path: Path, limit: int, **kwargs: bool) -> bytes:
+            if path.name == "x4.json":
+                raise PermissionError(errno.EACCES, "Permission denied")
+            return real_read(path, limit, **kwargs)
 
-    monkeypatch.setattr(Path, "open", guarded_open)
+        monkeypatch.setattr(store_module, "read_regular_file", refused)
     listing = store.list()
     assert [p.title for p in listing.preparations] == ["God"]
-    assert [s.path for s in listing.skipped] == [locked_out]
+    assert [(s.path, s.reason) for s in listing.skipped] == [(locked_out, "rows.why.cannot_read")]
     assert locked_out.exists() and listing.quarantined == []
 
 
@@ -513,3 +526,53 @@ def test_data_dir_comes_from_the_option_then_the_environment(
     assert resolve_data_dir() == tmp_path / "env"
     monkeypatch.delenv("PEERPREP_DATA_DIR")
     assert resolve_data_dir().name == "peerprep"
+
+
+# --- what is not a preparation file ---------------------------------------------------------
+
+
+@posix_only
+@pytest.mark.parametrize(
+    ("kind", "why"),
+    [
+        ("fifo", "rows.why.not_a_file"),
+        ("folder", "rows.why.not_a_file"),
+        ("link to a file", "rows.why.not_a_file"),
+        ("link loop", "rows.why.not_a_file"),
+    ],
+)
+def test_what_is_not_a_regular_file_is_named_and_left_alone(
+    store: Store, kind: str, why: str, no_hang: None
+) -> None:
+    """Never read (a pipe would hang the program, /dev/zero would fill its memory, a link
+    may point at someone else's file), never moved, and never hiding the others."""
+    store.save(_prep("God"))
+    odd = store.preparations_dir / "20240101-000000-0dd0dd.json"
+    if kind == "fifo":
+        os.mkfifo(odd)
+    elif kind == "folder":
+        odd.mkdir()
+    elif kind == "link to a file":
+        elsewhere = store.root.parent / "elsewhere.json"
+        elsewhere.write_bytes(_prep("Andres").to_json().encode())
+        odd.symlink_to(elsewhere)
+    else:
+        odd.symlink_to(odd)  # a link loop
+    listing = store.list()
+    assert [p.title for p in listing.preparations] == ["God"]
+    assert [(s.path, s.reason) for s in listing.skipped] == [(odd, why)]
+    assert os.path.lexists(odd) and listing.quarantined == []
+    with pytest.raises(StoreError) as caught:
+        store.load(odd.stem)
+    assert caught.value.key == "errors.not_a_file"
+    assert not store.exists(odd.stem)
+
+
+def test_a_giant_file_is_read_only_up_to_the_limit_and_put_aside(store: Store) -> None:
+    store.save(_prep("God"))
+    giant = store.preparations_dir / "20240101-000000-b16b16.json"
+    with giant.open("wb") as handle:
+        handle.truncate(MAX_FILE_BYTES * 4)  # sparse: no room taken on disk
+    listing = store.list()
+    assert [p.title for p in listing.preparations] == ["God"]
+    assert [q.reason for q in listing.quarantined] == ["errors.file_too_large"]

@@ -13,6 +13,7 @@ import contextlib
 import os
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
 from peerprep import __version__
 from peerprep.errors import PeerprepError
@@ -84,7 +85,8 @@ def _main(argv: list[str]) -> int:
 def run(context: Context, args: argparse.Namespace, handler: Handler) -> int:
     """Run a command; turn the errors a person can meet into one line in their language.
 
-    Never a traceback: a bug, too, becomes one line (PEERPREP_DEBUG=1 shows the trace).
+    Never a traceback: a bug, too, becomes one line, and its details (never the person's
+    words) go to a private log (flow.unforeseen; PEERPREP_DEBUG=1 shows the trace).
     """
     cat = context.cat
     try:
@@ -107,6 +109,19 @@ def run(context: Context, args: argparse.Namespace, handler: Handler) -> int:
     except Exception as error:
         if os.environ.get(DEBUG_ENV):
             raise
-        detail = f"{type(error).__name__}: {error}".strip().splitlines()[0]
-        print(cat.text("errors.unexpected", detail=detail), file=sys.stderr)
+        # Not the exception's text: it can hold the person's words (flow.unforeseen).
+        from peerprep.flow.unforeseen import say_unforeseen
+
+        said = say_unforeseen(error, log_folder(context))
+        print(cat.text(said.key, **said.values), file=sys.stderr)
         return EXIT_FAILURE
+
+
+def log_folder(context: Context) -> Path | None:
+    """Where the details of an unforeseen error may be written: the data folder, never on
+    a shared computer (nor when whether it is one cannot be told)."""
+    try:
+        shared = context.shared.on
+    except Exception:  # the machine file itself may be what failed: fail closed
+        return None
+    return None if shared else context.data_dir

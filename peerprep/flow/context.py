@@ -32,10 +32,12 @@ EXIT_USAGE = 2
 
 @dataclass(frozen=True)
 class Start:
-    """Where a face opens: home (None), a new preparation ("new"), or one ("open", id)."""
+    """Where a face opens: home (None), a new preparation ("new"), or one ("open", id).
+    `force`: take over the lock of another computer's program (`open --force`)."""
 
     command: str | None = None
     prep_id: str | None = None
+    force: bool = False
 
 
 @dataclass

@@ -8,7 +8,8 @@ from typing import TYPE_CHECKING
 
 from peerprep.errors import StoreError
 from peerprep.flow.said import Said
-from peerprep.locks import LockedError, is_mine
+from peerprep.flow.taking_over import takeable
+from peerprep.locks import LockedError, LockInfo, is_mine
 from peerprep.words.naming import display_title
 
 if TYPE_CHECKING:
@@ -19,10 +20,13 @@ if TYPE_CHECKING:
 
 class OpenElsewhere(StoreError):
     """The preparation is open in another program: deleting it there would have that
-    program write it back at once. Close it there first."""
+    program write it back at once. Close it there first. `holder` is who has it;
+    `takeable`: on another computer, so `--force` may take it over (flow.taking_over)."""
 
-    def __init__(self, pid: int, host: str) -> None:
-        super().__init__("errors.locked_delete", pid=pid, host=host)
+    def __init__(self, holder: LockInfo) -> None:
+        super().__init__("errors.locked_delete", pid=holder.pid, host=holder.host)
+        self.holder = holder
+        self.takeable = takeable(holder)
 
 
 @dataclass(frozen=True)
@@ -30,6 +34,7 @@ class DeletePlan:
     """A delete the person is about to be asked about."""
 
     prep: Preparation
+    taken_from: LockInfo | None = None  # another computer's lock it will take over
 
     def title(self, cat: Catalogue) -> str:
         return display_title(cat, self.prep)
@@ -47,23 +52,30 @@ class DeletePlan:
         return items
 
 
-def _refuse_if_open_elsewhere(store: PreparationStore, prep_id: str) -> None:
+def _refuse_if_open_elsewhere(
+    store: PreparationStore, prep_id: str, force: bool
+) -> LockInfo | None:
     holder = store.lock_holder(prep_id)
-    if holder is not None and not is_mine(holder):
-        raise OpenElsewhere(holder.pid, holder.host)
+    if holder is None or is_mine(holder):
+        return None
+    if not force or not takeable(holder):
+        raise OpenElsewhere(holder)
+    return holder
 
 
-def plan_delete(store: PreparationStore, prep_id: str) -> DeletePlan:
+def plan_delete(store: PreparationStore, prep_id: str, *, force: bool = False) -> DeletePlan:
     """Load the preparation to be asked about; refused before the question when it is
     open in another program (a "yes" that cannot be carried out is a broken promise).
+    With `force`, a lock from another computer does not stop it: it is named in the
+    plan (`taken_from`) so the question can say whose it was.
 
     Raises:
         StoreError: no such preparation ("errors.unknown_id"), or it cannot be read.
         OpenElsewhere: another program has it open.
     """
     prep = store.load(prep_id)
-    _refuse_if_open_elsewhere(store, prep.id)
-    return DeletePlan(prep)
+    holder = _refuse_if_open_elsewhere(store, prep.id, force)
+    return DeletePlan(prep, taken_from=holder)
 
 
 def delete(store: PreparationStore, plan: DeletePlan) -> None:
@@ -75,6 +87,6 @@ def delete(store: PreparationStore, plan: DeletePlan) -> None:
         StoreError: it cannot be deleted (a read-only folder: the key says why).
     """
     try:
-        store.delete(plan.prep.id)
+        store.delete(plan.prep.id, force=plan.taken_from is not None)
     except LockedError as error:
-        raise OpenElsewhere(error.holder.pid, error.holder.host) from error
+        raise OpenElsewhere(error.holder) from error

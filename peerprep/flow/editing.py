@@ -182,9 +182,11 @@ class EditingSession:
             self.leftovers.add(name, rest)
         return prep
 
-    def open(self, prep_id: str) -> Opened:
+    def open(self, prep_id: str, *, force: bool = False) -> Opened:
         """Open for editing; read-only if another program holds the lock, or if the folder
         cannot be written to (nothing could be saved there, and reading must still work).
+        `force`: take over a lock this program cannot see running (`open --force`;
+        take_over).
 
         Raises:
             StoreError: no such preparation, or its file cannot be read (see Store.load).
@@ -194,7 +196,7 @@ class EditingSession:
         holder: LockInfo | None = None
         unwritable = ""
         try:
-            lock: Lock | None = self.store.lock(prep.id)
+            lock: Lock | None = self.store.lock(prep.id, force=force)
         except LockedError as error:
             lock, holder = None, error.holder
         except StoreError as error:
@@ -205,6 +207,29 @@ class EditingSession:
         self.read_only = holder is not None or bool(unwritable)
         self.state = SaveState("read_only") if self.read_only else SaveState()
         return Opened(prep, holder, unwritable)
+
+    def take_over(self) -> Opened:
+        """Take the lock of the open, read-only preparation from a program on another
+        computer, after the person said it is closed there (flow.taking_over), and read
+        its newest words from disk. A program seen running on this computer keeps it.
+
+        Raises:
+            LockedError: it is open in a program running on this computer, or another
+                program took the lock meanwhile.
+            StoreError: it can no longer be read.
+        """
+        if self.prep is None:
+            raise RuntimeError("nothing is open")
+        prep_id = self.prep.id
+        lock = self.store.lock(prep_id, force=True)
+        try:
+            prep = self.store.load(prep_id)
+        except StoreError:
+            lock.release()
+            raise
+        self._take(prep, lock=False)
+        self._lock = lock
+        return Opened(prep)
 
     def open_copy(self) -> Preparation:
         """A writable copy of the open (read-only) preparation, under a new id. Saved at once."""

@@ -114,7 +114,9 @@ def listing_report(listing: Listing) -> list[Said]:
             )
         )
     for skipped in listing.skipped:
-        said.append(Said("rows.skipped", {"path": str(skipped.path)}))
+        said.append(
+            Said("rows.skipped", {"path": str(skipped.path), "reason": Said(skipped.reason)})
+        )
     return said
 
 
@@ -151,7 +153,12 @@ def where_lines(
     else:
         lines.append(Said("where.data", {"path": str(store.root)}))
         if store.protected:
+            from peerprep.protection import plain_left
+
             lines.append(Said("where.protected"))
+            left = plain_left(store.root)
+            if left:
+                lines.append(Said("where.not_locked_yet", {"n": left}))
         put_aside = store.quarantined_files()
         if put_aside:
             lines.append(

@@ -38,6 +38,7 @@ from typing import TYPE_CHECKING
 from peerprep.flow.said import Said
 
 if TYPE_CHECKING:
+    from peerprep.export.printing import PrinterStatus
     from peerprep.model import Preparation
     from peerprep.words import Catalogue
 
@@ -302,8 +303,10 @@ def print_without_file(prep: Preparation, request: SheetRequest | None = None) -
     the folder goes when the program ends.
 
     Raises:
-        ExportError: no printer, or printing failed (the key says which).
+        ExportError: no printer (one of the three reasons of export.printing), or the
+            print queue did not take it (the key says which; no file is named).
     """
+    from peerprep.export.errors import ExportError
     from peerprep.export.printing import print_file
     from peerprep.export.service import export_preparation
 
@@ -318,7 +321,13 @@ def print_without_file(prep: Preparation, request: SheetRequest | None = None) -
             folder,
             timestamp=request.timestamp,
         )
-        print_file(path)
+        try:
+            print_file(path)
+        except ExportError as error:
+            if error.key == "export.errors.print_failed":
+                # Its words say where the file is kept; here none is.
+                raise ExportError("export.errors.print_failed_no_file") from error
+            raise
     finally:
         if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
             import atexit
@@ -361,10 +370,25 @@ def open_file(path: Path) -> None:
 
 
 def can_print() -> bool:
-    """A default printer is set up (as far as the system says without printing)."""
-    from peerprep.export.printing import printer_available
+    """A default printer is set up (as far as the system says without printing). Asks the
+    print service the first time (up to export.printing.ANSWER_SECONDS; a face calls it
+    from a thread), then answers from what it said (printer_status)."""
+    return printer_status().ready
 
-    return printer_available()
+
+def printer_status() -> PrinterStatus:
+    """What the computer's print service said, asked once per session: ready, or which of
+    the three reasons why not (its `key` says it in words)."""
+    from peerprep.export.printing import printer_status as asked
+
+    return asked()
+
+
+def known_printer() -> PrinterStatus | None:
+    """What the print service said, if it has been asked yet; never waits."""
+    from peerprep.export.printing import known_printer as kept
+
+    return kept()
 
 
 def save_copy(record: TakenAlong, cat: Catalogue, prep: Preparation, folder: Path) -> Path:

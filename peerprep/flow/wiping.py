@@ -55,14 +55,17 @@ def wipe_summary(store: PreparationStore, keeper: SettingsKeeper) -> WipeSummary
     )
 
 
-def wipe_everything(store: PreparationStore, keeper: SettingsKeeper) -> list[Path]:
+def wipe_everything(
+    store: PreparationStore, keeper: SettingsKeeper, *, force: bool = False
+) -> list[Path]:
     """Preparations, quarantine, locks, the passphrase marker, settings. Not exports.
-    Returns what went.
+    Returns what went. `force`: another computer's lock does not stop it (the person
+    was told whose it is: flow.taking_over).
 
     Raises:
         LockedError: a preparation is open in another program (nothing is deleted then).
         StoreError, SettingsError: a file cannot be deleted (the key says why).
     """
-    gone = list(store.wipe())
+    gone = list(store.wipe(force=force))
     gone.extend(keeper.remove())
     return gone

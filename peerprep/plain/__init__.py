@@ -166,6 +166,6 @@ def _start(session: Session, start: Start) -> bool:
         if not session.store.exists(start.prep_id):
             session.console.tell("errors.unknown_id", id=start.prep_id)
             return False
-        if not menus.open_one(session, start.prep_id):
+        if not menus.open_one(session, start.prep_id, force=start.force):
             return False
     return True

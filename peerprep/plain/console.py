@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, BinaryIO, Protocol
 
 from peerprep.flow.leaving import CLEAR_SCREEN_AND_SCROLLBACK
 from peerprep.words import Catalogue
+from peerprep.words.controls import without_controls
 
 if TYPE_CHECKING:
     from peerprep.flow.idle import IdleClock
@@ -165,6 +166,11 @@ class Console:
     # writing
 
     def write(self, text: str = "") -> None:
+        # Nothing from a file (or typed) may act on the terminal: words.controls.
+        self._emit(without_controls(text))
+
+    def _emit(self, text: str) -> None:
+        """Write as it is: only for the program's own control sequences (clearing)."""
         if self.gone:
             return
         data = text.encode(self.encoding, errors="peerprep-spell-out")
@@ -229,7 +235,7 @@ class Console:
             import os
 
             os.system("cls")  # the console's own way: screen and buffer
-        self.write(CLEAR_SCREEN_AND_SCROLLBACK)
+        self._emit(CLEAR_SCREEN_AND_SCROLLBACK)
 
     def show_again(self, lines: int | None = None) -> None:
         """Show the last screenful again (after the privacy cover is lifted)."""

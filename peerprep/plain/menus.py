@@ -13,7 +13,7 @@ from pathlib import Path
 
 from peerprep.choices import PART_KEYS
 from peerprep.errors import StoreError
-from peerprep.flow import deleting, summaries
+from peerprep.flow import deleting, summaries, taking_over
 from peerprep.flow.leaving import not_taken_along
 from peerprep.model import Preparation
 from peerprep.plain import asking, commands, review
@@ -217,13 +217,27 @@ def new(session: Session) -> None:
     preparation_menu(session)
 
 
-def open_one(session: Session, prep_id: str) -> bool:
-    """Open one and show its menu; False (and why, said) if it could not be opened."""
-    opened = session.open(prep_id)
+def open_one(session: Session, prep_id: str, *, force: bool = False) -> bool:
+    """Open one and show its menu; False (and why, said) if it could not be opened. Open
+    on another computer (flow.taking_over): say whose and since when, and offer to take
+    it over (`force`: taken over at once, as `open --force` asks)."""
+    opened = session.open(prep_id, force=force)
     if opened is None:
         return False
-    if opened.read_only and opened.holder is not None:
-        session.console.tell("plain.read_only.why", pid=opened.holder.pid, host=opened.holder.host)
+    holder = opened.holder
+    if opened.read_only and holder is not None:
+        console = session.console
+        if not taking_over.takeable(holder):
+            console.tell("plain.read_only.why", pid=holder.pid, host=holder.host)
+        else:
+            for line in taking_over.about(session.cat, holder):
+                console.say(line)
+            try:
+                take = asking.ask_yes(console, "takeover.plain_question")
+            except Back:  # back: only read it, as Enter does
+                take = False
+            if take and session.take_over():
+                console.tell("takeover.taken", host=holder.host)
     elif opened.unwritable:  # a write-protected stick, a read-only folder (flow.editing)
         session.console.tell("plain.read_only.folder")
     preparation_menu(session)

@@ -81,15 +81,26 @@ class Session:
             return False
         return True
 
-    def open(self, prep_id: str) -> Opened | None:
+    def open(self, prep_id: str, *, force: bool = False) -> Opened | None:
         """Open one for editing (read-only when another program has it: the caller offers
-        a copy). None (and why, said) if it cannot be opened."""
+        a copy). None (and why, said) if it cannot be opened. `force`: see
+        EditingSession.open."""
         self.close()
         try:
-            return self.editing.open(prep_id)
+            return self.editing.open(prep_id, force=force)
         except StoreError as error:
             self.console.tell(error.key, **error.values)
             return None
+
+    def take_over(self) -> bool:
+        """Edit the open, read-only preparation after all (flow.taking_over). False (and
+        why, said) when it cannot be taken over."""
+        try:
+            self.editing.take_over()
+        except StoreError as error:
+            self.console.tell(error.key, **error.values)
+            return False
+        return True
 
     def open_copy(self) -> None:
         """Work on a copy of the open (read-only) preparation; saved at once."""

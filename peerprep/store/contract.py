@@ -92,16 +92,18 @@ class PreparationStore(Protocol):
         """Write one preparation atomically; returns where (a placeholder in memory)."""
         ...
 
-    def delete(self, prep_id: str) -> None:
-        """Remove one preparation; LockedError while another program has it open."""
+    def delete(self, prep_id: str, *, force: bool = False) -> None:
+        """Remove one preparation; LockedError while another program has it open (with
+        `force`: only one this program can see running, locks.provably_live)."""
         ...
 
-    def wipe(self) -> builtins.list[Path]:
-        """Remove everything this store keeps; returns what went."""
+    def wipe(self, *, force: bool = False) -> builtins.list[Path]:
+        """Remove everything this store keeps; returns what went. LockedError as delete."""
         ...
 
     def lock(self, prep_id: str, *, force: bool = False) -> Lock:
-        """Take the editing lock; LockedError naming the holder when another has it."""
+        """Take the editing lock; LockedError naming the holder when another has it.
+        `force`: take it from a holder this program cannot see running (locks.acquire)."""
         ...
 
     def lock_holder(self, prep_id: str) -> LockInfo | None:

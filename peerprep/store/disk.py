@@ -19,6 +19,7 @@ import contextlib
 import datetime as dt
 import os
 import shutil
+import stat
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -27,11 +28,15 @@ from peerprep.errors import StoreError, UnreadableError
 from peerprep.fileformat import MAX_FILE_BYTES, decode, encode
 from peerprep.files import (
     DiskError,
+    NotARegularFile,
+    TooLarge,
     atomic_write,
     clean_stale_temps,
     ensure_private_dir,
+    read_regular_file,
     reason_key,
 )
+from peerprep.folders import ERROR_LOG_FILE
 from peerprep.ids import is_valid_id
 from peerprep.locks import Lock, LockedError, LockInfo
 from peerprep.store.contract import Listing, Quarantined, Skipped
@@ -61,12 +66,17 @@ class Store:
 
     in_memory = False  # store.memory.MemoryStore says True: nothing of it is on disk
 
-    def __init__(self, root: Path, cipher: Cipher | None = None) -> None:
+    def __init__(
+        self, root: Path, cipher: Cipher | None = None, *, unprotecting: bool = False
+    ) -> None:
         self.root = Path(root)
         self.cipher = cipher
         # What the last listing read, by file name (see `list`), and with which cipher.
         self._listed: dict[str, tuple[_Stamp, Preparation]] = {}
         self._listed_cipher: Cipher | None = cipher
+        # Plain files into a folder that still asks for a passphrase: only while
+        # protection.unprotect turns protection off (it removes the marker when done).
+        self._unprotecting = unprotecting
 
     @property
     def preparations_dir(self) -> Path:
@@ -152,9 +162,9 @@ class Store:
                 if name.startswith(".") or not os.path.normcase(name).endswith(".json"):
                     continue
                 try:
-                    if not entry.is_file():
-                        continue
-                    info = entry.stat()
+                    # not followed: a link, a pipe or a folder is named by `_read`, never
+                    # read through and never silently left out
+                    info = entry.stat(follow_symlinks=False)
                 except OSError:
                     continue  # gone since the folder was read
                 stamp = (info.st_size, info.st_mtime_ns, info.st_ino, info.st_ctime_ns)
@@ -184,13 +194,16 @@ class Store:
                     try:
                         with contextlib.suppress(_Vanished):
                             quarantined.append(self._quarantine(path, error.key, **error.values))
-                    except StoreError as failure:
+                    except StoreError:
                         # It cannot be moved aside now (a read-only stick): leave it where
                         # it is and still show the others.
-                        skipped.append(Skipped(path=path, reason=failure.key))
+                        skipped.append(Skipped(path=path, reason="rows.why.cannot_move"))
                     continue
                 except _CannotOpen as error:
-                    skipped.append(Skipped(path=path, reason=error.key))
+                    # Not ours to read or move (a pipe, a link, a file locked with a
+                    # passphrase this folder does not have): named, left alone, never
+                    # hiding the others.
+                    skipped.append(Skipped(path=path, reason=error.why))
                     continue
             # The stamp is from before the read: a file changed while it was read has
             # another stamp by the next listing, and is read again then.
@@ -201,7 +214,7 @@ class Store:
 
     def load(self, prep_id: str) -> Preparation:
         path = self.path_of(prep_id)
-        if not path.is_file():
+        if not os.path.lexists(path):
             raise StoreError("errors.unknown_id", id=prep_id)
         try:
             return self._read(path)
@@ -219,19 +232,29 @@ class Store:
             ) from error
 
     def exists(self, prep_id: str) -> bool:
-        return is_valid_id(prep_id) and self.path_of(prep_id).is_file()
+        return is_valid_id(prep_id) and _is_regular(self.path_of(prep_id))
 
     def _read(self, path: Path) -> Preparation:
+        # Without blocking (a pipe in a file's place), without following a link (to an
+        # endless device, to someone else's file) and only up to the largest file we write.
         try:
-            with path.open("rb") as handle:
-                raw = handle.read(MAX_FILE_BYTES + 1)
+            raw = read_regular_file(path, MAX_FILE_BYTES, follow_links=False)
         except FileNotFoundError as error:
             raise _Vanished() from error
+        except NotARegularFile as error:
+            raise _CannotOpen("errors.not_a_file", "rows.why.not_a_file") from error
+        except TooLarge as error:
+            raise UnreadableError("errors.file_too_large") from error
         except OSError as error:
-            raise _CannotOpen(reason_key(error)) from error
+            raise _CannotOpen("errors.cannot_read", "rows.why.cannot_read") from error
         if not is_valid_id(path.stem):
             # Copied in by hand under a name that is no id ("my copy.json").
             raise UnreadableError("errors.file_bad_name")
+        if self.cipher is None and _is_envelope(raw) and not self.protected:
+            # Locked with a passphrase this folder does not ask for (copied in, or written
+            # by a program that still had the folder protected): the person's words, left
+            # as they are and named, never a reason to hide the others.
+            raise _CannotOpen("crypto.envelope_here", "rows.why.envelope")
         prep = self._decode(raw)
         if prep.id != path.stem:
             # The file was copied or renamed by hand: its name is what the store knows it by.
@@ -293,44 +316,66 @@ class Store:
             raise StoreError(error.key, path=str(error.path)) from error
         return target
 
-    def _refuse_if_open_elsewhere(self, lock_path: Path) -> None:
+    def _refuse_if_open_elsewhere(self, lock_path: Path, *, force: bool = False) -> None:
         holder = locks.live_holder(lock_path)
-        if holder is not None and not locks.is_mine(holder):
+        if holder is None or locks.is_mine(holder):
+            return
+        if not force or locks.provably_live(holder):
             # Deleting under another window would have it write the file back at once.
             raise LockedError(holder)
 
-    def delete(self, prep_id: str) -> None:
+    def open_elsewhere(self, *, force: bool = False) -> LockInfo | None:
+        """Who has a preparation of this folder open in another program right now, if
+        anyone (the first found): wipe, protect and unprotect wait until it is closed.
+        With `force`, only a program this one can see running counts (locks.provably_live):
+        the person said the other computer's window is closed."""
+        if not self.locks_dir.is_dir():
+            return None
+        for lock_path in sorted(self.locks_dir.glob("*.lock")):
+            holder = locks.live_holder(lock_path)
+            if holder is None or locks.is_mine(holder):
+                continue
+            if not force or locks.provably_live(holder):
+                return holder
+        return None
+
+    def delete(self, prep_id: str, *, force: bool = False) -> None:
         """Remove one preparation: its file, its lock, and any leftover temp file of it.
-        Refused (LockedError) while another program has it open."""
+        Refused (LockedError) while another program has it open; with `force`, only
+        while one runs on this computer (see open_elsewhere)."""
         path = self.path_of(prep_id)
-        if not path.is_file():
+        if not _is_regular(path):
             raise StoreError("errors.unknown_id", id=prep_id)
         lock_path = self._lock_path(prep_id)
-        self._refuse_if_open_elsewhere(lock_path)
+        self._refuse_if_open_elsewhere(lock_path, force=force)
         try:
             path.unlink()
             for leftover in self.preparations_dir.glob(f".{prep_id}.json.*"):
                 leftover.unlink()
             lock_path.unlink(missing_ok=True)
         except OSError as error:
-            raise StoreError(reason_key(error), path=str(path)) from error
+            raise StoreError("errors.cannot_delete", path=str(path)) from error
 
-    def wipe(self) -> builtins.list[Path]:
+    def wipe(self, *, force: bool = False) -> builtins.list[Path]:
         """Delete everything this program keeps in the data folder: preparations,
-        quarantine, locks (and the protection marker). Returns what went. Refused
-        (LockedError) while another program has a preparation open."""
-        if self.locks_dir.is_dir():
-            for lock_path in sorted(self.locks_dir.glob("*.lock")):
-                self._refuse_if_open_elsewhere(lock_path)
+        quarantine, locks, the protection marker and the error log (flow.unforeseen).
+        Returns what went. Refused (LockedError) while another program has a
+        preparation open; with `force`, only while one runs on this computer."""
+        holder = self.open_elsewhere(force=force)
+        if holder is not None:
+            raise LockedError(holder)
+        from peerprep.crypto import protection_path
+
         gone: list[Path] = []
-        for folder in (self.preparations_dir, self.quarantine_dir, self.locks_dir):
-            if folder.exists():
-                try:
-                    shutil.rmtree(folder)
-                except OSError as error:
-                    raise StoreError(reason_key(error), path=str(folder)) from error
-                gone.append(folder)
-        gone.extend(self._wipe_protection())
+        for path in (
+            self.preparations_dir,
+            self.quarantine_dir,
+            self.locks_dir,
+            protection_path(self.root),
+            self.root / ERROR_LOG_FILE,
+        ):
+            if _remove(path):
+                gone.append(path)
         with contextlib.suppress(OSError):
             self.root.rmdir()  # only if nothing else of the person's is in it
         return gone
@@ -341,7 +386,8 @@ class Store:
         """Take the editing lock, or raise LockedError naming who holds it.
 
         A stale lock (its program is gone; see locks.py) is taken over and named in
-        `Lock.took_over`. `force=True` takes it even from a live holder.
+        `Lock.took_over`. `force=True` takes it from a holder this program cannot see
+        running (another computer's; locks.acquire).
         """
         path = self._lock_path(prep_id)
         self._ensure(self.locks_dir)
@@ -361,7 +407,16 @@ class Store:
         return is_protected(self.root)
 
     def _seal(self, data: bytes) -> bytes:
-        return data if self.cipher is None else self.cipher.seal(data)
+        if self.cipher is not None:
+            return self.cipher.seal(data)
+        if self.protected and not self._unprotecting:
+            # Protected by another program since this one opened the folder: plain text
+            # must never go into it. The words stay on screen (a face offers to save them
+            # elsewhere) until the program is started again with the passphrase.
+            from peerprep.errors import CryptoError
+
+            raise CryptoError("crypto.protected_meanwhile", path=str(self.root))
+        return data
 
     def _unseal(self, raw: bytes) -> bytes:
         if b"peerprep-encrypted" not in raw[:400]:
@@ -375,22 +430,47 @@ class Store:
             raise CryptoError("crypto.needs_passphrase")
         return self.cipher.open(raw)
 
-    def _wipe_protection(self) -> builtins.list[Path]:
-        from peerprep.crypto import protection_path
-
-        marker = protection_path(self.root)
-        if not marker.exists():
-            return []
-        try:
-            marker.unlink()
-        except OSError as error:
-            raise StoreError(reason_key(error), path=str(marker)) from error
-        return [marker]
-
 
 class _CannotOpen(Exception):
-    """Reading a file failed at the system level; `key` explains it."""
+    """A file the store does not read: `key` says so in a sentence (catalogue, with the
+    file's `path`), `why` in a few words for the list of files needing attention."""
 
-    def __init__(self, key: str) -> None:
+    def __init__(self, key: str, why: str) -> None:
         super().__init__(key)
         self.key = key
+        self.why = why
+
+
+def _remove(path: Path) -> bool:
+    """Remove what is at `path`: a folder with all in it, or a file, a link (not what it
+    points at), a pipe. False when nothing was there.
+
+    Raises:
+        StoreError: it cannot be removed (the key says why).
+    """
+    try:
+        if stat.S_ISDIR(os.lstat(path).st_mode):
+            shutil.rmtree(path)
+        else:
+            path.unlink()
+    except FileNotFoundError:
+        return False
+    except OSError as error:
+        raise StoreError("errors.cannot_delete", path=str(path)) from error
+    return True
+
+
+def _is_regular(path: Path) -> bool:
+    """A regular file itself (a link is not followed)."""
+    try:
+        return stat.S_ISREG(os.lstat(path).st_mode)
+    except OSError:
+        return False
+
+
+def _is_envelope(raw: bytes) -> bool:
+    if b"peerprep-encrypted" not in raw[:400]:
+        return False  # the usual case: no need to load the crypto module
+    from peerprep.crypto import is_envelope
+
+    return is_envelope(raw)

@@ -85,14 +85,15 @@ class MemoryStore:
             self._files[prep.id] = data
         return path
 
-    def delete(self, prep_id: str) -> None:
+    def delete(self, prep_id: str, *, force: bool = False) -> None:
         self.path_of(prep_id)
         with self._guard:
             if self._files.pop(prep_id, None) is None:
                 raise StoreError("errors.unknown_id", id=prep_id)
 
-    def wipe(self) -> builtins.list[Path]:
-        """Forget everything. Returns the (pretend) paths of what went."""
+    def wipe(self, *, force: bool = False) -> builtins.list[Path]:
+        """Forget everything; returns the (pretend) paths of what went. Nobody else can
+        have it open: `force` changes nothing."""
         with self._guard:
             gone = [self.root / f"{prep_id}.json" for prep_id in self._files]
             self._files.clear()

@@ -18,6 +18,8 @@ def launch(context: Context, start: Start) -> int:
     Raises:
         StoreError: `start` opens a preparation that is not there or cannot be read
             (said in one line before the full screen opens).
+        Exception: an error nobody foresaw ended the full screen (PeerprepApp.crash);
+            the command line says it in one line.
     """
     from peerprep.errors import StoreError
 
@@ -30,6 +32,9 @@ def launch(context: Context, start: Start) -> int:
     settings = keeper.load()
 
     from peerprep.tui.app import PeerprepApp
+    from peerprep.tui.input_bytes import install as decode_input_with_replacement
+
+    decode_input_with_replacement()  # Textual issue #6456: see tui/input_bytes.py
 
     app = PeerprepApp(
         store=store,
@@ -57,4 +62,7 @@ def launch(context: Context, start: Start) -> int:
             from peerprep.flow.leaving import clear_terminal
 
             clear_terminal()
+    if app.crash is not None:
+        # Said by the command line in one line, now that the terminal is itself again.
+        raise app.crash
     return int(result or 0)

@@ -32,7 +32,7 @@ from textual.widget import Widget
 from peerprep.flow.autosave import SAVE_AFTER_PAUSE, SAVE_AT_THE_LATEST, AutosaveClock
 from peerprep.flow.context import Start
 from peerprep.flow.editing import EditingSession, SaveState
-from peerprep.flow.taking_along import TakenAlong
+from peerprep.flow.taking_along import TakenAlong, can_print
 from peerprep.resources import asset
 from peerprep.settings import DiskSettings, Settings, SettingsError, SettingsKeeper
 from peerprep.tui.bindings import key_display, localize
@@ -45,6 +45,7 @@ from peerprep.tui.widgets.save_status import SAVE_REASONS
 from peerprep.words import Catalogue, catalogue
 
 if TYPE_CHECKING:
+    from rich.console import RenderableType
     from textual.screen import Screen
 
     from peerprep.flow.copying import Copied
@@ -66,6 +67,10 @@ CONSOLE_CLOSE_SECONDS = 4.0
 MIN_TIMER_SECONDS = 0.01
 
 STYLESHEETS = ("app.tcss", "home.tcss", "wizard.tcss", "dialogs.tcss")
+
+
+class TextualPanic(RuntimeError):
+    """Textual gave up (App.panic): said as an unforeseen error, in one line."""
 
 
 class PeerprepApp(Rooms, TerminalCursor, DeliveredInput, ReadableColours, App[int]):
@@ -116,6 +121,8 @@ class PeerprepApp(Rooms, TerminalCursor, DeliveredInput, ReadableColours, App[in
         self.export_format = "pdf"  # the kind of file chosen last in this run
         self.copied: Copied | None = None  # the copy for a new meeting just made (undoable)
         self._save_timer: Timer | None = None
+        # an error nobody foresaw, kept for launch() to hand to the command line
+        self.crash: Exception | None = None
         self._failure_shown = False
         self._terminating = False
         self._quitting = False  # Ctrl+Q is taking in the last keys, or asking
@@ -178,6 +185,8 @@ class PeerprepApp(Rooms, TerminalCursor, DeliveredInput, ReadableColours, App[in
         if self.handle_signals:
             self._install_signal_handlers()
         self.set_interval(LOCK_REFRESH_SECONDS, self.refresh_lock)
+        # Ask the print service now, in a thread, so that no dialog waits for it later.
+        self.run_worker(can_print, thread=True, group="printer-first", exit_on_error=False)
         if self.start.command == "new":
             # Part 1 is shown before the preparation (and pydantic, for its model) is
             # made: it is empty, and it is made right after the first frame, or at once
@@ -185,7 +194,7 @@ class PeerprepApp(Rooms, TerminalCursor, DeliveredInput, ReadableColours, App[in
             self.begin_new(at="introduction", later=True)
             self.call_after_refresh(self._make_new)
         elif self.start.command == "open" and self.start.prep_id:
-            self.open_preparation(self.start.prep_id)
+            self.open_preparation(self.start.prep_id, force=self.start.force)
         if len(self.screen_stack) == 1:
             self.show_home()  # nothing could be opened: home, where it is said why
         if not self.settings.welcomed:
@@ -197,6 +206,29 @@ class PeerprepApp(Rooms, TerminalCursor, DeliveredInput, ReadableColours, App[in
         if self.session.pending:
             self.session.prep  # noqa: B018 (reading it makes it: flow.editing)
             self.save_state = self.session.state
+
+    def _handle_exception(self, error: Exception) -> None:
+        """An error nobody foresaw, in a screen, a handler or a worker. Textual would end
+        the program and print a traceback with each frame's local variables, the person's
+        words among them, on the terminal. The error is kept instead: launch() hands it on
+        to the command line, which says one line and notes where it happened, without the
+        words (flow.unforeseen). (Overrides Textual's App._handle_exception, 8.2.)"""
+        if self.crash is None:
+            self.crash = error
+        self._return_code = 1
+        if self._exception is None:  # what Textual's test pilot raises in the test
+            self._exception = error
+            self._exception_event.set()
+        self._close_messages_no_wait()
+
+    def panic(self, *renderables: RenderableType) -> None:
+        """Textual's way out when its own input thread fails: it would print a traceback
+        when the program ends, and exit 0. Ends the same way as any unforeseen error
+        instead (see _handle_exception): one line, exit code 1."""
+        if self.crash is None:
+            self.crash = TextualPanic("the full screen's input ended")
+        self._return_code = 1
+        self._close_messages_no_wait()
 
     def _welcomed(self, _: object) -> None:
         self.settings.welcomed = True

@@ -86,8 +86,10 @@ class Rooms:
         self.save_state = self.session.status()
         self.go_to(at)
 
-    def open_preparation(self: PeerprepApp, prep_id: str, room: str | None = None) -> None:
-        opened = self._open(prep_id)
+    def open_preparation(
+        self: PeerprepApp, prep_id: str, room: str | None = None, *, force: bool = False
+    ) -> None:
+        opened = self._open(prep_id, force=force)
         if opened is None:
             return
         step = resume_step(opened.prep)
@@ -97,12 +99,12 @@ class Rooms:
         self.go_to(target)
         self._say_if_locked(opened)
 
-    def _open(self: PeerprepApp, prep_id: str) -> Opened | None:
+    def _open(self: PeerprepApp, prep_id: str, *, force: bool = False) -> Opened | None:
         """Close what is open and open this one; None (and why, said) if that failed."""
         if not self._leave_current():
             return None
         try:
-            opened = self.session.open(prep_id)
+            opened = self.session.open(prep_id, force=force)
         except StoreError as error:
             self.notify(self.t(error.key, **error.values), severity="error")
             self.show_home()
@@ -126,13 +128,29 @@ class Rooms:
             self.push_screen(LockedDialog(opened.holder), self._locked_answer)
 
     def _locked_answer(self: PeerprepApp, answer: str | None) -> None:
-        if answer == "copy":
+        if answer == "take":
+            self._take_over()
+        elif answer == "copy":
             self.session.open_copy()
             self.save_state = self.session.status()
             self.save_in_background()
             self.go_to("review")
         elif answer == "back":
             self.go_home()
+
+    def _take_over(self: PeerprepApp) -> None:
+        """The person said the other computer's window is closed: edit it here."""
+        holder = self.session.holder
+        try:
+            opened = self.session.take_over()
+        except StoreError as error:
+            self.notify(self.t(error.key, **error.values), severity="error")
+            return
+        self.save_state = self.session.state
+        if holder is not None:
+            self.notify(self.t("takeover.taken", host=holder.host))
+        step = resume_step(opened.prep)
+        self.go_to(PART_KEYS[step] if step < len(PART_KEYS) else "review")
 
     def open_after_meeting(self: PeerprepApp, prep_id: str) -> None:
         """The notes from after the meeting, for one preparation chosen on the home screen."""

@@ -168,11 +168,15 @@ class SharedSide:
         left = self.untaken()
         if not left:
             return True
-        from peerprep.flow.taking_along import can_print
+        from peerprep.flow.taking_along import known_printer
         from peerprep.tui.dialogs.leave import LeaveDialog
 
         self._asking = True
-        app.push_screen(LeaveDialog(left, can_print=can_print()), self._leave_answer)
+        # Asked in a thread when the program started (PeerprepApp.on_mount): never waited
+        # for here; not known yet means no print button this time.
+        printer = known_printer()
+        can_print = printer is not None and printer.ready
+        app.push_screen(LeaveDialog(left, can_print=can_print), self._leave_answer)
         return False
 
     def _leave_answer(self, answer: str | None) -> None:

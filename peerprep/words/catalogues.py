@@ -19,6 +19,7 @@ from functools import cache
 
 from peerprep.choices import LANGUAGES, MEETING_KINDS, PART_KEYS
 from peerprep.resources import asset
+from peerprep.words.controls import printable
 
 DEFAULT_LANGUAGE = "da"
 
@@ -102,14 +103,18 @@ class Catalogue:
         """The text for `key`, with {placeholders} filled in. A list is joined by spaces.
 
         A key kept in plural forms (`key_one`, `key_other`) takes the form for the count
-        given as `n` (or `count`).
+        given as `n` (or `count`). The values come from anywhere (a file's name, another
+        computer's name): no control sequence in them reaches the screen
+        (words.controls.printable).
 
         Raises:
             KeyError: no such key (a programming error; a test finds every key used).
         """
         value = self._entries[self._pick(key, values)]
         joined = " ".join(value) if isinstance(value, list) else value
-        return joined.format(**values) if values else joined
+        if not values:
+            return joined
+        return joined.format(**{name: printable(value) for name, value in values.items()})
 
     def list(self, key: str) -> list[str]:
         """A list value as a list (a plain text becomes a list of one).

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import locale
 import os
+import sys
 
 from peerprep.choices import LANGUAGES
 from peerprep.words.catalogues import DEFAULT_LANGUAGE
@@ -25,9 +26,10 @@ LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")
 def resolve_language(requested: str | None = None) -> str:
     """--lang, else PEERPREP_LANG, else the locale (Danish locale gives da), else da.
 
-    A locale that names no language of ours (`C`, `C.UTF-8`, `POSIX`, `de_DE`) gives
-    Danish, as documented. Python's own `locale.getlocale()` is asked only where no
-    locale variable is set at all (Windows): on Linux it reports `C.UTF-8` as "en_US".
+    A locale that names no language of ours (`C`, `C.UTF-8`, `POSIX`, `de_DE`), or no
+    locale at all, gives Danish, as documented. Python's own `locale.getlocale()` is
+    asked only on Windows, which has no locale variables: elsewhere it reports the
+    `C.UTF-8` Python falls back to as "en_US".
     """
     for candidate in (requested, os.environ.get(LANG_ENV)):
         if candidate and candidate in LANGUAGES:
@@ -37,6 +39,10 @@ def resolve_language(requested: str | None = None) -> str:
         if value:
             # The first variable that is set decides (POSIX precedence), even "C".
             return language_from_locale(value) or DEFAULT_LANGUAGE
+    if sys.platform != "win32":
+        # No locale at all. Python itself then runs in C.UTF-8 (PEP 538), which its
+        # locale module reports as "en_US": that is no choice the person made.
+        return DEFAULT_LANGUAGE
     try:
         found = language_from_locale(locale.getlocale()[0])
     except ValueError:

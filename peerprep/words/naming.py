@@ -21,12 +21,18 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from peerprep.words.catalogues import Catalogue
+from peerprep.words.controls import without_controls
 from peerprep.words.dates import format_date, say_date
 
 if TYPE_CHECKING:
     from peerprep.model import Preparation
 
-MAX_STEM = 80  # characters; well under every file system's limit, even in UTF-8 bytes
+MAX_STEM = 80  # characters
+# ... and bytes in UTF-8: a file name may have 255 bytes (ext4, NTFS in UTF-16 units), and
+# beside the stem go the ending, a number ("(9999)") and, while it is written, the
+# temporary name's dot, process number and random part (files.temp_name): ~40 bytes.
+# Eighty letters of a script of three bytes each would leave too little (ENAMETOOLONG).
+MAX_STEM_BYTES = 180
 
 # Path separators and the characters Windows refuses, every control character, and the
 # invisible direction marks and overrides (they make a name read differently than it is).
@@ -43,8 +49,8 @@ _ONE_LINE_CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 def one_line(text: str) -> str:
     """A title as one line: line breaks and runs of white space become one space, and no
-    control character is left (a terminal would act on it)."""
-    return " ".join(_ONE_LINE_CONTROLS.sub(" ", text).split())
+    control sequence or character is left (a terminal would act on it)."""
+    return " ".join(_ONE_LINE_CONTROLS.sub(" ", without_controls(text)).split())
 
 
 def _parts(cat: Catalogue, prep: Preparation, date_text: Callable[[dt.date], str]) -> str:
@@ -89,17 +95,26 @@ def blank_sheet_stem(cat: Catalogue, *, large_print: bool = False) -> str:
     return safe_stem(cat.text(key))
 
 
+def _within_bytes(text: str, limit: int) -> str:
+    """`text` cut (between characters) to at most `limit` bytes of UTF-8."""
+    encoded = text.encode("utf-8", errors="surrogatepass")
+    if len(encoded) <= limit:
+        return text
+    return encoded[:limit].decode("utf-8", errors="ignore")
+
+
 def safe_stem(text: str, fallback: str = "peerprep") -> str:
     """`text` made into a file name without extension, safe on Windows, macOS, Linux and
     a FAT-formatted stick: no separators, no `..`, no control or direction characters, no
-    leading dot, not a reserved Windows name, not empty, at most MAX_STEM characters."""
+    leading dot, not a reserved Windows name, not empty, at most MAX_STEM characters and
+    MAX_STEM_BYTES bytes of UTF-8."""
     value = unicodedata.normalize("NFC", text)
     value = _UNSAFE.sub("-", value)
     value = _SPACES.sub(" ", value)
     value = _DASHES.sub("-", value)
     while ".." in value:
         value = value.replace("..", ".")
-    value = value.strip(" .-_")[:MAX_STEM].strip(" .-_")
+    value = _within_bytes(value.strip(" .-_")[:MAX_STEM], MAX_STEM_BYTES).strip(" .-_")
     first, dot, rest = value.partition(".")
     if first.strip().lower() in _WINDOWS_RESERVED:  # "CON.txt" is reserved too
         value = f"{first}-1{dot}{rest}"

@@ -436,6 +436,11 @@ def fake_tui(monkeypatch: pytest.MonkeyPatch) -> list[tuple[Context, Start]]:
 
     module.launch = launch  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "peerprep.tui", module)
+    # As on a terminal that can draw it (the real check runs on a pty in
+    # tests/stress/test_odd_terminals.py).
+    from peerprep.flow import terminal_check
+
+    monkeypatch.setattr(terminal_check, "problem", lambda: None)
     return started
 
 
@@ -455,6 +460,9 @@ def test_new_open_and_no_command_start_the_full_screen_program(
 def test_without_the_full_screen_program_new_says_so(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    from peerprep.flow import terminal_check
+
+    monkeypatch.setattr(terminal_check, "problem", lambda: None)  # a terminal
     monkeypatch.setitem(sys.modules, "peerprep.tui", None)  # import fails
     code, _out, err = _run(capsys, "new")
     assert code == EXIT_FAILURE
@@ -497,21 +505,40 @@ def test_language_choice(
 
 
 def _broken_handler(context: Context, args: object) -> int:
-    raise ZeroDivisionError("division by zero\nsecond line")
+    # A bug whose message holds the person's words, as an exception's message may.
+    raise ZeroDivisionError("Mine hemmelige ord\nsecond line")
 
 
 def test_a_bug_becomes_one_line_not_a_traceback(
-    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, data_dir: Path
 ) -> None:
     monkeypatch.delenv("PEERPREP_DEBUG")
     monkeypatch.setattr(cli, "_handler", lambda command: _broken_handler)
+    data_dir.mkdir(parents=True)
     code, _out, err = _run(capsys, "--lang", "en", "where")
     assert code == EXIT_FAILURE
     line = err.strip()
-    assert "\n" not in line and "Traceback" not in line
-    assert line == catalogue("en").text(
-        "errors.unexpected", detail="ZeroDivisionError: division by zero"
-    )
+    assert "\n" not in line and "Traceback" not in line and "hemmelige" not in line
+    log = data_dir / "peerprep-errors.log"
+    assert line == catalogue("en").text("errors.unexpected_logged", path=str(log))
+    # Where it happened, for a developer; not the words, and private like the preparations.
+    details = log.read_text("utf-8")
+    assert "ZeroDivisionError" in details and "_broken_handler" in details
+    assert "hemmelige" not in details
+    if os.name == "posix":
+        assert log.stat().st_mode & 0o777 == 0o600
+
+
+def test_a_bug_on_a_shared_computer_leaves_no_log(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, data_dir: Path
+) -> None:
+    monkeypatch.delenv("PEERPREP_DEBUG")
+    monkeypatch.setattr(cli, "_handler", lambda command: _broken_handler)
+    data_dir.mkdir(parents=True)
+    code, _out, err = _run(capsys, "--lang", "en", "--shared", "where")
+    assert code == EXIT_FAILURE
+    assert err.strip() == catalogue("en").text("errors.unexpected")
+    assert list(data_dir.iterdir()) == []
 
 
 def test_with_debug_a_bug_shows_its_traceback(monkeypatch: pytest.MonkeyPatch) -> None:

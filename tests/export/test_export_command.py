@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import os
+import socket
 import stat
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -35,10 +37,35 @@ def fake_bin(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return folder
 
 
+def _lpstat(default: str = "Kontor", printers: str = "Kontor") -> str:
+    """A stand-in lpstat: a running print service with these printers and this default."""
+    devices = "".join(f'echo "device for {name}: ipp://x/{name}"; ' for name in printers.split())
+    said = f"system default destination: {default}" if default else "no system default destination"
+    return (
+        f"echo {NOISE} >&2\n"
+        'case "$1" in\n'
+        '  -r) echo "scheduler is running" ;;\n'
+        f'  -d) echo "{said}" ;;\n'
+        f"  -v) {devices}: ;;\n"
+        "esac"
+    )
+
+
 @pytest.fixture
-def printer(fake_bin: Path, tmp_path: Path) -> Path:
+def print_service(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """The computer's print service's socket (only a socket: the stand-ins answer)."""
+    path = tmp_path / "cups.sock"
+    sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    sock.bind(str(path))
+    monkeypatch.setenv("CUPS_SERVER", str(path))
+    yield path
+    sock.close()
+
+
+@pytest.fixture
+def printer(fake_bin: Path, tmp_path: Path, print_service: Path) -> Path:
     log = tmp_path / "lp.log"
-    _fake(fake_bin, "lpstat", 'echo "system default destination: Kontor"')
+    _fake(fake_bin, "lpstat", _lpstat())
     _fake(fake_bin, "lp", f'echo "$@" >> "{log}"; echo {NOISE}; echo {NOISE} >&2')
     return log
 
@@ -130,17 +157,57 @@ def test_print_sends_the_file_quietly(saved, export_dir, printer, capfd):
     assert sent == str((export_dir / "Møde om udskrivning 2025-03-12.pdf").resolve())
 
 
-def test_print_without_a_printer(saved, export_dir, fake_bin, capfd):
-    _fake(fake_bin, "lpstat", f'echo "no system default destination"; echo {NOISE} >&2')
+@pytest.mark.parametrize(
+    ("lpstat", "key"),
+    [
+        (_lpstat(default="", printers=""), "export.printer.no_printer"),
+        (_lpstat(default="", printers="Kontor Gang"), "export.printer.no_default"),
+        ('echo "scheduler is not running"', "export.printer.not_answering"),
+    ],
+)
+def test_print_without_a_printer_says_which_of_three(
+    saved, export_dir, fake_bin, print_service, capfd, lpstat: str, key: str
+):
+    """No printer, printers but none chosen, the print service not running: three
+    sentences, and the sheet is saved all the same."""
+    _fake(fake_bin, "lpstat", lpstat)
+    _fake(fake_bin, "lp", "exit 0")
     assert main(["export", "--latest", "--print"]) == 1
     out, err = capfd.readouterr()
-    assert _da("export.errors.no_printer") in err
+    assert _da(key) in err
     assert NOISE not in out + err
     assert (export_dir / "Møde om udskrivning 2025-03-12.pdf").exists()  # still saved
 
 
-def test_printer_that_refuses(saved, export_dir, fake_bin, capfd):
-    _fake(fake_bin, "lpstat", 'echo "system default destination: Kontor"')
+def test_no_print_service_socket_means_not_answering_and_nothing_is_asked(
+    saved, export_dir, fake_bin, tmp_path, capfd
+):
+    """Without the local socket libcups would try localhost:631 over TCP: lpstat is not
+    even started, and the person hears that the print service is not answering."""
+    asked = tmp_path / "asked"
+    _fake(fake_bin, "lpstat", f'touch "{asked}"; echo "system default destination: Kontor"')
+    assert main(["export", "--latest", "--print"]) == 1
+    assert _da("export.printer.not_answering") in capfd.readouterr().err
+    assert not asked.exists()
+
+
+def test_a_print_service_that_does_not_answer_is_not_waited_for(fake_bin, print_service, no_hang):
+    """It hangs (a stuck scheduler): the question is given up after the time limit."""
+    _fake(fake_bin, "lpstat", f'exec "{sys.executable}" -c "import time; time.sleep(120)"')
+    assert printing.find_printer() == printing.PrinterStatus("not_answering")
+
+
+def test_the_answer_is_kept_for_the_session(fake_bin, print_service):
+    _fake(fake_bin, "lpstat", _lpstat(default="", printers=""))
+    assert printing.printer_status().state == "no_printer"
+    _fake(fake_bin, "lpstat", _lpstat())
+    assert printing.printer_status().state == "no_printer"  # not asked again
+    printing.forget_printer()
+    assert printing.printer_status() == printing.PrinterStatus("ready", "Kontor")
+
+
+def test_printer_that_refuses(saved, export_dir, fake_bin, print_service, capfd):
+    _fake(fake_bin, "lpstat", _lpstat())
     _fake(fake_bin, "lp", f"echo {NOISE} >&2; exit 1")
     assert main(["export", "--latest", "--print"]) == 1
     out, err = capfd.readouterr()
@@ -155,13 +222,16 @@ def test_print_html_is_refused_before_writing(saved, export_dir, printer, capsys
     assert not export_dir.exists()
 
 
-def test_printer_available(fake_bin):
+def test_printer_available(fake_bin, print_service):
     assert not printing.printer_available()  # no tools at all
     _fake(fake_bin, "lpr", "exit 0")
+    printing.forget_printer()
     assert printing.printer_available()  # a bare lpr: it will say if it fails
-    _fake(fake_bin, "lpstat", 'echo "no system default destination"')
+    _fake(fake_bin, "lpstat", _lpstat(default=""))
+    printing.forget_printer()
     assert not printing.printer_available()
-    _fake(fake_bin, "lpstat", 'echo "system default destination: Kontor"')
+    _fake(fake_bin, "lpstat", _lpstat())
+    printing.forget_printer()
     assert printing.printer_available()
 
 

@@ -283,7 +283,7 @@ def printer(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> list[bytes]:
     temp.mkdir()
     monkeypatch.setattr(tempfile, "tempdir", str(temp))
     printed: list[bytes] = []
-    monkeypatch.setattr(printing, "printer_available", lambda: True)
+    monkeypatch.setattr(printing, "_known", printing.PrinterStatus("ready"))  # asked and kept
     monkeypatch.setattr(printing, "print_file", lambda path: printed.append(path.read_bytes()))
     return printed
 

@@ -114,7 +114,9 @@ def test_an_unreadable_file_still_means_shared(site: Path, monkeypatch: pytest.M
 
 
 @pytest.mark.parametrize("kind", ["broken link", "folder", "fifo"])
-def test_a_machine_file_that_is_no_file_still_means_shared(site: Path, kind: str) -> None:
+def test_a_machine_file_that_is_no_file_still_means_shared(
+    site: Path, kind: str, no_hang: None
+) -> None:
     """A share that did not mount (a broken link), a folder, a pipe: shared mode, and no hang."""
     path = site / MACHINE_FILE
     if kind == "broken link":
@@ -380,9 +382,45 @@ def test_print_only_cleans_up_when_printing_fails(
     monkeypatch.setattr(tempfile, "tempdir", str(tmp))
 
     def no_printer(path: Path) -> None:
-        raise ExportError("export.errors.no_printer", path=str(path))
+        raise ExportError("export.printer.no_printer", path=str(path))
 
     monkeypatch.setattr(printing, "print_file", no_printer)
     with pytest.raises(ExportError):
         print_without_file(_prep())
     assert list(tmp.iterdir()) == []
+
+
+def test_a_file_that_says_no_cannot_outvote_one_that_says_yes(tmp_path: Path) -> None:
+    """The variable's folder is looked at first: its "shared = no" must not switch off
+    the file IT placed in the machine's own folder."""
+    own, placed_by_it = tmp_path / "own", tmp_path / "it"
+    own.mkdir()
+    placed_by_it.mkdir()
+    (own / MACHINE_FILE).write_text("shared = no\n", encoding="utf-8")
+    (placed_by_it / MACHINE_FILE).write_text("shared = yes\nprivacy_minutes = 5\n", "utf-8")
+    config = machine.read_machine_config([own, placed_by_it])
+    assert config.shared and config.path == placed_by_it / MACHINE_FILE
+    assert config.privacy_minutes == 5
+    # Two that say no: not shared, and the first one is named.
+    (placed_by_it / MACHINE_FILE).write_text("shared = no\n", encoding="utf-8")
+    config = machine.read_machine_config([own, placed_by_it])
+    assert not config.shared and config.path == own / MACHINE_FILE
+
+
+def test_printing_without_a_file_never_names_a_file_when_the_queue_refuses(
+    site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The queue did not take it: the sentence must not say where the sheet is kept,
+    because on a shared computer nothing is."""
+    from peerprep.export import ExportError, printing
+    from peerprep.words import catalogue
+
+    def refused(path: Path) -> None:
+        raise ExportError("export.errors.print_failed", path=str(path))
+
+    monkeypatch.setattr(printing, "print_file", refused)
+    with pytest.raises(ExportError) as caught:
+        print_without_file(_prep())
+    assert caught.value.key == "export.errors.print_failed_no_file"
+    said = catalogue("da").text(caught.value.key, **caught.value.values)
+    assert "gemt her" not in said and "ikke gemt nogen fil" in said

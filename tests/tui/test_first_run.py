@@ -25,7 +25,8 @@ async def test_the_first_run_welcomes_and_says_where_the_words_are_kept(
         assert isinstance(app.screen, WelcomeDialog)
         text = " ".join(str(s.render()) for s in app.screen.query("Static"))
         assert str(data_dir) in text
-        assert "denne computer" in text and "Intet bliver sendt" in text
+        assert "denne computer" in text and "sendt over nettet" in text
+        assert "computerens eget program til at printe" in text  # what goes where
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)

@@ -147,3 +147,57 @@ async def test_the_sheet_is_saved_with_the_keyboard_alone(
         await pilot.pause()
         written = list(out.iterdir())
         assert [p.suffix for p in written] == [".pdf"]
+
+
+async def test_the_printer_is_asked_in_a_thread_and_why_not_is_said(
+    make_app, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The save dialog opens at once while the print service is asked (it may take up to
+    its time limit); then it says why there is no printer, in one of three sentences."""
+    import threading
+
+    from peerprep.export import printing
+
+    answer = threading.Event()
+
+    def slow() -> printing.PrinterStatus:
+        answer.wait(30)
+        return printing.PrinterStatus("no_default")
+
+    monkeypatch.setattr(printing, "find_printer", slow)
+    prep = filled(store, introduction="Jeg hedder Åse.")
+    app = make_app("open", prep.id)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("f5")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, ExportDialog)  # shown while the question is out
+        assert DA.text("export.printer.looking") in _help_text(app)
+        assert (
+            not dialog.query_one("#print", Checkbox).display
+            or dialog.query_one("#print", Checkbox).disabled
+        )
+        answer.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert DA.text("export.printer.no_default") in _help_text(app)
+        assert not dialog.query_one("#print", Checkbox).display
+
+
+async def test_with_a_printer_the_dialog_offers_to_print(
+    make_app, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from peerprep.export import printing
+
+    monkeypatch.setattr(printing, "find_printer", lambda: printing.PrinterStatus("ready", "K"))
+    prep = filled(store, introduction="Jeg hedder Åse.")
+    app = make_app("open", prep.id)
+    async with app.run_test(size=SIZE) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.press("f5")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        tick = app.screen.query_one("#print", Checkbox)
+        assert tick.display and not tick.disabled
+        assert not app.screen.query_one("#printer", Static).display

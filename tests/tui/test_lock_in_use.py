@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import OptionList
 
+from peerprep import locks
 from peerprep.locks import LockInfo
 from peerprep.store import Store
 from peerprep.tui import app as app_module
@@ -101,3 +102,53 @@ async def test_home_says_in_words_which_one_is_open_in_another_window(
             "andet vindue" in str(options.get_option_at_index(i).prompt)
             for i in range(options.option_count)
         )
+
+
+async def test_another_computers_lock_can_be_taken_over_after_a_question(
+    make_app, store: Store
+) -> None:
+    """Open on another computer (perhaps left behind, perhaps a clock that is ahead): the
+    dialog names the computer and the time, and "take it over" makes it editable here."""
+    from textual.widgets import Static
+
+    from peerprep.flow.taking_over import since
+    from peerprep.tui.dialogs.locked import LockedDialog
+
+    prep = filled(store, introduction="første ord")
+    store.locks_dir.mkdir(parents=True, exist_ok=True)
+    holder = LockInfo(pid=4242, host="afdelingens-pc", created_at=time.time() + 3600)
+    _lock_file(store, prep.id).write_bytes(holder.to_bytes())
+    app = make_app("open", prep.id)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, LockedDialog)
+        words = "\n".join(str(w.render()) for w in dialog.query(Static))
+        assert "afdelingens-pc" in words and since(app.cat, holder) in words
+        await pilot.click("#take")
+        await pilot.pause()
+        assert not app.session.read_only
+        await pilot.press(*"Mine ord", "ctrl+s")  # on part 2, the first without words
+        await settle(app, pilot)
+    assert store.load(prep.id).statement.important == "Mine ord"
+    taken = locks.read(_lock_file(store, prep.id))
+    assert taken is not None and taken.pid == os.getpid()  # the lock is this program's now
+
+
+async def test_a_program_running_here_is_not_offered_to_be_taken_over(
+    make_app, store: Store
+) -> None:
+    from peerprep.locks import hostname
+    from peerprep.processes import process_start_ticks
+    from peerprep.tui.dialogs.locked import LockedDialog
+
+    prep = filled(store, introduction="første ord")
+    store.locks_dir.mkdir(parents=True, exist_ok=True)
+    parent = os.getppid()  # a program that is surely running on this computer
+    holder = LockInfo(parent, hostname(), time.time(), process_start_ticks(parent))
+    _lock_file(store, prep.id).write_bytes(holder.to_bytes())
+    app = make_app("open", prep.id)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, LockedDialog)
+        assert not app.screen.query("#take")

@@ -517,7 +517,7 @@ async def test_leaving_by_printing_keeps_no_file(
     tmp.mkdir()
     monkeypatch.setattr(tempfile, "tempdir", str(tmp))
     printed: list[bytes] = []
-    monkeypatch.setattr(printing, "printer_available", lambda: True)
+    monkeypatch.setattr(printing, "_known", printing.PrinterStatus("ready"))  # asked and kept
     monkeypatch.setattr(printing, "print_file", lambda path: printed.append(path.read_bytes()))
     app, _ = shared_app(shared_context(), FakeClock())
     async with app.run_test(size=SIZE) as pilot:
@@ -627,3 +627,16 @@ async def test_no_word_of_the_full_screen_claims_a_save(site: Path) -> None:
     words = " ".join(" ".join(said).split())
     assert "Intet gemmes her" in words and "om du vil tage din tekst med" in words
     assert claims.search(words.lower()) is None, claims.search(words.lower())
+
+
+async def test_ctrl_s_on_a_shared_computer_never_says_saved(site: Path) -> None:
+    """Ctrl+S keeps the words in memory there: the note says they are not kept here."""
+    app, _ = shared_app(shared_context(), FakeClock())
+    notes: list[str] = []
+    async with app.run_test(size=SIZE) as pilot:
+        app.notify = lambda message, **kw: notes.append(str(message))  # type: ignore[method-assign]
+        await pilot.press(*WORDS["introduction"])
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert notes == [app.t("shared.status")]
+    assert not any("Gemt" in note for note in notes)

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from peerprep.files import claim_new_name
 from peerprep.model import Preparation
 from peerprep.words import catalogue
-from peerprep.words.naming import MAX_STEM, display_title, file_stem, safe_stem
+from peerprep.words.naming import MAX_STEM, MAX_STEM_BYTES, display_title, file_stem, safe_stem
 
 _RESERVED = (
     {"con", "prn", "aux", "nul"}
@@ -27,6 +27,7 @@ def test_safe_stem_is_always_a_harmless_name(text):
     stem = safe_stem(text)
     assert stem
     assert len(stem) <= MAX_STEM
+    assert len(stem.encode("utf-8", errors="surrogatepass")) <= MAX_STEM_BYTES
     assert "/" not in stem and "\\" not in stem
     assert ".." not in stem
     assert not stem.startswith((".", " ", "-")) and not stem.endswith((".", " "))
@@ -87,7 +88,7 @@ def test_one_title_rule_on_screen_and_in_file_names():
     assert display_title(cat, prep) == "Udskrivningsmøde 24.12.2026"
     assert file_stem(cat, prep) == "Udskrivningsmøde 2026-12-24"
     prep.title = "Mit\nmøde\x1b[31m"
-    assert display_title(cat, prep) == "Mit møde [31m"
+    assert display_title(cat, prep) == "Mit møde"  # the whole sequence goes, not only ESC
 
 
 def test_claiming_a_name_never_takes_an_existing_one(tmp_path):
@@ -97,3 +98,15 @@ def test_claiming_a_name_never_takes_an_existing_one(tmp_path):
     second = claim_new_name(target)
     assert (first.name, second.name) == ("ark (2).pdf", "ark (3).pdf")
     assert target.read_bytes() == b"the person's own file"
+
+
+def test_a_long_name_in_a_script_of_wide_letters_still_makes_a_file(tmp_path):
+    """Eighty letters of three bytes each, and the temporary name beside it while it is
+    written: every name stays within the file system's 255 bytes."""
+    from peerprep.files import atomic_write
+
+    stem = safe_stem("漢" * 200)
+    assert len(stem.encode("utf-8")) <= MAX_STEM_BYTES and set(stem) == {"漢"}
+    target = claim_new_name(tmp_path / f"{stem}.html")
+    atomic_write(target, b"<p>ark</p>")
+    assert target.read_bytes() == b"<p>ark</p>"

@@ -11,6 +11,7 @@ from peerprep.flow.context import EXIT_FAILURE, EXIT_OK
 
 if TYPE_CHECKING:
     from peerprep.flow.context import Context
+    from peerprep.store import Store
     from peerprep.words import Catalogue
 
 
@@ -23,7 +24,8 @@ def add_parser(commands: Any, cat: Catalogue) -> None:
 
 
 def run(context: Context, args: argparse.Namespace) -> int:
-    """Say first that there is no recovery; then ask for the passphrase twice."""
+    """Say first that there is no recovery; then ask for the passphrase twice. In a folder
+    that is protected already, finish a protect that was interrupted."""
     from peerprep import crypto, protection
 
     cat = context.cat
@@ -32,8 +34,7 @@ def run(context: Context, args: argparse.Namespace) -> int:
         return EXIT_FAILURE
     store = context.disk_store(unlock=False)
     if store.protected:
-        print(cat.text("crypto.already_on"))
-        return EXIT_OK
+        return _finish(context, store)
     print(cat.text("crypto.warning"))
     if not args.yes and not confirm(cat, cat.text("crypto.confirm")):
         print(cat.text("crypto.cancelled"))
@@ -47,4 +48,22 @@ def run(context: Context, args: argparse.Namespace) -> int:
     protection.protect(store, first)
     context.unlock(first)
     print(cat.text("crypto.turned_on", n=len(context.store().list().preparations)))
+    return EXIT_OK
+
+
+def _finish(context: Context, store: Store) -> int:
+    """Protected already: say so, or lock what an interrupted protect left plain (the
+    folder's own passphrase, asked once)."""
+    from peerprep import crypto, protection
+
+    cat = context.cat
+    left = protection.plain_left(store.root)
+    if not left:
+        print(cat.text("crypto.already_on"))
+        return EXIT_OK
+    print(cat.text("crypto.unfinished", n=left))
+    passphrase = crypto.read_passphrase(cat.text("crypto.prompt"))
+    protection.protect(store, passphrase)
+    context.unlock(passphrase)
+    print(cat.text("crypto.finished", n=len(context.store().list().preparations)))
     return EXIT_OK

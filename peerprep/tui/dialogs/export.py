@@ -7,8 +7,9 @@ the sheet will be. "Open the file" says so in the dialog when nothing opened it.
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -26,6 +27,9 @@ from peerprep.tui.keymap import bind
 from peerprep.tui.screens.base import DialogBox, PeerDialog
 from peerprep.tui.widgets.choices import Choice, Choices, Tick
 from peerprep.tui.widgets.fields import Field
+
+if TYPE_CHECKING:
+    from peerprep.export.printing import PrinterStatus
 
 LARGE = ("pdf", "html")  # the kinds of file that come in large print
 PAGED = ("pdf",)  # the kinds whose pages we know before it is made
@@ -91,8 +95,9 @@ class ExportDialog(PeerDialog[Path | None]):
             yield folder
             for note in place.notes:
                 yield Static(Content(note.text(self.cat)), classes="note place-note")
-            if taking_along.can_print():
-                yield Tick(self.t("tui.export.print_now"), id="print")
+            # Asked in a thread (_ask_printer): the print service may take its time.
+            yield Tick(self.t("tui.export.print_now"), id="print", disabled=True)
+            yield Static(Content(self.t("export.printer.looking")), id="printer")
             yield Static(Content(""), id="result")
             with Horizontal(classes="dialog-buttons"):
                 yield Button(self.t("tui.export.save"), id="save", variant="primary")
@@ -102,6 +107,30 @@ class ExportDialog(PeerDialog[Path | None]):
     def after_mount(self) -> None:
         self.query_one("#open").display = False
         self._show_format(self.fmt)
+        known = taking_along.known_printer()
+        if known is not None:
+            self._show_printer(known)
+        else:
+            self._ask_printer()
+
+    @work(exclusive=True, group="printer")
+    async def _ask_printer(self) -> None:
+        # In a thread (up to ~2 s the first time, then kept), awaited here: when the dialog
+        # closes first, this worker is cancelled with it and nothing waits for the answer.
+        status = await asyncio.to_thread(taking_along.printer_status)
+        self._show_printer(status)
+
+    def _show_printer(self, status: PrinterStatus) -> None:
+        """A printer: the tick to print too. None: the sentence that says why not (no
+        printer, none chosen, the print service not answering)."""
+        if not self.is_attached:
+            return
+        tick = self.query_one("#print", Tick)
+        line = self.query_one("#printer", Static)
+        tick.display = status.ready
+        tick.disabled = not status.ready
+        line.display = not status.ready
+        line.update(Content("" if status.ready else self.t(status.key)))
 
     @on(RadioSet.Changed, "#format")
     @on(Checkbox.Changed, "#large")
