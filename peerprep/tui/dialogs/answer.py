@@ -34,8 +34,11 @@ class AnswerDialog(PeerDialog[str]):
             yield Static(Content.styled(self.heading(), "bold"), classes="dialog-title")
             for text in self.paragraphs():
                 yield Static(Content(text))
-            with Horizontal(classes="dialog-buttons"):
-                for button_id, words, variant in self.answers():
+            answers = self.answers()
+            # Four answers stacked in a narrow box leave no room for the question: one line each.
+            many = " -many" if len(answers) > 3 else ""
+            with Horizontal(classes=f"dialog-buttons{many}"):
+                for button_id, words, variant in answers:
                     yield Button(words, id=button_id, variant=variant)  # type: ignore[arg-type]
 
     @property
