@@ -98,7 +98,11 @@ def normalise(passphrase: str) -> bytes:
 
 
 def check_new_passphrase(passphrase: str, repeated: str | None = None) -> None:
-    """Raise CryptoError if a passphrase chosen now is too short or was typed differently twice."""
+    """Raise CryptoError if a passphrase chosen now is too short or was typed differently twice.
+
+    Raises:
+        CryptoError: shorter than MIN_PASSPHRASE, or the two differ.
+    """
     if len(passphrase.strip()) < MIN_PASSPHRASE:
         raise CryptoError("crypto.too_short", n=MIN_PASSPHRASE)
     if repeated is not None and normalise(passphrase) != normalise(repeated):
@@ -107,7 +111,12 @@ def check_new_passphrase(passphrase: str, repeated: str | None = None) -> None:
 
 def read_passphrase(prompt: str, terminal: bool = True) -> str:
     """PEERPREP_PASSPHRASE if set (less safe: other programs of the same user may see it),
-    else asked on the terminal without echo. CryptoError when there is nobody to ask."""
+    else asked on the terminal without echo. CryptoError when there is nobody to ask.
+
+    Raises:
+        CryptoError: no PEERPREP_PASSPHRASE and no terminal to ask at.
+        EOFError: the input ended while asking.
+    """
     from_env = os.environ.get(PASSPHRASE_ENV)
     if from_env:
         return from_env
@@ -137,7 +146,11 @@ def unlock_interactively(
     root: Path, prompt: str, wrong: str, terminal: bool = True, tries: int = 3
 ) -> Cipher:
     """Ask for the passphrase of a protected folder until it is right (three tries at a
-    terminal; one when it comes from PEERPREP_PASSPHRASE or a pipe). WrongPassphrase after."""
+    terminal; one when it comes from PEERPREP_PASSPHRASE or a pipe). WrongPassphrase after.
+
+    Raises:
+        WrongPassphrase: every try was wrong.
+    """
     at_terminal = sys.stdin is not None and sys.stdin.isatty()
     attempts = tries if terminal and at_terminal and not os.environ.get(PASSPHRASE_ENV) else 1
     for attempt in range(attempts):
@@ -221,7 +234,12 @@ class Envelope:
 
     @classmethod
     def parse(cls, raw: bytes) -> Envelope:
-        """Read and check an envelope's shape; anything odd is TamperedError."""
+        """Read and check an envelope's shape; anything odd is TamperedError.
+
+        Raises:
+            CryptoError: not an envelope of this program at all.
+            TamperedError: an envelope whose shape or fields were changed.
+        """
         if len(raw) > MAX_ENVELOPE_BYTES:
             raise TamperedError()
         try:
@@ -289,7 +307,12 @@ class Cipher:
         return (json.dumps(envelope, indent=2) + "\n").encode("utf-8")
 
     def open(self, raw: bytes) -> bytes:
-        """The plaintext inside an envelope, or TamperedError when it does not open."""
+        """The plaintext inside an envelope, or TamperedError when it does not open.
+
+        Raises:
+            TamperedError: a wrong passphrase, or the envelope was changed (AES-GCM
+                authentication, NIST SP 800-38D).
+        """
         from cryptography.exceptions import InvalidTag
         from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 

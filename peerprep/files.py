@@ -61,7 +61,11 @@ def make_private(path: Path, mode: int) -> None:
 
 
 def ensure_private_dir(path: Path) -> Path:
-    """Create the folder (and parents) and make it private, even if it existed with looser modes."""
+    """Create the folder (and parents) and make it private, even if it existed with looser modes.
+
+    Raises:
+        DiskError: the folder cannot be made or made private; the key says why.
+    """
     try:
         path.mkdir(parents=True, exist_ok=True, mode=DIR_MODE)
     except OSError as error:
@@ -103,6 +107,9 @@ def atomic_write(target: Path, data: bytes, *, private: bool = True) -> None:
 
     On any failure the temporary file is removed, the old file is untouched, and a
     DiskError with a catalogue key is raised.
+
+    Raises:
+        DiskError: the write failed (full disk, read-only, no permission, name too long).
     """
     folder = target.parent
     temp = temp_name(target)

@@ -229,6 +229,10 @@ def acquire(path: Path, *, force: bool = False) -> Lock:
     `force=True` takes it from a holder this program cannot prove is running (another
     computer's lock; see provably_live), only when the person said that it is not open
     there any more. A program that is seen running on this computer keeps its lock.
+
+    Raises:
+        LockedError: another program holds it (named with its process and computer).
+        StoreError: the locks folder cannot be written.
     """
     mine = LockInfo(
         pid=os.getpid(),

@@ -97,6 +97,12 @@ def export_preparation(
     print_now: bool = False,
     timestamp: dt.datetime | None = None,
 ) -> Path:
+    """Export `prep` into `folder` in format `fmt` (pdf, html, txt, md, json) and return
+    the path of the new file; never overwrites (export.service).
+
+    Raises:
+        ExportError: the sheet cannot be made or written; the key says why in words.
+    """
     from peerprep.export import printing, service
 
     if print_now and fmt not in PRINTABLE:
@@ -128,6 +134,11 @@ def export_blank(
     print_now: bool = False,
     timestamp: dt.datetime | None = None,
 ) -> Path:
+    """Export a blank sheet to fill in by hand and return the path of the new file.
+
+    Raises:
+        ExportError: the sheet cannot be made or written; the key says why in words.
+    """
     from peerprep.export import printing, service
 
     if print_now and fmt not in PRINTABLE:

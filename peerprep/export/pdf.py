@@ -222,7 +222,11 @@ def page_count(data: bytes) -> int | None:
 
 def measure(sheet: Sheet) -> Fit:
     """Lay the sheet out with typst and report its choice and its height at every size
-    (about a tenth of a second)."""
+    (about a tenth of a second).
+
+    Raises:
+        ExportError: typst is missing (export.errors.no_pdf_engine) or fails.
+    """
     typst = _typst()
 
     compiler = _compiler_for(sheet)

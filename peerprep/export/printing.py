@@ -192,7 +192,12 @@ def printer_available() -> bool:
 def print_file(path: Path) -> None:
     """Send `path` to the default printer. Raises ExportError with a plain reason: one of
     the three of PrinterStatus (no printer, none chosen, the service not answering), or
-    "export.errors.print_failed" when the print queue did not take it."""
+    "export.errors.print_failed" when the print queue did not take it.
+
+    Raises:
+        ExportError: no printer, none chosen, the print service not answering, or the
+            queue did not take the file (export.errors.print_failed).
+    """
     status = printer_status()
     if not status.ready:
         raise ExportError(status.key, path=str(path))

@@ -79,7 +79,12 @@ def page_count(path: Path) -> int | None:
 
 
 def render(sheet: Sheet, fmt: str, *, timestamp: dt.datetime | None = None) -> bytes:
-    """The file's content for one format."""
+    """The file's content for one format.
+
+    Raises:
+        ValueError: an unknown format.
+        ExportError: the PDF cannot be made.
+    """
     if fmt == "pdf":
         from peerprep.export import pdf
 
@@ -144,7 +149,11 @@ def _target(
 
 def write_new(path: Path, data: bytes, *, create_folder: bool = False) -> Path:
     """Write `data` to `path`, or to "path (2)", ... if a file is already there: never
-    overwrites. Atomic: a crash leaves no half-written sheet. Returns the path written."""
+    overwrites. Atomic: a crash leaves no half-written sheet. Returns the path written.
+
+    Raises:
+        ExportError: the folder cannot be written (full, read-only, gone).
+    """
     folder = path.parent
     try:
         if create_folder:
@@ -177,7 +186,12 @@ def export_preparation(
     is_folder: bool = False,
     timestamp: dt.datetime | None = None,
 ) -> Path:
-    """Export `prep` and return the path of the new file. Raises ExportError."""
+    """Export `prep` and return the path of the new file. Raises ExportError.
+
+    Raises:
+        ExportError: the sheet cannot be made or written.
+        ValueError: an unknown format.
+    """
     if fmt not in FORMATS:
         raise ValueError(f"unknown export format {fmt!r}")
     cat = sheet_catalogue(prep, cat)
@@ -214,7 +228,12 @@ def export_blank(
 ) -> Path:
     """Export a blank sheet in `language` ("da" or "en"), for the pen, and return the path
     of the new file (never overwriting one). Raises ExportError; ValueError for an
-    unknown format."""
+    unknown format.
+
+    Raises:
+        ExportError: the sheet cannot be made or written.
+        ValueError: an unknown format.
+    """
     if fmt not in FORMATS:
         raise ValueError(f"unknown export format {fmt!r}")
     sheet = build_blank_sheet(catalogue(language), large_print=large_print)

@@ -75,7 +75,12 @@ def parse_date(text: str, cat: Catalogue, today: dt.date | None = None) -> dt.da
     """A date from what the person typed; None when the field is empty.
 
     A weekday alone ("fredag", "på fredag") is the next such day after today; "næste
-    fredag" is the Friday of next week (`_next_week`)."""
+    fredag" is the Friday of next week (`_next_week`).
+
+    Raises:
+        DateProblem: the text is not a date this grammar reads, or no such day exists;
+            its key says which in words.
+    """
     today = today or local_today()
     cleaned = " ".join(text.strip().lower().split())
     if not cleaned:
@@ -112,7 +117,11 @@ def parse_date(text: str, cat: Catalogue, today: dt.date | None = None) -> dt.da
 
 
 def parse_time(text: str) -> dt.time | None:
-    """'10', '10.30', '10:30', '1030', 'kl. 10.30', '2 pm' -> a time; None when empty."""
+    """'10', '10.30', '10:30', '1030', 'kl. 10.30', '2 pm' -> a time; None when empty.
+
+    Raises:
+        DateProblem: the text is not a time of day.
+    """
     cleaned = _TIME_PREFIX.sub("", text.strip().lower()).replace(" ", "")
     if not cleaned:
         return None

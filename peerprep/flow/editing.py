@@ -232,7 +232,12 @@ class EditingSession:
         return Opened(prep)
 
     def open_copy(self) -> Preparation:
-        """A writable copy of the open (read-only) preparation, under a new id. Saved at once."""
+        """A writable copy of the open (read-only) preparation, under a new id. Saved at once.
+
+        Raises:
+            RuntimeError: nothing is open (a face's mistake).
+            StoreError: the copy cannot be saved.
+        """
         if self.prep is None:
             raise RuntimeError("nothing is open")
         source = self.prep
@@ -342,7 +347,11 @@ class EditingSession:
     def set_part(self, key: str, text: str) -> bool:
         """Put the person's words into a part. Returns True when something changed.
 
-        Raises TooLong (and changes nothing) past the model's limit for one part."""
+        Raises TooLong (and changes nothing) past the model's limit for one part.
+
+        Raises:
+            TooLong: past the part's limit (field_limits); nothing is changed.
+        """
         if self._later is not None and not text:
             return False  # a new preparation not made yet is empty already
         if self.prep is None or self.read_only or key not in PART_KEYS:

@@ -91,6 +91,11 @@ class Store:
         return self.root / "locks"
 
     def path_of(self, prep_id: str) -> Path:
+        """Where the file of `prep_id` is (or would be) on disk.
+
+        Raises:
+            StoreError: the id is not one this store could have made (errors.unknown_id).
+        """
         if not is_valid_id(prep_id):
             raise StoreError("errors.unknown_id", id=prep_id)
         return self.preparations_dir / f"{prep_id}.json"
@@ -213,6 +218,14 @@ class Store:
         return Listing(preparations, quarantined, skipped)
 
     def load(self, prep_id: str) -> Preparation:
+        """One preparation by id, read from its file (and opened with the passphrase when the
+        folder is protected).
+
+        Raises:
+            StoreError: there is no such preparation, or its file cannot be read (a folder,
+                a link, no permission; the key says which).
+            UnreadableError: the file is broken; it is put aside in quarantine first.
+        """
         path = self.path_of(prep_id)
         if not os.path.lexists(path):
             raise StoreError("errors.unknown_id", id=prep_id)
@@ -262,7 +275,11 @@ class Store:
         return prep
 
     def quarantine(self, path: Path, reason: str, **values: object) -> Quarantined:
-        """Move an unreadable file aside with a timestamp; never delete, never overwrite."""
+        """Move an unreadable file aside with a timestamp; never delete, never overwrite.
+
+        Raises:
+            StoreError: the file is gone, or the quarantine folder cannot be written.
+        """
         try:
             return self._quarantine(path, reason, **values)
         except _Vanished:
@@ -305,7 +322,12 @@ class Store:
 
     def save(self, prep: Preparation) -> Path:
         """Write one preparation atomically. Raises StoreError with a reason the person can
-        act on; the file on disk is then the one from the last successful save."""
+        act on; the file on disk is then the one from the last successful save.
+
+        Raises:
+            StoreError: the folder cannot be written (full, read-only, gone), or the text
+                cannot be written as JSON; the key says which.
+        """
         if not is_valid_id(prep.id):
             raise StoreError("errors.unknown_id", id=prep.id)
         data = self._encode(prep)
@@ -342,7 +364,12 @@ class Store:
     def delete(self, prep_id: str, *, force: bool = False) -> None:
         """Remove one preparation: its file, its lock, and any leftover temp file of it.
         Refused (LockedError) while another program has it open; with `force`, only
-        while one runs on this computer (see open_elsewhere)."""
+        while one runs on this computer (see open_elsewhere).
+
+        Raises:
+            LockedError: it is open in another program.
+            StoreError: there is no such preparation, or its file cannot be removed.
+        """
         path = self.path_of(prep_id)
         if not _is_regular(path):
             raise StoreError("errors.unknown_id", id=prep_id)
@@ -360,7 +387,11 @@ class Store:
         """Delete everything this program keeps in the data folder: preparations,
         quarantine, locks, the protection marker and the error log (flow.unforeseen).
         Returns what went. Refused (LockedError) while another program has a
-        preparation open; with `force`, only while one runs on this computer."""
+        preparation open; with `force`, only while one runs on this computer.
+
+        Raises:
+            LockedError: a preparation is open in another program; nothing is deleted.
+        """
         holder = self.open_elsewhere(force=force)
         if holder is not None:
             raise LockedError(holder)

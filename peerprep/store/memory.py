@@ -51,6 +51,11 @@ class MemoryStore:
         self._guard = threading.RLock()
 
     def path_of(self, prep_id: str) -> Path:
+        """A made-up path: nothing of a shared computer's store is on disk.
+
+        Raises:
+            StoreError: the id is not one this store could have made (errors.unknown_id).
+        """
         if not is_valid_id(prep_id):
             raise StoreError("errors.unknown_id", id=prep_id)
         return self.root / f"{prep_id}.json"
@@ -67,6 +72,11 @@ class MemoryStore:
         return Listing(listing.preparations[:count], [])
 
     def load(self, prep_id: str) -> Preparation:
+        """A copy of one preparation kept in memory.
+
+        Raises:
+            StoreError: there is no such preparation (errors.unknown_id).
+        """
         self.path_of(prep_id)
         with self._guard:
             raw = self._files.get(prep_id)
@@ -86,6 +96,11 @@ class MemoryStore:
         return path
 
     def delete(self, prep_id: str, *, force: bool = False) -> None:
+        """Forget one preparation.
+
+        Raises:
+            StoreError: there is no such preparation (errors.unknown_id).
+        """
         self.path_of(prep_id)
         with self._guard:
             if self._files.pop(prep_id, None) is None:
