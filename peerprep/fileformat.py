@@ -36,8 +36,13 @@ def encode(prep: Preparation) -> bytes:
 
 
 def decode(raw: bytes) -> Preparation:
-    """A file's bytes -> a valid Preparation, migrated to this version; or UnreadableError
-    whose key says why (empty, not text, not JSON, wrong shape, from a newer version)."""
+    """A file's bytes -> a valid Preparation, migrated to this version. Every text in it is
+    without terminal control sequences (words.controls).
+
+    Raises:
+        UnreadableError: its key says why: empty, over MAX_FILE_BYTES, not text, not JSON,
+            the wrong shape, a field the model refuses, or from a newer version.
+    """
     if len(raw) > MAX_FILE_BYTES:
         raise UnreadableError("errors.file_too_large")
     if not raw.strip():
@@ -116,7 +121,11 @@ _DECODER = json.JSONDecoder(object_pairs_hook=_no_duplicate_keys)
 
 
 def schema_version_of(data: dict[str, Any]) -> int:
-    """The version a file says it has. Version 0 files say "version": 0."""
+    """The version a file says it has. Version 0 files say "version": 0.
+
+    Raises:
+        UnreadableError: no version, or one that is not a whole number.
+    """
     if "schema_version" in data:
         version = data["schema_version"]
     elif "version" in data:
@@ -133,6 +142,9 @@ def migrate(data: dict[str, Any]) -> dict[str, Any]:
 
     Fields a migration does not know are carried along unchanged. A version newer than
     this program is refused: guessing at it could lose the person's words.
+
+    Raises:
+        UnreadableError: from a newer version (errors.file_newer), or no version.
     """
     from peerprep.model import SCHEMA_VERSION
 

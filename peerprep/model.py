@@ -200,6 +200,11 @@ class Statement(_Open):
     so_that: PartText = Field("", description="… so that I can …")
 
     def get(self, key: str) -> str:
+        """The words of one part (a key of choices.PART_KEYS).
+
+        Raises:
+            KeyError: not one of the four parts.
+        """
         if key not in PART_KEYS:
             raise KeyError(key)
         return str(getattr(self, key))
@@ -263,7 +268,12 @@ class Preparation(_Open):
         return self.statement.filled()
 
     def set_part(self, key: str, text: str) -> None:
-        """Put the person's words into one of the four parts. Too long: InputError."""
+        """Put the person's words into one of the four parts.
+
+        Raises:
+            KeyError: not one of the four parts.
+            InputError: longer than the part's limit (field_limits); the old words stay.
+        """
         if key not in PART_KEYS:
             raise KeyError(key)
         self.set_field(f"statement.{key}", text)

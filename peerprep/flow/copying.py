@@ -73,6 +73,7 @@ def undo_copy(session: EditingSession, copied: Copied) -> None:
 
     Raises:
         StoreError: the copy cannot be deleted (a read-only folder: the key says why).
+        ValueError: the open preparation is not that copy (a face's mistake).
     """
     from peerprep.flow import deleting
 

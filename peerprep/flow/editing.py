@@ -217,6 +217,7 @@ class EditingSession:
             LockedError: it is open in a program running on this computer, or another
                 program took the lock meanwhile.
             StoreError: it can no longer be read.
+            RuntimeError: nothing is open (a face's mistake).
         """
         if self.prep is None:
             raise RuntimeError("nothing is open")
