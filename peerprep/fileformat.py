@@ -144,7 +144,8 @@ def migrate(data: dict[str, Any]) -> dict[str, Any]:
     this program is refused: guessing at it could lose the person's words.
 
     Raises:
-        UnreadableError: from a newer version (errors.file_newer), or no version.
+        UnreadableError: from a newer version (errors.file_from_future), or a step of
+            migration finds the wrong shape.
     """
     from peerprep.model import SCHEMA_VERSION
 
