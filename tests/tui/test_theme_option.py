@@ -8,6 +8,7 @@ import pytest
 
 from peerprep import settings as settings_file
 from peerprep.cli import main
+from peerprep.flow import terminal_check
 from peerprep.settings import Settings
 from peerprep.store import Store
 from peerprep.tui.app import PeerprepApp
@@ -29,6 +30,7 @@ def test_launch_applies_the_theme_option_without_saving_it(
         return 0
 
     monkeypatch.setattr(PeerprepApp, "run", run)
+    monkeypatch.setattr(terminal_check, "problem", lambda: None)  # as at a terminal
     assert main(["--data-dir", str(data_dir), "--theme", HIGH_CONTRAST]) == 0
     assert main(["--data-dir", str(data_dir)]) == 0
     assert seen == [HIGH_CONTRAST, "textual-light"]

@@ -34,9 +34,12 @@ def run(context: Context, args: argparse.Namespace) -> int:
         prep_id=getattr(args, "id", None),
         force=bool(getattr(args, "force", False)),
     )
-    if start.command == "open" and not context.store().exists(start.prep_id or ""):
-        # Said here, on the plain terminal, before a full screen opens only to say it.
-        raise CommandError("errors.unknown_id", id=start.prep_id)
+    if start.command == "open":
+        store = context.store()
+        if not store.exists(start.prep_id or ""):
+            # Said here, on the plain terminal, before a full screen opens only to say it.
+            raise CommandError("errors.unknown_id", id=start.prep_id)
+        store.load(start.prep_id or "")  # a broken file: said in one line (and put aside)
     if not args.plain:
         from peerprep.flow.context import EXIT_USAGE
         from peerprep.flow.terminal_check import problem
