@@ -339,18 +339,14 @@ def _remove_later() -> None:  # pragma: no cover - exercised on Windows only
 def sheet_pages(prep: Preparation, *, large_print: bool = False) -> int:
     """How many A4 pages the PDF of this preparation will be, in its own language.
 
-    The export layer's estimate (export.estimate: the same measure the PDF is laid out by)
-    says whether the sheet fits one page; when it does not, the pages are counted from
-    how much of a page it needs at the size it is set in.
+    The export layer's estimate (export.estimate: the same measure and the same rules the
+    PDF is laid out by, an empty notes box that never takes a page of its own included):
+    one page when it fits one; past that, counted from how much of a page it needs at the
+    size it is set in.
     """
-    import math
-
     from peerprep import export
 
-    estimate = export.estimate(prep, None, large_print=large_print)
-    if not estimate.second_page:
-        return 1
-    return max(2, math.ceil(estimate.ratio))
+    return export.estimate(prep, None, large_print=large_print).pages
 
 
 def open_file(path: Path) -> None:
