@@ -208,3 +208,65 @@ async def test_a_long_statement_is_said_to_take_more_pages_before_and_after(
         assert pages > 1
         assert f"Arket bliver på {pages} sider." in text  # the hint before, as made
         assert f"Arket fylder {pages} sider." in words_on_screen(app)
+
+
+# --- a blank sheet, from home (flow.taking_along.take_blank) ---
+
+BLANK_BUTTON = "Tomt ark til at skrive i hånden"
+
+
+def _has_every_starter(text: str, language: str) -> bool:
+    from peerprep.choices import PART_KEYS
+    from peerprep.words import catalogue
+
+    cat = catalogue(language)
+    return all(cat.part(key).starter in " ".join(text.split()) for key in PART_KEYS)
+
+
+async def test_f5_on_an_empty_home_makes_a_blank_sheet(make_app, tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        text = words_on_screen(app)
+        assert BLANK_BUTTON in text and "F5 Arket" in text.replace("\n", " ")
+        await pilot.press("f5")
+        await pilot.pause()
+        text = words_on_screen(app)
+        assert "Et tomt ark til at skrive på i hånden" in text
+        assert "Arket bliver på én side." in text
+        app.screen.query_one("#large").focus()
+        await pilot.press("space")
+        await pilot.pause()
+        assert "Arket bliver på 2 sider." in words_on_screen(app)  # large print
+        await pilot.press("f5")
+        await settle(app, pilot)
+        [pdf] = _exports(tmp_path)
+        assert pdf.name == "Tomt ark til mit statement med stor skrift.pdf"
+        pages = PdfReader(pdf).pages
+        assert len(pages) == 2 and _has_every_starter(pages[0].extract_text(), "da")
+        text = words_on_screen(app)
+        assert "Arket er gemt her" in text and "Arket fylder 2 sider." in text
+
+
+async def test_the_blank_sheet_is_a_tab_away_from_the_list_in_the_screens_language(
+    make_app, store, tmp_path: Path
+) -> None:
+    filled(store, introduction="My name is Åse.")
+    app = make_app(language="en")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert "Blank sheet to fill in by hand" in words_on_screen(app)
+        await pilot.press("tab", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportDialog)
+        assert "A blank sheet to fill in by hand" in words_on_screen(app)
+        await pilot.press("down")  # HTML
+        await pilot.press("f5")
+        await settle(app, pilot)
+        [html] = _exports(tmp_path)
+        page = html.read_text(encoding="utf-8")
+        assert html.suffix == ".html" and "My name is" not in page
+        assert _has_every_starter(page, "en")
+        assert "The sheet is saved here" in words_on_screen(app)

@@ -1,5 +1,8 @@
 """Save the sheet as a file (and print it): format, large print, folder; then where it went.
 
+Without a preparation it makes a blank sheet to fill in by hand, in the screen's language
+(flow.taking_along.take_blank: the same rules as any sheet, on a shared computer too).
+
 The format is a radio group the arrow keys choose in at once, and it has the focus when
 the dialog opens; the hint under it says what the chosen kind is for and how many pages
 the sheet will be. For a PDF, what will not come out as written is said before the file
@@ -13,6 +16,7 @@ page, how many pages it has. "Open the file" says so in the dialog when nothing 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import ClassVar
 
@@ -55,14 +59,14 @@ class ExportDialog(PeerDialog[Path | None]):
 
     def __init__(
         self,
-        prep: Preparation,
+        prep: Preparation | None,
         *,
         folder: Path | None = None,
         fmt: str = "pdf",
         large_print: bool = False,
     ) -> None:
         super().__init__()
-        self.prep = prep
+        self.prep = prep  # None: a blank sheet, for the pen
         self.folder = folder
         self.fmt = fmt if fmt in FORMATS else FORMATS[0]
         self.large_print = large_print
@@ -75,7 +79,8 @@ class ExportDialog(PeerDialog[Path | None]):
     def compose(self) -> ComposeResult:
         fmts = FORMATS
         with DialogBox(wide=True):
-            yield Static(Content.styled(self.t("tui.export.title"), "bold"), classes="dialog-title")
+            title = self.t("tui.export.blank_title" if self.prep is None else "tui.export.title")
+            yield Static(Content.styled(title, "bold"), classes="dialog-title")
             with Choices(id="format") as chooser:
                 chooser.border_title = self.t("tui.export.format")
                 for fmt in fmts:
@@ -134,10 +139,16 @@ class ExportDialog(PeerDialog[Path | None]):
             )
         about = self.t(f"tui.export.about.{fmt}")
         if fmt in PAGED:
-            pages = taking_along.sheet_pages(self.prep, large_print=self._checked("#large"))
+            large = self._checked("#large")
+            if self.prep is None:
+                pages = taking_along.blank_pages(self.cat.language, large_print=large)
+            else:
+                pages = taking_along.sheet_pages(self.prep, large_print=large)
             about = f"{about} {self.t('tui.export.pages', n=pages)}"
         self.query_one("#about", Static).update(Content(about))
         choice = (fmt, self._checked("#large") and fmt in LARGE)
+        if self.prep is None:  # a blank sheet: our own words, in fonts we bundle
+            self._warnings[choice] = []
         known = self._warnings.get(choice)
         self._show_warnings(choice, known or [])
         if known is None:
@@ -146,6 +157,8 @@ class ExportDialog(PeerDialog[Path | None]):
     @work(thread=True, exclusive=True, group="warnings")
     def _check(self, fmt: str, large_print: bool) -> None:
         # Reads fonts' character maps the first time a rare character comes up: in a thread.
+        if self.prep is None:
+            return
         request = taking_along.SheetRequest(fmt=fmt, large_print=large_print)
         said = taking_along.warnings_before(self.prep, request)
         self.app.call_from_thread(self._checked_now, (fmt, large_print), said)
@@ -214,7 +227,7 @@ class ExportDialog(PeerDialog[Path | None]):
             print_now=print_now,
         )
         choice = (fmt, large_print)
-        if choice not in self._shown:
+        if self.prep is not None and choice not in self._shown:
             # Saved before the person saw what will not print (the check had not said it
             # yet): it is said first, and the next Save makes the PDF all the same.
             known = self._warnings.get(choice)
@@ -223,7 +236,11 @@ class ExportDialog(PeerDialog[Path | None]):
                 self.app.call_from_thread(self._warn_first, choice, said)
                 return
         try:
-            taken = taking_along.take_along(self.peer_app.taken, self.prep, request)
+            if self.prep is None:  # in the language the person reads the screen in
+                blank = replace(request, language=self.cat.language)
+                taken = taking_along.take_blank(self.peer_app.taken, blank)
+            else:
+                taken = taking_along.take_along(self.peer_app.taken, self.prep, request)
         except PeerprepError as error:
             self.app.call_from_thread(self._failed, self.t(error.key, **error.values))
         else:
