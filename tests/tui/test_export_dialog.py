@@ -152,6 +152,26 @@ async def test_a_pdf_is_made_only_after_the_missing_characters_were_said(
         assert "Arket er gemt her" in words_on_screen(app)
 
 
+async def test_on_a_small_screen_the_first_save_brings_the_characters_into_view(
+    make_app, scripts, tmp_path: Path
+) -> None:
+    """At 40x15 the dialog scrolls: the first Save shows what will not print, the second
+    makes the PDF."""
+    app = make_app("open", scripts.id)
+    async with app.run_test(size=(40, 15)) as pilot:
+        await pilot.pause()
+        await pilot.press("f5")
+        await settle(app, pilot)
+        assert MISSING not in words_on_screen(app)  # checked, but scrolled out of view
+        await pilot.press("f5")
+        await settle(app, pilot)
+        assert MISSING in words_on_screen(app)
+        assert _exports(tmp_path) == []
+        await pilot.press("f5")
+        await settle(app, pilot)
+        assert [path.suffix for path in _exports(tmp_path)] == [".pdf"]
+
+
 async def test_the_dialog_stays_alive_while_the_fonts_are_read(
     make_app, scripts, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -9,9 +9,10 @@ the sheet will be. For a PDF, what will not come out as written is said before t
 is made (flow.taking_along.warnings_before): characters no font here can draw, with a
 button that saves HTML instead, and answers that run onto a second page. Finding the
 characters reads fonts' character maps (a tenth of a second), so it runs in a thread.
-A PDF is never made with characters the person was not told about: Save says them first,
-and a second Save makes it. Afterwards the dialog says where the file is and, past one
-page, how many pages it has. "Open the file" says so in the dialog when nothing opened it.
+A PDF is never made with characters the person was not shown: the first Save brings
+them into view (a small screen may have them scrolled away), and a second Save makes it.
+Afterwards the dialog says where the file is and, past one page, how many pages it has.
+"Open the file" says so in the dialog when nothing opened it.
 """
 
 from __future__ import annotations
@@ -72,7 +73,7 @@ class ExportDialog(PeerDialog[Path | None]):
         self.large_print = large_print
         self.written: Path | None = None
         # What a PDF would not print as written, by (format, large print), once known;
-        # and the choices whose missing characters the person has been shown.
+        # and the choices whose missing characters a Save has brought into view.
         self._warnings: dict[tuple[str, bool], list[Said]] = {}
         self._shown: set[tuple[str, bool]] = set()
 
@@ -176,8 +177,6 @@ class ExportDialog(PeerDialog[Path | None]):
         shown.update(Content("\n".join(item.text(self.cat) for item in said)))
         shown.display = bool(said)
         self.query_one("#as-html").display = any(item.key == OFFER_HTML for item in said)
-        if any(item.key == MISSING for item in said):
-            self._shown.add(choice)
 
     def _chosen_format(self) -> str:
         pressed = self.query_one("#format", RadioSet).pressed_button
@@ -228,8 +227,9 @@ class ExportDialog(PeerDialog[Path | None]):
         )
         choice = (fmt, large_print)
         if self.prep is not None and choice not in self._shown:
-            # Saved before the person saw what will not print (the check had not said it
-            # yet): it is said first, and the next Save makes the PDF all the same.
+            # The first Save of a PDF with characters that will not print says them, in
+            # view (on a small screen they may be scrolled away, or not checked yet); the
+            # next Save makes the PDF all the same.
             known = self._warnings.get(choice)
             said = known if known is not None else taking_along.warnings_before(self.prep, request)
             if any(item.key == MISSING for item in said):
@@ -248,7 +248,9 @@ class ExportDialog(PeerDialog[Path | None]):
 
     def _warn_first(self, choice: tuple[str, bool], said: list[Said]) -> None:
         self._warnings[choice] = said
+        self._shown.add(choice)
         self._show_warnings(choice, said)
+        self.query_one("#warnings").scroll_visible(animate=False)
         self._say("", problem=False)
         self._working(False)
 
