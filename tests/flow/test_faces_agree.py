@@ -207,7 +207,7 @@ async def test_both_faces_say_a_date_back_in_the_same_words(
     app = _app(tmp_path / "second", config_dir, "da", Start())
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        await pilot.press("f2")  # new: the meeting first
+        await pilot.press("f7")  # new: the meeting first
         await pilot.pause()
         app.screen.query_one("#date", Input).focus()
         await pilot.press(*"næste tirsdag", "tab", *"10", "tab")
