@@ -34,6 +34,10 @@ Textual; importing this package is light (typst and pydantic load only when used
         #          above 1 the text is set smaller ("export.fit.smaller") down to 8 pt,
         #          and past that .second_page is True.
         # .size    body size the PDF will use; .smaller; .second_page
+        # .notes   how the notes box is drawn: fit.NOTES_FULL; an empty box with fewer
+        #          lines (NOTES_FEWER) or none (NOTES_LEFT_OUT) so the answers keep to
+        #          one page: an empty notes box never takes a page of its own
+        # .pages   the pages the PDF will have (flow.taking_along.sheet_pages says it)
     export.fill_ratio(prep, cat=None) -> float   # the same .ratio, for the gauge
         # Pure and fast: a normal statement well under a millisecond, a very long one a
         # few ms (the first letter of a script outside Latin, Greek and Cyrillic reads

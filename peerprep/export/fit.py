@@ -7,10 +7,15 @@ the same heights and gaps as assets/sheet.typ, everything that prints included: 
 notes from after the meeting, words broken at the margin, a blank sheet's lines.
 tests/export/test_export_fit.py holds it to within 3 % of what typst itself measures.
 html.py uses the same numbers for its print styles.
+
+It follows the template's rules too: the first size that fits one page; past the floor
+size, an empty notes box with fewer writing lines, then none, before a second page
+(an empty box never takes a page of its own; notes that hold words always print whole).
 """
 
 from __future__ import annotations
 
+import math
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -179,9 +184,9 @@ def _meeting_row_em(row: tuple[Field, ...], width_em: float) -> float:
     return lines * top + (lines - 1) * LEAD
 
 
-def _height(sheet: Sheet, w: float) -> float:
-    """The sheet's natural height in em of its body size, with the smallest notes box,
-    for a text column `w` em wide."""
+def _rest_em(sheet: Sheet, w: float) -> float:
+    """The sheet's height without the notes box and the gap above it, in em of its body
+    size, for a text column `w` em wide."""
     h1 = H1_LARGE if sheet.large_print else H1
     total = _heading_em(sheet.heading, w, h1)
     if sheet.subtitle:
@@ -206,10 +211,16 @@ def _height(sheet: Sheet, w: float) -> float:
         inner = w - NUMBER_COLUMN
         total += sum(_paragraph_em(q, inner) for q in sheet.questions)
         total += QUESTION_GAP * (len(sheet.questions) - 1)
-        total += PART_GAP
     else:
-        total += WRITE_PITCH * sheet.writing_lines + LINES_GAP
-    box = _par_height(1)
+        total += WRITE_PITCH * sheet.writing_lines
+    return total
+
+
+def _box_em(sheet: Sheet, w: float, lines: int) -> float:
+    """The notes box with `lines` writing lines under its last note, and the gap above it,
+    in em of the body size."""
+    box = PART_GAP if sheet.questions else LINES_GAP
+    box += _par_height(1)
     inner = w - 2 * NOTES_INSET
     for note in sheet.notes:
         box += PARA_GAP + _par_height(count_lines(note.label + ":", inner, bold=True))
@@ -217,13 +228,35 @@ def _height(sheet: Sheet, w: float) -> float:
             box += AFTER_STARTER + _paragraphs_em(note.paragraphs, inner)
         else:  # a blank sheet's label, with lines to write on
             box += WRITE_PITCH * BLANK_NOTE_LINES
-    box += WRITE_PITCH * sheet.notes_lines + 2 * NOTES_INSET
-    return total + box
+    return box + WRITE_PITCH * lines + 2 * NOTES_INSET
+
+
+def notes_hold_words(sheet: Sheet) -> bool:
+    """Whether the notes box holds the person's words (then it is printed whole, across
+    pages when it must; an empty one shrinks to the room left or is left out)."""
+    return any(note.paragraphs for note in sheet.notes)
+
+
+def fewest_notes_lines(sheet: Sheet) -> int:
+    """The fewest writing lines an empty notes box has under its last note: one to write
+    on; none on a blank sheet, whose labels have a line each (sheet.typ's `fewest`)."""
+    if any(not note.paragraphs for note in sheet.notes):
+        return sheet.notes_lines
+    return min(sheet.notes_lines, 1)
+
+
+def _height(sheet: Sheet, w: float) -> float:
+    """The sheet's natural height in em of its body size, with the smallest notes box,
+    for a text column `w` em wide."""
+    return _rest_em(sheet, w) + _box_em(sheet, w, sheet.notes_lines)
 
 
 def ratio_at(sheet: Sheet, size: float) -> float:
     """The share of one page's writing area the sheet needs at body size `size` (points)."""
     return _height(sheet, WIDTH / size) * size / AVAIL
+
+
+NOTES_FULL, NOTES_FEWER, NOTES_LEFT_OUT = "full", "least", "none"  # sheet.typ's plans
 
 
 @dataclass(frozen=True)
@@ -234,23 +267,53 @@ class Estimate:
         it is; above 1 the text is set smaller; see `size` and `second_page`).
     size: the body size in points the PDF will use.
     second_page: even the smallest size does not fit; the sheet runs onto more pages.
+    notes: how the notes box is drawn (sheet.typ's plan): NOTES_FULL with its writing
+        lines; NOTES_FEWER, an empty box with fewer lines so that the answers stay on one
+        page; NOTES_LEFT_OUT, no room even for that, the foot of the page is left for the pen.
+    pages: how many A4 pages the PDF will have (an estimate past one page: page breaks
+        waste a little room that is not counted).
     """
 
     ratio: float
     size: float
     second_page: bool
+    notes: str = NOTES_FULL
+    pages: int = 1
 
     @property
     def smaller(self) -> bool:
         return not self.second_page and self.size < SIZES[0]
 
 
+def smallest_ratios(sheet: Sheet) -> tuple[float, float]:
+    """At the floor size, the share of a page the sheet needs without its notes box, and
+    with an empty notes box of the fewest lines (sheet.typ measures the same two)."""
+    floor = sheet.sizes[-1]
+    w = WIDTH / floor
+    rest = _rest_em(sheet, w)
+    least = rest + _box_em(sheet, w, fewest_notes_lines(sheet))
+    return rest * floor / AVAIL, least * floor / AVAIL
+
+
 def estimate(sheet: Sheet) -> Estimate:
+    """How the PDF will come out, by sheet.typ's rule: the first size (comfortable first)
+    at which the sheet fits one page; past the floor size, an empty notes box with fewer
+    lines, then none; else the comfortable size over more pages, where an empty notes box
+    never takes a page of its own."""
     sizes = sheet.sizes
     first = ratio_at(sheet, sizes[0])
-    if sheet.large_print:
-        return Estimate(ratio=first, size=sizes[0], second_page=first > 1.0)
     for size in sizes:
         if (first if size == sizes[0] else ratio_at(sheet, size)) <= 1.0:
             return Estimate(ratio=first, size=size, second_page=False)
-    return Estimate(ratio=first, size=sizes[0], second_page=True)
+    if not notes_hold_words(sheet):
+        rest, least = smallest_ratios(sheet)
+        if least <= 1.0:
+            return Estimate(ratio=first, size=sizes[-1], second_page=False, notes=NOTES_FEWER)
+        if rest <= 1.0:
+            return Estimate(ratio=first, size=sizes[-1], second_page=False, notes=NOTES_LEFT_OUT)
+        # The box goes where the answers end, or is left out: it adds no page.
+        w = WIDTH / sizes[0]
+        pages = math.ceil(_rest_em(sheet, w) * sizes[0] / AVAIL)
+    else:
+        pages = math.ceil(first)
+    return Estimate(ratio=first, size=sizes[0], second_page=True, pages=max(2, pages))

@@ -65,11 +65,22 @@ ASCENT, DESCENT = 1.069, 0.293
 _HALF_LEADING = (LINE - ASCENT - DESCENT) / 2
 ABOVE = _HALF_LEADING + ASCENT - fit.CAP
 BELOW = _HALF_LEADING + DESCENT
+FOOTER_SIZE, FOOTER_LARGE = 8.5, 16.0  # the footer's size in points (sheet.typ)
+FOOTER_ROOM = 1.4  # mm between the footer and the foot of the page, for rounding
 
 
-def _print_css(sheet: Sheet) -> str:
-    """Print styles with the PDF's measures (sheet.typ, fit.py), at the PDF's body size."""
-    size = fit.estimate(sheet).size
+def _print_css(sheet: Sheet, estimate: fit.Estimate) -> str:
+    """Print styles with the PDF's measures (sheet.typ, fit.py), at the PDF's body size;
+    an empty notes box the PDF leaves out for want of room is not printed either."""
+    size = estimate.size
+    hidden = "  .notes { display: none; }\n" if estimate.notes == fit.NOTES_LEFT_OUT else ""
+    # The PDF's footer stands in its bottom margin; here it follows the sheet, so the page's
+    # bottom margin is the PDF's less the footer's line and the gap above it (and a little
+    # room for the browser's rounding): the sheet has the PDF's height above the footer.
+    footer = FOOTER_LARGE if sheet.large_print else FOOTER_SIZE
+    footer_gap = 0.3 if sheet.large_print else 0.8
+    bottom = (fit.MARGIN_BOTTOM - footer * (LINE + footer_gap)) / fit.MM - FOOTER_ROOM
+    top, side = fit.MARGIN_TOP / fit.MM, fit.MARGIN_X / fit.MM
     h1, h2, sub = (fit.H1_LARGE if sheet.large_print else fit.H1), fit.H2, fit.SUBTITLE
     row_gap = fit.BLANK_ROW_GAP if sheet.blank else fit.ROW_GAP
     text = fit.LEAD  # between two blocks of body text: BELOW + ABOVE
@@ -79,7 +90,7 @@ def _print_css(sheet: Sheet) -> str:
         return f"{value / scale:.4f}em"
 
     return f"""
-@page {{ size: A4; margin: {fit.MARGIN_TOP / fit.MM:.1f}mm {fit.MARGIN_X / fit.MM:.1f}mm 12mm; }}
+@page {{ size: A4; margin: {top:.1f}mm {side:.1f}mm {bottom:.1f}mm; }}
 @media print {{
   html, html.large {{ font-size: {size:g}pt; line-height: {LINE:.4f}; }}
   main {{ max-width: none; padding: 0; }}
@@ -113,8 +124,8 @@ def _print_css(sheet: Sheet) -> str:
   .notes .lines + .label {{ margin-top: {em(fit.PARA_GAP - ABOVE)}; }}
   .notes .label + p {{ margin-top: {em(fit.AFTER_STARTER - text)}; }}
   .notes .label + .lines, .notes h2 + .lines, .notes p + .lines {{ margin-top: {em(-BELOW)}; }}
-  footer {{ margin-top: 0.8em; font-size: {8.5 / size if not sheet.large_print else 1:.4f}em; }}
-}}
+  footer {{ margin-top: {footer_gap}em; font-size: {footer / size:.4f}em; }}
+{hidden}}}
 """
 
 
@@ -143,6 +154,11 @@ def _field(item: Field) -> str:
 
 def sheet_to_html(sheet: Sheet) -> str:
     not_filled = escape(sheet.labels.get("not_filled", ""))
+    estimate = fit.estimate(sheet)
+    # As the PDF: an empty notes box with fewer lines when the answers need the room.
+    notes_lines = sheet.notes_lines
+    if estimate.notes != fit.NOTES_FULL:
+        notes_lines = fit.fewest_notes_lines(sheet)
     out: list[str] = [
         "<!DOCTYPE html>",
         f'<html lang="{escape(sheet.language)}"{" class=large" if sheet.large_print else ""}>',
@@ -150,7 +166,7 @@ def sheet_to_html(sheet: Sheet) -> str:
         '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f"<title>{escape(sheet.title)}</title>",
-        f"<style>{_CSS}{_print_css(sheet)}</style>",
+        f"<style>{_CSS}{_print_css(sheet, estimate)}</style>",
         "</head>",
         "<body>",
         "<main>",
@@ -186,8 +202,8 @@ def sheet_to_html(sheet: Sheet) -> str:
     for note in sheet.notes:
         out.append(f'<p class="label">{escape(note.label)}:</p>')
         out += _paragraphs(note.paragraphs) if note.paragraphs else [_lines(BLANK_NOTE_LINES)]
-    if sheet.notes_lines:
-        out.append(_lines(sheet.notes_lines))
+    if notes_lines:
+        out.append(_lines(notes_lines))
     out.append("</section>")
     if sheet.prepared:
         out.append(f"<footer>{escape(sheet.prepared)}</footer>")

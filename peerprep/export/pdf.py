@@ -44,11 +44,18 @@ _lock = threading.Lock()
 
 @dataclass(frozen=True)
 class Fit:
-    """What typst itself measured: the body size it chose and whether one page held it."""
+    """What typst itself measured: the body size it chose, whether one page held it, the
+    share of a page the sheet needs at each size, and how the notes box is drawn (the
+    template's plan: "full", "least" or "none"; fit.Estimate.notes). `rest` and `least`:
+    at the floor size, the share of a page without the notes box and with an empty one
+    of the fewest lines; None when the notes hold words (they are not measured then)."""
 
     size: float
     one_page: bool
     ratios: tuple[float, ...]
+    notes: str = "full"
+    rest: float | None = None
+    least: float | None = None
 
 
 def _typst() -> ModuleType:
@@ -243,4 +250,7 @@ def measure(sheet: Sheet) -> Fit:
         size=float(found["size"]),
         one_page=bool(found["one_page"]),
         ratios=tuple(float(r) for r in found["ratios"]),
+        notes=str(found["notes"]),
+        rest=float(found["rest"]) if "rest" in found else None,
+        least=float(found["least"]) if "least" in found else None,
     )

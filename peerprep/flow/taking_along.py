@@ -38,6 +38,8 @@ from typing import TYPE_CHECKING
 from peerprep.flow.said import Said
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from peerprep.export.printing import PrinterStatus
     from peerprep.model import Preparation
     from peerprep.words import Catalogue
@@ -248,13 +250,15 @@ def take_along(record: TakenAlong, prep: Preparation, request: SheetRequest) -> 
     return Taken(path=path, printed=printed, said=said, problems=problems)
 
 
-def take_blank(request: SheetRequest) -> Taken:
-    """A blank sheet to fill in by hand, in `request.language` (or Danish), written (and
-    printed) as `take_along` writes a preparation's sheet; nothing is recorded (it holds
-    no one's words).
+def take_blank(record: TakenAlong, request: SheetRequest) -> Taken:
+    """A blank sheet to fill in by hand, in `request.language` (or Danish), made by the
+    same rules as `take_along` (on a shared computer printing keeps no file, and a file
+    needs a place the person chose); nothing is recorded (it holds no one's words).
 
     Raises:
-        ExportError: the sheet could not be made or written; its key says why.
+        ExportError: the sheet could not be made, written or printed without a file, or
+            on a shared computer no place was chosen (export.errors.choose_place); its key
+            says why.
     """
     from peerprep.export.errors import ExportError
     from peerprep.export.formats import PRINTABLE
@@ -263,14 +267,20 @@ def take_blank(request: SheetRequest) -> Taken:
     if request.print_now and request.fmt not in PRINTABLE:
         raise ExportError("export.errors.print_format")
     language = request.language or "da"
+    large = request.large_print
+    if record.shared and request.print_now and request.destination is None:
+        _print_in_private(
+            lambda folder: export_blank(language, "pdf", large, folder, timestamp=request.timestamp)
+        )
+        return Taken(path=None, printed=True, said=[Said("export.printed_no_file")])
+    if record.shared and request.destination is None:
+        raise ExportError("export.errors.choose_place")  # no folder of this computer
     destination, folder = request.destination, request.folder_given
-    intended, _ = blank_target(
-        language, request.fmt, request.large_print, destination, is_folder=folder
-    )
+    intended, _ = blank_target(language, request.fmt, large, destination, is_folder=folder)
     path = export_blank(
         language,
         request.fmt,
-        request.large_print,
+        large,
         destination,
         is_folder=folder,
         timestamp=request.timestamp,
@@ -288,7 +298,20 @@ def take_blank(request: SheetRequest) -> Taken:
         else:
             printed = True
             said.append(Said("export.printed"))
+    stays = stays_here(record, path)
+    if stays is not None:
+        said.append(stays)
     return Taken(path=path, printed=printed, said=said, problems=problems)
+
+
+def blank_pages(language: str, *, large_print: bool = False) -> int:
+    """How many A4 pages the PDF of a blank sheet in `language` will be (export.estimate's
+    rule, as `sheet_pages`)."""
+    from peerprep.export import fit
+    from peerprep.export.layout import build_blank_sheet
+    from peerprep.words import catalogue
+
+    return fit.estimate(build_blank_sheet(catalogue(language), large_print=large_print)).pages
 
 
 _LATER: list[Path] = []  # Windows: folders to remove when the program ends
@@ -306,14 +329,11 @@ def print_without_file(prep: Preparation, request: SheetRequest | None = None) -
         ExportError: no printer (one of the three reasons of export.printing), or the
             print queue did not take it (the key says which; no file is named).
     """
-    from peerprep.export.errors import ExportError
-    from peerprep.export.printing import print_file
     from peerprep.export.service import export_preparation
 
     request = request or SheetRequest(print_now=True)
-    folder = Path(tempfile.mkdtemp(prefix="peerprep-print-"))
-    try:
-        path = export_preparation(
+    _print_in_private(
+        lambda folder: export_preparation(
             prep,
             sheet_catalogue(prep),
             "pdf",
@@ -321,8 +341,24 @@ def print_without_file(prep: Preparation, request: SheetRequest | None = None) -
             folder,
             timestamp=request.timestamp,
         )
+    )
+
+
+def _print_in_private(make: Callable[[Path], Path]) -> None:
+    """`make` the PDF in a private temporary folder, print it, and remove the folder
+    (print_without_file's rule).
+
+    Raises:
+        ExportError: no printer, or the queue did not take it; no file is named, since
+            none is kept.
+    """
+    from peerprep.export.errors import ExportError
+    from peerprep.export.printing import print_file
+
+    folder = Path(tempfile.mkdtemp(prefix="peerprep-print-"))
+    try:
         try:
-            print_file(path)
+            print_file(make(folder))
         except ExportError as error:
             if error.key == "export.errors.print_failed":
                 # Its words say where the file is kept; here none is.
@@ -348,18 +384,14 @@ def _remove_later() -> None:  # pragma: no cover - exercised on Windows only
 def sheet_pages(prep: Preparation, *, large_print: bool = False) -> int:
     """How many A4 pages the PDF of this preparation will be, in its own language.
 
-    The export layer's estimate (export.estimate: the same measure the PDF is laid out by)
-    says whether the sheet fits one page; when it does not, the pages are counted from
-    how much of a page it needs at the size it is set in.
+    The export layer's estimate (export.estimate: the same measure and the same rules the
+    PDF is laid out by, an empty notes box that never takes a page of its own included):
+    one page when it fits one; past that, counted from how much of a page it needs at the
+    size it is set in.
     """
-    import math
-
     from peerprep import export
 
-    estimate = export.estimate(prep, None, large_print=large_print)
-    if not estimate.second_page:
-        return 1
-    return max(2, math.ceil(estimate.ratio))
+    return export.estimate(prep, None, large_print=large_print).pages
 
 
 def open_file(path: Path) -> None:

@@ -1,5 +1,5 @@
-"""The menus of line-by-line mode: home (new, open, open from a file, delete, about) and
-one preparation, and the question before leaving a shared computer.
+"""The menus of line-by-line mode: home (new, open, open from a file, delete, about, a blank
+sheet) and one preparation, and the question before leaving a shared computer.
 
 Every menu is a numbered list; 0 (or the word for back) goes back one level and the word
 for stop stops the program. Each destructive choice asks first and says what will
@@ -291,7 +291,11 @@ def home(session: Session) -> None:
         options.append(("import", cat.text("plain.home.import")))
         if count:
             options.append(("delete", cat.text("plain.home.delete")))
-        options += [("about", cat.text("plain.home.about")), ("quit", cat.text("plain.home.quit"))]
+        options += [
+            ("about", cat.text("plain.home.about")),
+            ("blank", cat.text("plain.home.blank")),  # paper for the pen, for anyone
+            ("quit", cat.text("plain.home.quit")),
+        ]
         try:
             chosen = asking.choose(console, cat.text("plain.home.title"), options, None)
         except Back:
@@ -304,6 +308,8 @@ def home(session: Session) -> None:
                 open_one(session, prep.id)
         elif chosen == "import":
             import_one(session)
+        elif chosen == "blank":
+            review.blank_menu(session)
         elif chosen == "delete":
             prep = pick(session, "plain.pick_delete")
             if prep is not None:

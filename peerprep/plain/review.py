@@ -8,6 +8,8 @@ a file left on the computer is said to stay there and does not count as taken al
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from peerprep.errors import StoreError
 from peerprep.flow.taking_along import SheetRequest, Taken
 from peerprep.plain import asking
@@ -15,7 +17,7 @@ from peerprep.plain.places import choose_folder
 from peerprep.plain.reading import statement_lines
 from peerprep.plain.session import Session
 
-__all__ = ["carry", "export_menu", "print_sheet", "statement_lines"]
+__all__ = ["blank_menu", "carry", "export_menu", "print_sheet", "statement_lines"]
 
 
 _FORMATS: tuple[tuple[str, str, bool], ...] = (
@@ -30,6 +32,35 @@ _FORMATS: tuple[tuple[str, str, bool], ...] = (
 def export_menu(session: Session, title_key: str = "plain.export.title") -> Taken | None:
     """Save the sheet as a file (PDF, large print, HTML, text) or send it to the printer.
     Returns what was done, or None when the person went back."""
+    request = choose_sheet(session, title_key)
+    return None if request is None else export_to(session, request)
+
+
+def blank_menu(session: Session) -> Taken | None:
+    """A blank sheet in the person's language, to fill in by hand: as a file or on paper,
+    by flow.taking_along.take_blank (the same rules as any sheet: on a shared computer
+    printing keeps no file). Returns what was done, or None when the person went back."""
+    from peerprep.export.errors import ExportError
+    from peerprep.flow.taking_along import take_blank
+
+    console = session.console
+    request = choose_sheet(session, "plain.export.blank_title")
+    if request is None:
+        return None
+    console.tell("plain.export.working")
+    try:
+        taken = take_blank(session.context.taken, replace(request, language=session.cat.language))
+    except ExportError as error:
+        console.tell(error.key, **error.values)
+        return None
+    for said in [*taken.said, *taken.problems]:
+        console.say(said.text(session.cat))
+    return taken
+
+
+def choose_sheet(session: Session, title_key: str) -> SheetRequest | None:
+    """Which kind of sheet, and where it goes (on a shared computer a USB stick or a
+    folder the person types, flow.places); printing needs no place. None: back."""
     from peerprep.flow.places import export_place
     from peerprep.flow.taking_along import can_print
 
@@ -41,16 +72,15 @@ def export_menu(session: Session, title_key: str = "plain.export.title") -> Take
     if not chosen:
         return None
     if chosen == "print":
-        return print_sheet(session)
+        return SheetRequest(fmt="pdf", print_now=True)
     fmt, large = next((f, big) for c, f, big in _FORMATS if c == chosen)
     where = choose_folder(session, export_place(session.context.shared.on))
     if where is None:
         return None
     destination = None if where.usual else where.folder
-    request = SheetRequest(
+    return SheetRequest(
         fmt=fmt, large_print=large, destination=destination, folder_given=destination is not None
     )
-    return export_to(session, request)
 
 
 def export_to(session: Session, request: SheetRequest) -> Taken | None:

@@ -485,19 +485,24 @@ class PeerprepApp(Rooms, TerminalCursor, DeliveredInput, ReadableColours, App[in
             self.exit(0)
 
     def export_dialog(
-        self, *, large_print: bool | None = None, prep: Preparation | None = None
+        self,
+        *,
+        large_print: bool | None = None,
+        prep: Preparation | None = None,
+        blank: bool = False,
     ) -> None:
         """Save the sheet as a file or print it; also the way out when saving here fails.
 
         It offers what was chosen last time (large print is kept in the settings);
         `large_print=True` asks for a PDF in large print. `prep`:
-        the sheet of a preparation that is not open (the one chosen on home)."""
+        the sheet of a preparation that is not open (the one chosen on home). `blank`:
+        a blank sheet to fill in by hand (home)."""
         from peerprep.tui.dialogs.export import ExportDialog
 
         self.commit_screens()
         source = prep if prep is not None else self.session.prep
-        if source is not None:
-            prep = source.model_copy(deep=True)
+        if source is not None or blank:
+            prep = None if blank or source is None else source.model_copy(deep=True)
             side = self.shared_side
             folder = side.export_folder() if side else None  # shared: a USB stick first
             fmt = "pdf" if large_print else self.export_format

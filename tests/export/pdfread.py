@@ -125,3 +125,11 @@ def assert_on_the_page(data: bytes) -> None:
             continue
         assert run.y >= MARGIN_BOTTOM - 1, (run.text, run.y)
         assert LEFT - 1 <= run.x <= RIGHT, (run.text, run.x)
+
+
+def rule_widths(data: bytes, page: int) -> list[float]:
+    """The widths (points) of the ruled lines drawn on one page (0 is the first): the
+    writing lines, the lines in the notes box, the meeting's blanks."""
+    content = reader(data).pages[page].get_contents().get_data()
+    found = re.findall(rb"cm/c\d+ cs [\d. ]*scn ([\d.]+) [\d.]+ m", content)
+    return [float(width) for width in found]

@@ -64,9 +64,22 @@ def _follows_typst(sheet) -> None:
         )
     estimate = fit.estimate(sheet)
     assert estimate.ratio == pytest.approx(real.ratios[0], abs=TOLERANCE * max(1.0, real.ratios[0]))
-    if all(abs(r - 1) > TOLERANCE for r in real.ratios):  # not on a knife's edge
+    # At the floor size, without the notes box and with an empty one of the fewest lines
+    # (measured when the notes hold no words: such a box is made smaller before a page
+    # is added).
+    edges = list(real.ratios)
+    if fit.notes_hold_words(sheet):
+        assert real.rest is None and real.least is None
+    else:
+        assert real.rest is not None and real.least is not None
+        rest, least = fit.smallest_ratios(sheet)
+        assert rest == pytest.approx(real.rest, abs=TOLERANCE * max(1.0, real.rest))
+        assert least == pytest.approx(real.least, abs=TOLERANCE * max(1.0, real.least))
+        edges += [real.rest, real.least]
+    if all(abs(r - 1) > TOLERANCE for r in edges):  # not on a knife's edge
         assert estimate.size == real.size
         assert estimate.second_page == (not real.one_page)
+        assert estimate.notes == real.notes
 
 
 @pytest.mark.parametrize("seed", range(12))
@@ -87,6 +100,28 @@ def test_estimate_follows_typst_for_the_cases(case, large, fixture_preparation):
 @pytest.mark.parametrize("large", [False, True], ids=["normal", "large"])
 def test_estimate_follows_typst_for_the_blank_sheet(language, large):
     _follows_typst(build_blank_sheet(catalogue(language), large_print=large))
+
+
+@pytest.mark.parametrize(
+    ("large", "more", "notes"),
+    [
+        (False, 60, fit.NOTES_FEWER),
+        (False, 66, fit.NOTES_LEFT_OUT),
+        (True, 0, fit.NOTES_FEWER),
+        (True, 4, fit.NOTES_LEFT_OUT),
+        (True, 10, fit.NOTES_FULL),  # two pages: the box where the answers end
+    ],
+)
+def test_estimate_follows_typst_where_an_empty_notes_box_makes_room(
+    large, more, notes, preparation
+):
+    """Answers that fit one page only with fewer lines in the notes box, or none."""
+    prep = preparation()
+    extra = " Jeg vil gerne fortælle lidt mere om hvordan jeg har det i hverdagen." * more
+    prep.set_part("introduction", prep.statement.introduction + extra)
+    sheet = build_sheet(prep, catalogue("da"), large_print=large)
+    assert fit.estimate(sheet).notes == notes
+    _follows_typst(sheet)
 
 
 def test_the_notes_count_in_the_fit(preparation):

@@ -92,6 +92,23 @@ def test_printed_blank_sheet_is_one_page(browser_print, language):
     assert len(reader(browser_print(sheet_to_html(sheet), f"blank-{language}")).pages) == 1
 
 
+@needs_browser
+@pytest.mark.parametrize("which", ["statement", "empty"])
+def test_printed_large_print_is_one_page_where_the_pdf_is(preparation, empty, browser_print, which):
+    """The PDF gives its empty notes box fewer lines (the statement) or leaves it out (an
+    empty preparation) to stay on one page; printed from the browser, so does the HTML."""
+    prep = preparation() if which == "statement" else empty()
+    sheet = build_sheet(prep, catalogue("da"), large_print=True)
+    estimate = fit.estimate(sheet)
+    assert estimate.notes != fit.NOTES_FULL
+    assert pdf.page_count(pdf.render(sheet)) == 1
+    printed = browser_print(sheet_to_html(sheet), f"large-{which}")
+    assert len(reader(printed).pages) == 1
+    text = body_text(printed)
+    assert catalogue("da").text("sheet.questions") in text
+    assert ("Noter fra mødet" in text) == (estimate.notes == fit.NOTES_FEWER)
+
+
 def test_print_styles_take_the_pdfs_size_and_measures(preparation):
     small = _statement(preparation, 57)
     styles = sheet_to_html(small)

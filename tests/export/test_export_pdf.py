@@ -128,13 +128,15 @@ def test_past_the_floor_it_runs_onto_a_second_page(preparation, pdf_reader):
 
 
 def test_large_print_is_at_least_16_point(preparation, pdf_reader, text_of):
-    sheet = build_sheet(preparation(), catalogue("da"), large_print=True)
-    data = pdf.render(sheet)
-    reader = pdf_reader(data)
-    assert pdf.measure(sheet).size == LARGE_PRINT_SIZE
-    assert min(_sizes(reader)) >= 16
-    assert len(reader.pages) >= 2  # it may take more pages, and here it does
-    assert "Jeg hedder Åse" in text_of(data)
+    # One page (its empty notes box has fewer lines), and a longer one over more pages.
+    for repeat, pages in ((1, 1), (3, 2)):
+        sheet = build_sheet(preparation(repeat=repeat), catalogue("da"), large_print=True)
+        data = pdf.render(sheet)
+        reader = pdf_reader(data)
+        assert pdf.measure(sheet).size == LARGE_PRINT_SIZE
+        assert min(_sizes(reader)) >= 16
+        assert len(reader.pages) == pages  # it may take more pages, never fewer letters
+        assert "Jeg hedder Åse" in text_of(data)
 
 
 def test_empty_parts_show_starters_and_writing_lines(empty, preparation, pdf_reader, text_of):

@@ -424,3 +424,35 @@ def test_printing_without_a_file_never_names_a_file_when_the_queue_refuses(
     assert caught.value.key == "export.errors.print_failed_no_file"
     said = catalogue("da").text(caught.value.key, **caught.value.values)
     assert "gemt her" not in said and "ikke gemt nogen fil" in said
+
+
+def test_a_blank_sheet_follows_the_same_rules(
+    site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """take_blank on a shared computer: printing keeps no file, a file needs a place the
+    person chose, and one left on the computer is said to stay there."""
+    import tempfile
+
+    from peerprep import drives
+    from peerprep.export import ExportError, printing
+    from peerprep.flow.taking_along import SheetRequest, take_blank
+
+    tmp = tmp_path / "tmp"
+    tmp.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp))
+    monkeypatch.setattr(drives, "on_removable_drive", lambda path: False)
+    sent: list[bytes] = []
+    monkeypatch.setattr(printing, "print_file", lambda path: sent.append(path.read_bytes()))
+    record = TakenAlong(shared=True)
+    taken = take_blank(record, SheetRequest(print_now=True, language="en"))
+    assert taken.path is None and taken.printed and sent[0].startswith(b"%PDF")
+    assert list(tmp.iterdir()) == []
+    with pytest.raises(ExportError) as refused:
+        take_blank(record, SheetRequest(fmt="txt"))
+    assert refused.value.key == "export.errors.choose_place"
+    assert not (tmp_path / "exports").exists()
+    here = tmp_path / "Skrivebord"
+    here.mkdir()
+    taken = take_blank(record, SheetRequest(fmt="txt", destination=here, folder_given=True))
+    assert taken.path is not None and taken.path.parent == here
+    assert [s.key for s in taken.said] == ["export.done", "export.stays_here"]

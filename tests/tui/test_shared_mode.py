@@ -640,3 +640,34 @@ async def test_ctrl_s_on_a_shared_computer_never_says_saved(site: Path) -> None:
         await pilot.pause()
     assert notes == [app.t("shared.status")]
     assert not any("Gemt" in note for note in notes)
+
+
+async def test_printing_a_blank_sheet_keeps_no_file(
+    site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A blank sheet from home follows the rules of any sheet: printed, it keeps no file."""
+    import tempfile
+
+    from peerprep.export import printing
+    from peerprep.tui.dialogs.export import ExportDialog
+
+    _stick_in(monkeypatch)  # no stick: no folder is suggested
+    tmp = tmp_path / "tmp"
+    tmp.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp))
+    printed: list[bytes] = []
+    monkeypatch.setattr(printing, "_known", printing.PrinterStatus("ready"))  # asked and kept
+    monkeypatch.setattr(printing, "print_file", lambda path: printed.append(path.read_bytes()))
+    app, _ = shared_app(shared_context(None), FakeClock(), command=None)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("f5")
+        await pilot.pause()
+        assert isinstance(app.screen, ExportDialog) and app.screen.prep is None
+        app.screen.query_one("#print").focus()
+        await pilot.press("space", "f5")
+        await settle(app, pilot)
+        assert "Der er ikke gemt nogen fil på computeren" in dialog_text(app)
+    assert len(printed) == 1 and printed[0].startswith(b"%PDF")
+    assert list(tmp.iterdir()) == []
+    assert not (tmp_path / "exports").exists()

@@ -98,7 +98,7 @@ def run(context: Context, args: argparse.Namespace) -> int:
     if args.blank:
         try:
             taken = taking_along.take_blank(
-                replace(request, language=args.sheet_lang or context.language)
+                context.taken, replace(request, language=args.sheet_lang or context.language)
             )
         except ExportError as error:
             raise CommandError(error.key, **error.values) from error

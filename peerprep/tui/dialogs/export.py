@@ -1,13 +1,24 @@
 """Save the sheet as a file (and print it): format, large print, folder; then where it went.
 
+Without a preparation it makes a blank sheet to fill in by hand, in the screen's language
+(flow.taking_along.take_blank: the same rules as any sheet, on a shared computer too).
+
 The format is a radio group the arrow keys choose in at once, and it has the focus when
 the dialog opens; the hint under it says what the chosen kind is for and how many pages
-the sheet will be. "Open the file" says so in the dialog when nothing opened it.
+the sheet will be. For a PDF, what will not come out as written is said before the file
+is made (flow.taking_along.warnings_before): characters no font here can draw, with a
+button that saves HTML instead, and answers that run onto a second page. Finding the
+characters reads fonts' character maps (a tenth of a second), so it runs in a thread.
+A PDF is never made with characters the person was not shown: the first Save brings
+them into view (a small screen may have them scrolled away), and a second Save makes it.
+Afterwards the dialog says where the file is and, past one page, how many pages it has.
+"Open the file" says so in the dialog when nothing opened it.
 """
 
 from __future__ import annotations
 
 import asyncio
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -21,6 +32,7 @@ from textual.widgets import Button, Checkbox, RadioSet, Static
 from peerprep.errors import PeerprepError
 from peerprep.export.formats import FORMATS, PRINTABLE
 from peerprep.flow import places, taking_along
+from peerprep.flow.said import Said
 from peerprep.folders import default_export_dir
 from peerprep.model import Preparation
 from peerprep.tui.keymap import bind
@@ -33,6 +45,8 @@ if TYPE_CHECKING:
 
 LARGE = ("pdf", "html")  # the kinds of file that come in large print
 PAGED = ("pdf",)  # the kinds whose pages we know before it is made
+MISSING = "export.fonts.missing"  # characters no font here can draw (taking_along)
+OFFER_HTML = "export.fonts.offer_html"
 
 
 class ExportDialog(PeerDialog[Path | None]):
@@ -50,23 +64,28 @@ class ExportDialog(PeerDialog[Path | None]):
 
     def __init__(
         self,
-        prep: Preparation,
+        prep: Preparation | None,
         *,
         folder: Path | None = None,
         fmt: str = "pdf",
         large_print: bool = False,
     ) -> None:
         super().__init__()
-        self.prep = prep
+        self.prep = prep  # None: a blank sheet, for the pen
         self.folder = folder
         self.fmt = fmt if fmt in FORMATS else FORMATS[0]
         self.large_print = large_print
         self.written: Path | None = None
+        # What a PDF would not print as written, by (format, large print), once known;
+        # and the choices whose missing characters a Save has brought into view.
+        self._warnings: dict[tuple[str, bool], list[Said]] = {}
+        self._shown: set[tuple[str, bool]] = set()
 
     def compose(self) -> ComposeResult:
         fmts = FORMATS
         with DialogBox(wide=True):
-            yield Static(Content.styled(self.t("tui.export.title"), "bold"), classes="dialog-title")
+            title = self.t("tui.export.blank_title" if self.prep is None else "tui.export.title")
+            yield Static(Content.styled(title, "bold"), classes="dialog-title")
             with Choices(id="format") as chooser:
                 chooser.border_title = self.t("tui.export.format")
                 for fmt in fmts:
@@ -75,6 +94,8 @@ class ExportDialog(PeerDialog[Path | None]):
                     )
             # what the chosen kind is for, and how many pages: said for the one chosen
             yield Static(Content(""), id="about", classes="dialog-hint")
+            # before a PDF is made: what will not print, and the answers' second page
+            yield Static(Content(""), id="warnings", classes="dialog-warning")
             if any(f in LARGE for f in fmts):
                 yield Tick(
                     self.t("export.large_print"),
@@ -101,11 +122,13 @@ class ExportDialog(PeerDialog[Path | None]):
             yield Static(Content(""), id="result")
             with Horizontal(classes="dialog-buttons"):
                 yield Button(self.t("tui.export.save"), id="save", variant="primary")
+                yield Button(self.t("tui.export.as_html"), id="as-html")
                 yield Button(self.t("tui.export.open"), id="open")
                 yield Button(self.t("tui.export.cancel"), id="cancel")
 
     def after_mount(self) -> None:
-        self.query_one("#open").display = False
+        for hidden in ("#open", "#as-html", "#warnings"):
+            self.query_one(hidden).display = False
         self._show_format(self.fmt)
         known = taking_along.known_printer()
         if known is not None:
@@ -146,9 +169,43 @@ class ExportDialog(PeerDialog[Path | None]):
             )
         about = self.t(f"tui.export.about.{fmt}")
         if fmt in PAGED:
-            pages = taking_along.sheet_pages(self.prep, large_print=self._checked("#large"))
+            large = self._checked("#large")
+            if self.prep is None:
+                pages = taking_along.blank_pages(self.cat.language, large_print=large)
+            else:
+                pages = taking_along.sheet_pages(self.prep, large_print=large)
             about = f"{about} {self.t('tui.export.pages', n=pages)}"
         self.query_one("#about", Static).update(Content(about))
+        choice = (fmt, self._checked("#large") and fmt in LARGE)
+        if self.prep is None:  # a blank sheet: our own words, in fonts we bundle
+            self._warnings[choice] = []
+        known = self._warnings.get(choice)
+        self._show_warnings(choice, known or [])
+        if known is None:
+            self._check(*choice)
+
+    @work(thread=True, exclusive=True, group="warnings")
+    def _check(self, fmt: str, large_print: bool) -> None:
+        # Reads fonts' character maps the first time a rare character comes up: in a thread.
+        if self.prep is None:
+            return
+        request = taking_along.SheetRequest(fmt=fmt, large_print=large_print)
+        said = taking_along.warnings_before(self.prep, request)
+        self.app.call_from_thread(self._checked_now, (fmt, large_print), said)
+
+    def _checked_now(self, choice: tuple[str, bool], said: list[Said]) -> None:
+        self._warnings[choice] = said
+        if not self.is_attached or self.written is not None:
+            return
+        fmt = self._chosen_format()
+        if choice == (fmt, self._checked("#large") and fmt in LARGE):  # still the one chosen
+            self._show_warnings(choice, said)
+
+    def _show_warnings(self, choice: tuple[str, bool], said: list[Said]) -> None:
+        shown = self.query_one("#warnings", Static)
+        shown.update(Content("\n".join(item.text(self.cat) for item in said)))
+        shown.display = bool(said)
+        self.query_one("#as-html").display = any(item.key == OFFER_HTML for item in said)
 
     def _chosen_format(self) -> str:
         pressed = self.query_one("#format", RadioSet).pressed_button
@@ -161,19 +218,31 @@ class ExportDialog(PeerDialog[Path | None]):
 
     @on(Button.Pressed, "#save")
     def _save(self) -> None:
+        self._save_as(self._chosen_format())
+
+    @on(Button.Pressed, "#as-html")
+    def _save_html(self) -> None:
+        """HTML, as offered: the browser draws every character with the computer's fonts."""
+        self.query_one("#fmt-html", Choice).value = True  # the choice shows what is saved
+        self._save_as("html")
+
+    def _save_as(self, fmt: str) -> None:
         folder_text = self.query_one("#folder", Field).value.strip()
         folder = Path(folder_text).expanduser() if folder_text else None
         if folder == default_export_dir() and not self.peer_app.taken.shared:
             folder = None  # the export layer makes its own folder when it is not there yet
-        fmt = self._chosen_format()
         print_now = self._checked("#print") and fmt in PRINTABLE
         large = self._checked("#large") and fmt in LARGE
         remember = getattr(self.peer_app, "remember_export", None)
         if callable(remember):
             remember(fmt, self._checked("#large"))  # offered again next time
         self.query_one("#result", Static).update(Content(self.t("tui.export.working")))
-        self.query_one("#save", Button).disabled = True
+        self._working(True)
         self._write(fmt, folder, large, print_now)
+
+    def _working(self, busy: bool) -> None:
+        for button in ("#save", "#as-html"):
+            self.query_one(button, Button).disabled = busy
 
     @work(thread=True, exclusive=True, group="export")
     def _write(self, fmt: str, folder: Path | None, large_print: bool, print_now: bool) -> None:
@@ -185,16 +254,38 @@ class ExportDialog(PeerDialog[Path | None]):
             folder_given=folder is not None,
             print_now=print_now,
         )
+        choice = (fmt, large_print)
+        if self.prep is not None and choice not in self._shown:
+            # The first Save of a PDF with characters that will not print says them, in
+            # view (on a small screen they may be scrolled away, or not checked yet); the
+            # next Save makes the PDF all the same.
+            known = self._warnings.get(choice)
+            said = known if known is not None else taking_along.warnings_before(self.prep, request)
+            if any(item.key == MISSING for item in said):
+                self.app.call_from_thread(self._warn_first, choice, said)
+                return
         try:
-            taken = taking_along.take_along(self.peer_app.taken, self.prep, request)
+            if self.prep is None:  # in the language the person reads the screen in
+                blank = replace(request, language=self.cat.language)
+                taken = taking_along.take_blank(self.peer_app.taken, blank)
+            else:
+                taken = taking_along.take_along(self.peer_app.taken, self.prep, request)
         except PeerprepError as error:
             self.app.call_from_thread(self._failed, self.t(error.key, **error.values))
         else:
             self.app.call_from_thread(self._done, taken)
 
+    def _warn_first(self, choice: tuple[str, bool], said: list[Said]) -> None:
+        self._warnings[choice] = said
+        self._shown.add(choice)
+        self._show_warnings(choice, said)
+        self.query_one("#warnings").scroll_visible(animate=False)
+        self._say("", problem=False)
+        self._working(False)
+
     def _failed(self, message: str) -> None:
         self._say(message, problem=True)
-        self.query_one("#save", Button).disabled = False
+        self._working(False)
 
     def _say(self, text: str, *, problem: bool) -> None:
         result = self.query_one("#result", Static)
@@ -205,7 +296,16 @@ class ExportDialog(PeerDialog[Path | None]):
         self.written = taken.path
         words = "\n".join(said.text(self.cat) for said in [*taken.said, *taken.problems])
         self._say(words, problem=bool(taken.problems))
-        for gone in ("#save", "#format", "#about", "#large", "#folder", "#print"):
+        for gone in (
+            "#save",
+            "#format",
+            "#about",
+            "#warnings",
+            "#as-html",
+            "#large",
+            "#folder",
+            "#print",
+        ):
             for widget in self.query(gone):
                 widget.display = False
         self.query_one("#open").display = taken.path is not None

@@ -7,7 +7,7 @@ from typing import ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import BindingType
-from textual.containers import Center, Vertical
+from textual.containers import Center, Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, OptionList, Static
@@ -67,7 +67,7 @@ def row(
     return Content.assemble(*lines)
 
 
-NEEDS_CHOICE = ("open", "copy", "after", "delete", "sheet")  # act on the chosen preparation
+NEEDS_CHOICE = ("open", "copy", "after", "delete")  # act on the chosen preparation
 # Rows shown before the rest of a long list is read: more than the tallest screen holds.
 FIRST_ROWS = 40
 
@@ -108,6 +108,10 @@ class HomeScreen(PeerScreen):
                 with Center():
                     label = f"{self.t('tui.home.start')} ({key_of(self, 'new')})"
                     yield Button(label, id="start", variant="primary")
+            # Paper for the pen, for anyone (a group, a person who prefers to write by
+            # hand): one line under the list, reached with Tab; F5 too when there is no list.
+            with Horizontal(id="paper"):
+                yield Button(self.t("tui.home.blank"), id="blank", compact=True)
 
     def on_screen_resume(self) -> None:
         # Also sent when home is first shown (as the first screen, or pushed): the list
@@ -284,10 +288,19 @@ class HomeScreen(PeerScreen):
             self.peer_app.start_from(prep.id)
 
     def action_sheet(self) -> None:
-        """The sheet of the chosen preparation: save it as a file or print it."""
+        """The sheet of the chosen preparation: save it as a file or print it. With no
+        preparation yet: a blank sheet, to fill in by hand."""
+        if not self.preparations:
+            self.action_blank()
+            return
         prep = self._need_choice()
         if prep is not None:
             self.peer_app.export_dialog(prep=prep)
+
+    @on(Button.Pressed, "#blank")
+    def action_blank(self) -> None:
+        """A blank sheet in the screen's language: save it as a file or print it."""
+        self.peer_app.export_dialog(blank=True)
 
     def action_after(self) -> None:
         prep = self._need_choice()
