@@ -1,8 +1,14 @@
 """Opening an exported file with the system's viewer, and sending it to the printer.
 
-Linux and macOS print with `lp` (or `lpr`), Windows with the file's "print" verb. The
-viewer's and the printer's own output never reaches the person's terminal: it is either
-thrown away or read and replaced by one sentence from the catalogue.
+Linux and macOS print with `lp` (or `lpr`). Windows prints with the file type's "print"
+verb where the program that shows the type has one (Adobe Reader for PDF, Notepad for
+text); a stock Windows 10/11, whose PDF viewer is Edge, has none for PDF: there the file
+is opened in its viewer and the person is told to press Ctrl+P (IN_VIEWER). The viewer's
+and the printer's own output never reaches the person's terminal: it is either thrown
+away or read and replaced by one sentence from the catalogue.
+
+Source: Microsoft's documentation of AssocQueryStringW (ASSOCSTR_COMMAND for a verb) and
+ShellExecute's verbs.
 """
 
 from __future__ import annotations
@@ -17,6 +23,14 @@ from peerprep.export.errors import ExportError
 from peerprep.startup import child_environment
 
 TIMEOUT = 30.0  # seconds; a print queue answers at once or is stuck
+
+# What print_file did: the file went to the print queue, or (Windows without a "print"
+# verb for the type) it is open in its viewer for the person to print with Ctrl+P.
+SENT = "sent"
+IN_VIEWER = "viewer"
+
+_ASSOCSTR_COMMAND = 1  # the command line of a verb
+_S_OK, _S_FALSE = 0, 1  # S_FALSE: found, and only its length was asked for
 
 
 def _quiet_run(command: list[str]) -> subprocess.CompletedProcess[str] | None:
@@ -35,7 +49,7 @@ def _quiet_run(command: list[str]) -> subprocess.CompletedProcess[str] | None:
         return None
 
 
-def _windows_default_printer() -> str:  # pragma: no cover - exercised on Windows only
+def _windows_default_printer() -> str:
     import ctypes
     from ctypes import wintypes
 
@@ -52,7 +66,7 @@ def _windows_default_printer() -> str:  # pragma: no cover - exercised on Window
 
 def printer_available() -> bool:
     """Whether a default printer is set up, as far as the system can tell without printing."""
-    if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
+    if sys.platform == "win32":
         try:
             return bool(_windows_default_printer())
         except (OSError, AttributeError):
@@ -68,16 +82,44 @@ def printer_available() -> bool:
     return shutil.which("lp") is not None or shutil.which("lpr") is not None
 
 
-def print_file(path: Path) -> None:
-    """Send `path` to the default printer. Raises ExportError with a plain reason."""
+def has_print_verb(suffix: str) -> bool:
+    """Windows: whether the program that opens files ending in `suffix` (".pdf") can print
+    them without being shown (a "print" verb), as the shell would find it."""
+    import ctypes
+
+    shlwapi = ctypes.WinDLL("shlwapi")  # type: ignore[attr-defined,unused-ignore]
+    shlwapi.AssocQueryStringW.restype = ctypes.c_long  # an HRESULT: errors are negative
+    size = ctypes.c_ulong(0)
+    answer = shlwapi.AssocQueryStringW(
+        0, _ASSOCSTR_COMMAND, suffix, "print", None, ctypes.byref(size)
+    )
+    return answer in (_S_OK, _S_FALSE)
+
+
+def print_file(path: Path) -> str:
+    """Send `path` to the default printer: SENT; or, on Windows where nothing prints the
+    type without showing it, open it in its viewer for the person to print: IN_VIEWER.
+
+    Raises:
+        ExportError: "export.errors.no_printer" (no default printer),
+            "export.errors.print_failed" (the queue or the print verb refused it),
+            "export.errors.no_viewer" (Windows: nothing here opens the type either).
+    """
     if not printer_available():
         raise ExportError("export.errors.no_printer", path=str(path))
-    if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
+    if sys.platform == "win32":
         try:
-            os.startfile(str(path), "print")  # type: ignore[attr-defined]
+            verb = has_print_verb(path.suffix)
+        except (OSError, AttributeError):
+            verb = False
+        if not verb:
+            open_file(path)
+            return IN_VIEWER
+        try:
+            os.startfile(str(path), "print")  # type: ignore[attr-defined,unused-ignore]
         except OSError as error:
             raise ExportError("export.errors.print_failed", path=str(path)) from error
-        return
+        return SENT
     program = shutil.which("lp") or shutil.which("lpr")
     if program is None:
         raise ExportError("export.errors.no_printer", path=str(path))
@@ -85,6 +127,7 @@ def print_file(path: Path) -> None:
     answer = _quiet_run([program, str(path.resolve())])
     if answer is None or answer.returncode != 0:
         raise ExportError("export.errors.print_failed", path=str(path))
+    return SENT
 
 
 def _opener() -> list[str] | None:
@@ -112,9 +155,9 @@ def open_file(path: Path) -> None:
         ExportError: "export.errors.no_viewer" when there is no opener to ask, or the
             opener answered that nothing here opens this kind of file (its exit code).
     """
-    if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
+    if sys.platform == "win32":
         try:
-            os.startfile(str(path))  # type: ignore[attr-defined]
+            os.startfile(str(path))  # type: ignore[attr-defined,unused-ignore]
         except OSError as error:  # no program is set up for the type: Windows says so
             raise ExportError("export.errors.no_viewer", path=str(path)) from error
         return
