@@ -169,3 +169,34 @@ def test_on_a_shared_windows_the_sheet_is_removed_once_read_not_at_exit(
 
 def test_the_flow_and_the_export_name_the_viewer_route_alike() -> None:
     assert taking_along.IN_VIEWER == printing.IN_VIEWER
+
+
+def test_plain_mode_on_a_stock_windows_says_to_press_ctrl_p(
+    monkeypatch: pytest.MonkeyPatch, data_dir: Path, tmp_path: Path
+) -> None:
+    """peerprep --plain on Windows with Edge: the sheet's menu offers printing, and
+    choosing it opens the sheet and says, in words, to press Ctrl+P there."""
+    from tests.test_plain import drive
+
+    from .simulated import SimulatedConsole
+
+    export_dir = tmp_path / "exports"
+    monkeypatch.setenv("PEERPREP_EXPORT_DIR", str(export_dir))
+    windows = SimulatedWindows(print_verbs=(".txt",))
+    windows.install(monkeypatch)
+    simulate_windll(
+        monkeypatch,
+        kernel32=SimulatedConsole().kernel32,  # the console close handler goes in
+        **{
+            "winspool.drv": SimulatedDLL(GetDefaultPrinterW=windows._default_printer),
+            "shlwapi": SimulatedDLL(AssocQueryStringW=windows._assoc_query),
+        },
+    )
+    # new, skip the meeting, part 1, back to the menu; the sheet (9), print (5), back, stop
+    script = ["1", "", "Min søster Åse kommer med.", "slut", "tilbage", "9", "5", "0", "stop"]
+    code, out = drive(monkeypatch, script)
+    assert code == 0
+    [(opened, verb, data)] = windows.started
+    assert verb is None and opened.parent == export_dir and data.startswith(b"%PDF")
+    assert "Arket er åbnet i sit eget vindue. Tryk Ctrl+P der for at printe det." in out
+    assert "Arket er sendt til printeren." not in out
