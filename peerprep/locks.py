@@ -5,9 +5,9 @@ never exists half written where the file system has hard links). A lock is stale
 may be taken over, when:
 
 - it was made on this computer and its process is gone, or its process number now
-  belongs to another process (the number was reused). The lock records when its
-  process started, in ticks since boot (Linux), which setting the clock cannot move;
-  a lock without that is compared by wall-clock time;
+  belongs to another process (the number was reused). The lock records which start of
+  its process it is (processes.start_mark: Linux, Windows and macOS), which setting the
+  clock cannot move; a lock without that is compared by wall-clock time;
 - it was made on another computer (a shared USB stick or network folder) and has not
   been renewed for FOREIGN_LOCK_SECONDS: we cannot ask that computer, and a stick
   carried home after a crash must not stay read-only for ever;
@@ -32,12 +32,12 @@ from types import TracebackType
 
 from peerprep.errors import StoreError
 from peerprep.files import DiskError, create_exclusive, read_regular_file
-from peerprep.processes import pid_alive, process_start_ticks, process_started_at
+from peerprep.processes import pid_alive, start_mark, started_at
 
 FOREIGN_LOCK_SECONDS = 12 * 60 * 60
 MAX_LOCK_BYTES = 4096  # a lock holds well under 200 bytes of JSON
 UNREADABLE_GRACE_SECONDS = 5.0
-# Process start times from /proc are exact to a tick; allow for clock rounding.
+# Process start times are exact to a tick or a millisecond; allow for clock rounding.
 _START_SLACK = 2.0
 
 
@@ -52,7 +52,7 @@ class LockInfo:
     pid: int
     host: str
     created_at: float
-    started: int | None = None  # the holder's start, in ticks since boot (Linux only)
+    started: int | None = None  # which start of the holder's process (processes.start_mark)
 
     def to_bytes(self) -> bytes:
         data: dict[str, object] = {
@@ -166,9 +166,9 @@ def is_stale(path: Path, holder: LockInfo | None) -> bool:
     if not pid_alive(holder.pid):
         return True
     if holder.started is not None:
-        now = process_start_ticks(holder.pid)
+        now = start_mark(holder.pid)
         return now is not None and now != holder.started
-    started = process_started_at(holder.pid)
+    started = started_at(holder.pid)
     # The pid is alive but belongs to a process younger than the lock: the number was reused.
     return started is not None and started > holder.created_at + _START_SLACK
 
@@ -238,7 +238,7 @@ def acquire(path: Path, *, force: bool = False) -> Lock:
         pid=os.getpid(),
         host=hostname(),
         created_at=time.time(),
-        started=process_start_ticks(os.getpid()),
+        started=start_mark(os.getpid()),
     )
     took_over: LockInfo | None = None
     for _attempt in range(5):

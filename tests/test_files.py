@@ -21,7 +21,7 @@ from peerprep.files import (
     ensure_private_dir,
     reason_key,
 )
-from peerprep.processes import pid_alive, process_started_at
+from peerprep.processes import pid_alive, started_at
 
 posix_only = pytest.mark.skipif(os.name != "posix", reason="file modes exist on POSIX only")
 
@@ -149,10 +149,10 @@ def test_pid_alive() -> None:
 
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc")
 def test_process_started_at_is_in_the_past_and_after_boot() -> None:
-    started = process_started_at(os.getpid())
+    started = started_at(os.getpid())
     assert started is not None
     assert started <= time.time()
-    assert process_started_at(2**22 + 11) is None
+    assert started_at(2**22 + 11) is None
 
 
 def test_clean_stale_temps_removes_only_dead_or_ancient_leftovers(tmp_path: Path) -> None:

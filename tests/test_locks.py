@@ -248,9 +248,9 @@ def test_a_live_holder_stays_live_whatever_the_clock_says(
 ) -> None:
     """The clock was set forward after the lock was taken: by wall-clock times the holder
     now looks younger than its lock. Its start in ticks since boot has not moved."""
-    from peerprep.processes import process_start_ticks
+    from peerprep.processes import start_mark
 
-    ticks = process_start_ticks(live_process.pid)
+    ticks = start_mark(live_process.pid)
     assert ticks is not None
     info = LockInfo(live_process.pid, hostname(), time.time() - 3600, started=ticks)
     store.locks_dir.mkdir(parents=True)
@@ -263,7 +263,7 @@ def test_a_live_holder_stays_live_whatever_the_clock_says(
     _lock_path(store).write_bytes(reused.to_bytes())
     lock = store.lock(PREP_ID)
     assert lock.took_over == reused
-    assert lock.info.started == process_start_ticks(os.getpid())
+    assert lock.info.started == start_mark(os.getpid())
     lock.release()
 
 

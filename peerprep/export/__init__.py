@@ -47,7 +47,8 @@ Textual; importing this package is light (typst and pydantic load only when used
         # 3 % of a page, or of the whole measure past one page; exact for Latin text).
         # Call it as often as the gauge likes.
     export.can_print() -> bool           # a default printer is set up
-    export.print_file(path)              # lp / lpr / Windows print verb; quiet; ExportError
+    export.print_file(path)              # lp / lpr / Windows print verb or viewer; quiet;
+                                         # "sent" or "viewer" (press Ctrl+P); ExportError
     export.open_file(path)               # the system viewer, detached, quiet; ExportError
     peerprep.export.text.to_text(prep, cat) -> str   # the sheet as plain text
 
@@ -197,10 +198,10 @@ def can_print() -> bool:
     return printer_available()
 
 
-def print_file(path: Path) -> None:
+def print_file(path: Path) -> str:
     from peerprep.export.printing import print_file as send
 
-    send(path)
+    return send(path)
 
 
 def open_file(path: Path) -> None:

@@ -1,8 +1,11 @@
 """Opening an exported file with the system's viewer, and sending it to the printer.
 
-Linux and macOS print with `lp` (or `lpr`), Windows with the file's "print" verb. The
-viewer's and the printer's own output never reaches the person's terminal: it is either
-thrown away or read and replaced by one sentence from the catalogue.
+Linux and macOS print with `lp` (or `lpr`). Windows prints with the file type's "print"
+verb where the program that shows the type has one (Adobe Reader for PDF, Notepad for
+text); a stock Windows 10/11, whose PDF viewer is Edge, has none for PDF: there the file
+is opened in its viewer and the person is told to press Ctrl+P (IN_VIEWER). The viewer's
+and the printer's own output never reaches the person's terminal: it is either thrown
+away or read and replaced by one sentence from the catalogue.
 
 Nothing goes over the network. The printer is asked about, and the sheet handed to, the
 computer's own print service: on Linux and macOS CUPS, through its local socket only
@@ -14,6 +17,9 @@ computer's business, as for any program that prints.
 Asking takes at most ANSWER_SECONDS (a print service answers at once, or is stuck), and
 the answer is kept for the session (`printer_status`): the full screen asks in a thread
 when it starts, so no screen ever waits for it.
+
+Source: Microsoft's documentation of AssocQueryStringW (ASSOCSTR_COMMAND for a verb) and
+ShellExecute's verbs.
 """
 
 from __future__ import annotations
@@ -40,6 +46,14 @@ ANSWER_SECONDS = 2.0  # seconds for all questions about the printer together
 CUPS_SOCKETS = ("/run/cups/cups.sock", "/var/run/cups/cups.sock", "/private/var/run/cupsd")
 
 PrinterState = Literal["ready", "no_printer", "no_default", "not_answering"]
+
+# What print_file did: the file went to the print queue, or (Windows without a "print"
+# verb for the type) it is open in its viewer for the person to print with Ctrl+P.
+SENT = "sent"
+IN_VIEWER = "viewer"
+
+_ASSOCSTR_COMMAND = 1  # the command line of a verb
+_S_OK, _S_FALSE = 0, 1  # S_FALSE: found, and only its length was asked for
 
 
 @dataclass(frozen=True)
@@ -103,7 +117,7 @@ def _quiet_run(
         return None
 
 
-def _windows_default_printer() -> str:  # pragma: no cover - exercised on Windows only
+def _windows_default_printer() -> str:
     import ctypes
     from ctypes import wintypes
 
@@ -121,7 +135,7 @@ def _windows_default_printer() -> str:  # pragma: no cover - exercised on Window
 def find_printer(limit: float = ANSWER_SECONDS) -> PrinterStatus:
     """Ask the computer's print service about its printers, in at most `limit` seconds.
     Not kept: `printer_status` is the door everyone uses."""
-    if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
+    if sys.platform == "win32":
         try:
             name = _windows_default_printer()
         except (OSError, AttributeError):
@@ -189,24 +203,46 @@ def printer_available() -> bool:
     return printer_status().ready
 
 
-def print_file(path: Path) -> None:
-    """Send `path` to the default printer. Raises ExportError with a plain reason: one of
-    the three of PrinterStatus (no printer, none chosen, the service not answering), or
-    "export.errors.print_failed" when the print queue did not take it.
+def has_print_verb(suffix: str) -> bool:
+    """Windows: whether the program that opens files ending in `suffix` (".pdf") can print
+    them without being shown (a "print" verb), as the shell would find it."""
+    import ctypes
+
+    shlwapi = ctypes.WinDLL("shlwapi")  # type: ignore[attr-defined,unused-ignore]
+    shlwapi.AssocQueryStringW.restype = ctypes.c_long  # an HRESULT: errors are negative
+    size = ctypes.c_ulong(0)
+    answer = shlwapi.AssocQueryStringW(
+        0, _ASSOCSTR_COMMAND, suffix, "print", None, ctypes.byref(size)
+    )
+    return answer in (_S_OK, _S_FALSE)
+
+
+def print_file(path: Path) -> str:
+    """Send `path` to the default printer: SENT; or, on Windows where nothing prints the
+    type without showing it, open it in its viewer for the person to print: IN_VIEWER.
 
     Raises:
-        ExportError: no printer, none chosen, the print service not answering, or the
-            queue did not take the file (export.errors.print_failed).
+        ExportError: one of the three reasons of PrinterStatus (no printer, none chosen,
+            the print service not answering); "export.errors.print_failed" (the queue or
+            the print verb refused it); "export.errors.no_viewer" (Windows: nothing here
+            opens the type either).
     """
     status = printer_status()
     if not status.ready:
         raise ExportError(status.key, path=str(path))
-    if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
+    if sys.platform == "win32":
         try:
-            os.startfile(str(path), "print")  # type: ignore[attr-defined]
+            verb = has_print_verb(path.suffix)
+        except (OSError, AttributeError):
+            verb = False
+        if not verb:
+            open_file(path)
+            return IN_VIEWER
+        try:
+            os.startfile(str(path), "print")  # type: ignore[attr-defined,unused-ignore]
         except OSError as error:
             raise ExportError("export.errors.print_failed", path=str(path)) from error
-        return
+        return SENT
     program = shutil.which("lp") or shutil.which("lpr")
     if program is None:
         raise ExportError("export.printer.no_printer", path=str(path))
@@ -216,6 +252,7 @@ def print_file(path: Path) -> None:
     answer = _quiet_run([program, str(path.resolve())], TIMEOUT, env)
     if answer is None or answer.returncode != 0:
         raise ExportError("export.errors.print_failed", path=str(path))
+    return SENT
 
 
 def _opener() -> list[str] | None:
@@ -243,9 +280,9 @@ def open_file(path: Path) -> None:
         ExportError: "export.errors.no_viewer" when there is no opener to ask, or the
             opener answered that nothing here opens this kind of file (its exit code).
     """
-    if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
+    if sys.platform == "win32":
         try:
-            os.startfile(str(path))  # type: ignore[attr-defined]
+            os.startfile(str(path))  # type: ignore[attr-defined,unused-ignore]
         except OSError as error:  # no program is set up for the type: Windows says so
             raise ExportError("export.errors.no_viewer", path=str(path)) from error
         return

@@ -10,8 +10,12 @@ One rule for each decision, whichever face or command asks:
   characters no font here can draw (HTML is offered, it uses the reader's fonts), and
   answers that run onto a second page; after it, how many pages it has when more than one.
 - On a shared computer, printing keeps no file: the sheet is laid out in a private
-  temporary folder that is removed as soon as the job is handed to the print queue. A
-  file is written only where the person chose a place for it.
+  temporary folder that is removed as soon as the job is handed to the print queue (on
+  Windows, once the viewer or the print verb's program has read it). A file is written
+  only where the person chose a place for it.
+- Where nothing prints the sheet without showing it (a stock Windows, Edge as the PDF
+  viewer), it is opened in its viewer and the person is told to press Ctrl+P there; it
+  counts as printed only when the print queue took it.
 - On a shared computer no folder of the computer is suggested (flow.places): a USB
   stick or card when one is in, else the person types a place. A file saved on the
   computer itself stays there for the next person to find: the person is told so, and it
@@ -31,6 +35,7 @@ import shutil
 import sys
 import tempfile
 import threading
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -210,7 +215,8 @@ def take_along(record: TakenAlong, prep: Preparation, request: SheetRequest) -> 
     if request.print_now and request.fmt not in PRINTABLE:
         raise ExportError("export.errors.print_format")
     if record.shared and request.print_now and request.destination is None:
-        print_without_file(prep, request)
+        if print_without_file(prep, request) == IN_VIEWER:
+            return Taken(path=None, printed=False, said=[Said("export.print_in_viewer_no_file")])
         record.mark(prep)
         return Taken(path=None, printed=True, said=[Said("export.printed_no_file")])
     if record.shared and request.destination is None:
@@ -233,15 +239,7 @@ def take_along(record: TakenAlong, prep: Preparation, request: SheetRequest) -> 
     problems: list[Said] = []
     printed = False
     if request.print_now:
-        from peerprep.export.printing import print_file
-
-        try:
-            print_file(path)
-        except ExportError as error:
-            problems.append(Said(error.key, dict(error.values)))
-        else:
-            printed = True
-            said.append(Said("export.printed"))
+        printed = _print(path, said, problems)
     if went_along(record, path, printed):
         record.mark(prep)
     stays = stays_here(record, path)
@@ -269,9 +267,11 @@ def take_blank(record: TakenAlong, request: SheetRequest) -> Taken:
     language = request.language or "da"
     large = request.large_print
     if record.shared and request.print_now and request.destination is None:
-        _print_in_private(
+        route = _print_in_private(
             lambda folder: export_blank(language, "pdf", large, folder, timestamp=request.timestamp)
         )
+        if route == IN_VIEWER:  # Windows without a print verb: Ctrl+P in the viewer
+            return Taken(path=None, printed=False, said=[Said("export.print_in_viewer")])
         return Taken(path=None, printed=True, said=[Said("export.printed_no_file")])
     if record.shared and request.destination is None:
         raise ExportError("export.errors.choose_place")  # no folder of this computer
@@ -289,19 +289,29 @@ def take_blank(record: TakenAlong, request: SheetRequest) -> Taken:
     problems: list[Said] = []
     printed = False
     if request.print_now:
-        from peerprep.export.printing import print_file
-
-        try:
-            print_file(path)
-        except ExportError as error:
-            problems.append(Said(error.key, dict(error.values)))
-        else:
-            printed = True
-            said.append(Said("export.printed"))
+        printed = _print(path, said, problems)
     stays = stays_here(record, path)
     if stays is not None:
         said.append(stays)
     return Taken(path=path, printed=printed, said=said, problems=problems)
+
+
+def _print(path: Path, said: list[Said], problems: list[Said]) -> bool:
+    """Print the file written at `path`; True when the print queue took it. What to tell
+    the person goes into `said`, what went wrong into `problems` (the file is there)."""
+    from peerprep.export.errors import ExportError
+    from peerprep.export.printing import print_file
+
+    try:
+        route = print_file(path)
+    except ExportError as error:
+        problems.append(Said(error.key, dict(error.values)))
+        return False
+    if route == IN_VIEWER:
+        said.append(Said("export.print_in_viewer"))
+        return False
+    said.append(Said("export.printed"))
+    return True
 
 
 def blank_pages(language: str, *, large_print: bool = False) -> int:
@@ -314,16 +324,26 @@ def blank_pages(language: str, *, large_print: bool = False) -> int:
     return fit.estimate(build_blank_sheet(catalogue(language), large_print=large_print)).pages
 
 
-_LATER: list[Path] = []  # Windows: folders to remove when the program ends
+IN_VIEWER = "viewer"  # printing.IN_VIEWER, without loading the export package to compare
+
+# Windows: the viewer (or the print verb's program) reads the file a moment after it is
+# handed over, and keeps it open while it reads; the private folder is removed once
+# nothing holds it any more: first tried this long after the hand-over, then every
+# REMOVE_EVERY_SECONDS, for REMOVE_FOR_SECONDS at the most (then at exit).
+VIEWER_READS_SECONDS = 10.0
+REMOVE_EVERY_SECONDS = 2.0
+REMOVE_FOR_SECONDS = 15 * 60.0
+_LATER: list[Path] = []  # Windows: folders not yet removed, tried once more at exit
 
 
-def print_without_file(prep: Preparation, request: SheetRequest | None = None) -> None:
+def print_without_file(prep: Preparation, request: SheetRequest | None = None) -> str:
     """Print the sheet and keep no file: a private temporary folder that is removed as soon
-    as the job is handed over.
+    as the job is handed over. Returns printing.SENT, or IN_VIEWER when the sheet was
+    opened in its viewer for the person to print (Windows without a "print" verb).
 
     `lp`/`lpr` have copied the file into the print queue when they return, so the folder
-    goes at once. Windows hands the file to a viewer that prints it a moment later; there
-    the folder goes when the program ends.
+    goes at once. On Windows a program reads the file a moment after the hand-over: the
+    folder goes as soon as nothing holds it open (`remove_when_read`).
 
     Raises:
         ExportError: no printer (one of the three reasons of export.printing), or the
@@ -332,7 +352,7 @@ def print_without_file(prep: Preparation, request: SheetRequest | None = None) -
     from peerprep.export.service import export_preparation
 
     request = request or SheetRequest(print_now=True)
-    _print_in_private(
+    return _print_in_private(
         lambda folder: export_preparation(
             prep,
             sheet_catalogue(prep),
@@ -344,9 +364,9 @@ def print_without_file(prep: Preparation, request: SheetRequest | None = None) -
     )
 
 
-def _print_in_private(make: Callable[[Path], Path]) -> None:
+def _print_in_private(make: Callable[[Path], Path]) -> str:
     """`make` the PDF in a private temporary folder, print it, and remove the folder
-    (print_without_file's rule).
+    (print_without_file's rule). Returns printing.SENT or IN_VIEWER.
 
     Raises:
         ExportError: no printer, or the queue did not take it; no file is named, since
@@ -358,25 +378,53 @@ def _print_in_private(make: Callable[[Path], Path]) -> None:
     folder = Path(tempfile.mkdtemp(prefix="peerprep-print-"))
     try:
         try:
-            print_file(make(folder))
+            return print_file(make(folder))
         except ExportError as error:
             if error.key == "export.errors.print_failed":
                 # Its words say where the file is kept; here none is.
                 raise ExportError("export.errors.print_failed_no_file") from error
             raise
     finally:
-        if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
-            import atexit
-
-            if not _LATER:
-                atexit.register(_remove_later)
-            _LATER.append(folder)
+        if sys.platform == "win32":
+            remove_when_read(folder)
         else:
             shutil.rmtree(folder, ignore_errors=True)
 
 
-def _remove_later() -> None:  # pragma: no cover - exercised on Windows only
-    for folder in _LATER:
+def remove_when_read(folder: Path) -> threading.Thread:
+    """Windows: remove `folder` once the program it was handed to has read it (Windows
+    refuses to remove a file a program holds open), on a thread of its own; what is still
+    there after REMOVE_FOR_SECONDS is tried once more when the program ends."""
+    import atexit
+
+    if not _LATER:
+        atexit.register(_remove_later)
+    _LATER.append(folder)
+
+    def remove() -> None:
+        deadline = time.monotonic() + REMOVE_FOR_SECONDS
+        time.sleep(VIEWER_READS_SECONDS)
+        while True:
+            try:
+                shutil.rmtree(folder)
+            except FileNotFoundError:
+                pass
+            except OSError:
+                if time.monotonic() < deadline:
+                    time.sleep(REMOVE_EVERY_SECONDS)
+                    continue
+                return
+            with contextlib.suppress(ValueError):
+                _LATER.remove(folder)
+            return
+
+    thread = threading.Thread(target=remove, name="peerprep-print-cleanup", daemon=True)
+    thread.start()
+    return thread
+
+
+def _remove_later() -> None:
+    for folder in list(_LATER):
         with contextlib.suppress(OSError):
             shutil.rmtree(folder, ignore_errors=True)
 

@@ -25,6 +25,7 @@ from __future__ import annotations
 import contextlib
 import io
 import sys
+import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING, BinaryIO
 
@@ -115,8 +116,9 @@ def run(
         minutes = context.shared.timers(session_settings(context.shared))
         console.guard = IdleGuard(minutes, console, session.erase, clock=clock)
     settle_memory()  # loaded: from here on it waits for the person
+    left = threading.Event()  # saved and the lock gone: a closing console window may go
     try:
-        with signals.handled(console):
+        with signals.handled(console, left):
             while True:
                 try:
                     _welcome(session)
@@ -143,6 +145,7 @@ def run(
         pass
     finally:
         session.close()
+        left.set()
     if shared:
         console.clear()  # nothing of the session left to scroll back to
     console.blank()

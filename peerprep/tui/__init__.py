@@ -6,6 +6,7 @@ there is no such preparation and says so in one line before anything heavy is lo
 
 from __future__ import annotations
 
+import contextlib
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -53,15 +54,32 @@ def launch(context: Context, start: Start) -> int:
     from peerprep.startup import settle_memory
 
     settle_memory()  # loaded: the garbage collector, off while starting, goes on
-    try:
-        result = app.run()
-    finally:
-        # Whatever ended the program (even an error in it), the words go to disk.
-        app.session.close()
-        if context.shared.on:  # nothing left on the terminal for the next person
-            from peerprep.flow.leaving import clear_terminal
+    import threading
 
-            clear_terminal()
+    from peerprep import console_close
+    from peerprep.tui.app import CONSOLE_CLOSE_SECONDS
+
+    finished = threading.Event()
+
+    def window_closed() -> bool:
+        """Windows is closing the console window (on a thread of its own): leave as for
+        SIGHUP and return once the words are saved and the lock is gone."""
+        if app.is_running:
+            with contextlib.suppress(RuntimeError):  # it ended just now: wait below
+                return app.console_closed()
+        return finished.wait(CONSOLE_CLOSE_SECONDS)
+
+    with console_close.handled(window_closed):
+        try:
+            result = app.run()
+        finally:
+            # Whatever ended the program (even an error in it), the words go to disk.
+            app.session.close()
+            if context.shared.on:  # nothing left on the terminal for the next person
+                from peerprep.flow.leaving import clear_terminal
+
+                clear_terminal()
+            finished.set()
     if app.crash is not None:
         # Said by the command line in one line, now that the terminal is itself again.
         raise app.crash

@@ -187,6 +187,11 @@ class PeerprepApp(Rooms, TerminalCursor, DeliveredInput, ReadableColours, App[in
         self.set_interval(LOCK_REFRESH_SECONDS, self.refresh_lock)
         # Ask the print service now, in a thread, so that no dialog waits for it later.
         self.run_worker(can_print, thread=True, group="printer-first", exit_on_error=False)
+        # USB sticks and cards are looked for on a thread of their own: asking a drive
+        # can take seconds on Windows, and the keys must be answered meanwhile.
+        from peerprep import drives
+
+        drives.watch()
         if self.start.command == "new":
             # Part 1 is shown before the preparation (and pydantic, for its model) is
             # made: it is empty, and it is made right after the first frame, or at once
@@ -201,6 +206,11 @@ class PeerprepApp(Rooms, TerminalCursor, DeliveredInput, ReadableColours, App[in
             from peerprep.tui.dialogs.welcome import WelcomeDialog
 
             self.push_screen(WelcomeDialog(), self._welcomed)
+
+    def on_unmount(self) -> None:
+        from peerprep import drives
+
+        drives.unwatch()
 
     def _make_new(self) -> None:
         if self.session.pending:

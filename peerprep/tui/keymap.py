@@ -27,11 +27,18 @@ Meanings and keys (the words are the catalogue's `tui.keys.<id>.label`):
     part1..4    1 2 3 4      the review: change that part
     meeting     0            the review: change the meeting
     questions   5            the review: change the questions
-    move_up     Ctrl+↑       move the chosen question up
-    move_down   Ctrl+↓       move the chosen question down
+    move_up     Ctrl+↑, Shift+↑   move the chosen question up
+    move_down   Ctrl+↓, Shift+↓   move the chosen question down
+
+Some keys never reach the terminal on some systems: a Mac's Mission Control takes
+Ctrl+↑ and Ctrl+↓ (and Ctrl+← →) by default. Those keys keep their meaning, but on that
+system they are shown after the meaning's other key (`keys_here`), in the help and in
+the words that name them, so the key a person is told about is one that works.
 """
 
 from __future__ import annotations
+
+import sys
 
 from textual.binding import Binding
 
@@ -57,12 +64,31 @@ KEYS: dict[str, tuple[str, ...]] = {
     "part4": ("4",),
     "meeting": ("0",),
     "questions": ("5",),
-    "move_up": ("ctrl+up",),
-    "move_down": ("ctrl+down",),
+    "move_up": ("ctrl+up", "shift+up"),
+    "move_down": ("ctrl+down", "shift+down"),
+}
+
+# Keys a system takes before the terminal sees them, by sys.platform. macOS: Mission
+# Control (Ctrl+↑), application windows (Ctrl+↓), Spaces (Ctrl+← →); Apple's "Mac
+# keyboard shortcuts" page lists them as on by default.
+TAKEN_FIRST: dict[str, frozenset[str]] = {
+    "darwin": frozenset({"ctrl+up", "ctrl+down", "ctrl+left", "ctrl+right"}),
 }
 
 # The reserved read-aloud key: its id in the catalogue and in bindings.
 READ_ALOUD = "read_aloud"
+
+
+def keys_here(meaning: str, platform: str | None = None) -> tuple[str, ...]:
+    """The keys of a meaning in the order to name them on this system (`platform`, by
+    default sys.platform): a key the system takes first comes last.
+
+    Raises:
+        KeyError: no such meaning in the keymap.
+    """
+    taken = TAKEN_FIRST.get(platform or sys.platform, frozenset())
+    every = KEYS[meaning]
+    return tuple(k for k in every if k not in taken) + tuple(k for k in every if k in taken)
 
 
 def keys(meaning: str) -> str:
@@ -71,7 +97,7 @@ def keys(meaning: str) -> str:
     Raises:
         KeyError: no such meaning in the keymap.
     """
-    return ",".join(KEYS[meaning])
+    return ",".join(keys_here(meaning))
 
 
 def meaning_of(key: str) -> str | None:

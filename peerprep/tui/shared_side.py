@@ -203,13 +203,17 @@ class SharedSide:
     def _print(self, preparations: list[Preparation]) -> None:
         """In a thread: typst and the print queue take a moment."""
         from peerprep.errors import PeerprepError
-        from peerprep.flow.taking_along import print_without_file
+        from peerprep.flow.taking_along import IN_VIEWER, print_without_file
 
         for prep in preparations:
             try:
-                print_without_file(prep)
+                route = print_without_file(prep)
             except PeerprepError as error:
                 self.app.call_from_thread(self._tell, error.key, error.values, "error")
+                return
+            if route == IN_VIEWER:  # the person prints it there: not yet taken along
+                key = "export.print_in_viewer_no_file"
+                self.app.call_from_thread(self._tell, key, {}, "information")
                 return
             self.app.call_from_thread(self._mark, prep)
         self.app.call_from_thread(self._tell, "shared.leave.printed", {}, "information")

@@ -18,7 +18,7 @@ from textual.content import Content
 from textual.widgets import Button, Static
 
 from peerprep.tui.bindings import key_display, label_key, tip_key
-from peerprep.tui.keymap import KEYS, bind, meaning_of
+from peerprep.tui.keymap import bind, keys_here, meaning_of
 from peerprep.tui.screens.base import PeerScreen
 from peerprep.words import Catalogue
 
@@ -52,7 +52,7 @@ def sections() -> list[tuple[str, list[BindingType]]]:
 def keys_shown(key: str) -> str:
     """All the keys of a binding's meaning, as a person reads them: "F5, Ctrl+P"."""
     meaning = meaning_of(key.split(",")[0].strip())
-    every = KEYS[meaning] if meaning else tuple(key.split(","))
+    every = keys_here(meaning) if meaning else tuple(key.split(","))
     return ", ".join(key_display(k) for k in every)
 
 

@@ -12,12 +12,19 @@ from textual.content import Content
 from textual.widgets import Input, OptionList, Static
 
 from peerprep.field_limits import QUESTION_MAX, QUESTIONS_MAX
-from peerprep.tui.keymap import bind
+from peerprep.tui.bindings import key_display
+from peerprep.tui.keymap import bind, keys_here
 from peerprep.tui.screens.wizard import WizardScreen
 from peerprep.tui.widgets.fields import Field
 from peerprep.tui.widgets.leftover import Leftover
 from peerprep.tui.widgets.marked_list import MarkedList
 from peerprep.tui.widgets.save_status import SaveStatus
+
+
+def _move_keys() -> str:
+    """The keys that move a question, as one names them: "Ctrl+↑↓" (a Mac: "Shift+↑↓")."""
+    up, down = keys_here("move_up")[0], keys_here("move_down")[0]
+    return key_display(up) + key_display(down).rsplit("+", 1)[-1]
 
 
 class QuestionsScreen(WizardScreen):
@@ -49,7 +56,7 @@ class QuestionsScreen(WizardScreen):
                 mine = MarkedList(id="mine")
                 mine.border_title = self.t("tui.questions.mine")
                 # moving is not in the footer (no room at 80 columns): said here instead
-                mine.border_subtitle = self.t("tui.questions.move_hint")
+                mine.border_subtitle = self.t("tui.questions.move_hint", keys=_move_keys())
                 yield mine
                 yield Static(Content(self.t("tui.questions.none")), id="none", classes="note")
             suggestions = MarkedList(id="suggestions")
