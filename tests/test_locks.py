@@ -361,9 +361,9 @@ def test_a_program_seen_running_here_keeps_its_lock_even_with_force(
     store: Store, live_process: subprocess.Popen[bytes]
 ) -> None:
     """Only the person at this computer can close that window: no force takes it."""
-    from peerprep.processes import process_start_ticks
+    from peerprep.processes import start_mark
 
-    started = process_start_ticks(live_process.pid)
+    started = start_mark(live_process.pid)
     holder = LockInfo(live_process.pid, hostname(), time.time(), started)
     _lock_path(store).parent.mkdir(parents=True, exist_ok=True)
     _lock_path(store).write_bytes(holder.to_bytes())

@@ -114,7 +114,8 @@ def test_without_a_printer_nothing_is_opened_and_the_file_is_kept(
     windows.install(monkeypatch)
     taken = take_along(TakenAlong(), _prep(), SheetRequest(print_now=True, destination=tmp_path))
     assert windows.started == []
-    assert [p.key for p in taken.problems] == ["export.errors.no_printer"]
+    # Windows has no default printer: said as "none chosen" (export.printing's reasons)
+    assert [p.key for p in taken.problems] == ["export.printer.no_default"]
     assert taken.path is not None and taken.path.exists()
 
 

@@ -139,13 +139,13 @@ async def test_a_program_running_here_is_not_offered_to_be_taken_over(
     make_app, store: Store
 ) -> None:
     from peerprep.locks import hostname
-    from peerprep.processes import process_start_ticks
+    from peerprep.processes import start_mark
     from peerprep.tui.dialogs.locked import LockedDialog
 
     prep = filled(store, introduction="første ord")
     store.locks_dir.mkdir(parents=True, exist_ok=True)
     parent = os.getppid()  # a program that is surely running on this computer
-    holder = LockInfo(parent, hostname(), time.time(), process_start_ticks(parent))
+    holder = LockInfo(parent, hostname(), time.time(), start_mark(parent))
     _lock_file(store, prep.id).write_bytes(holder.to_bytes())
     app = make_app("open", prep.id)
     async with app.run_test(size=SIZE) as pilot:
