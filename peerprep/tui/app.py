@@ -38,6 +38,7 @@ from peerprep.settings import DiskSettings, Settings, SettingsError, SettingsKee
 from peerprep.tui.bindings import key_display, localize
 from peerprep.tui.delivered_input import DeliveredInput
 from peerprep.tui.keymap import bind
+from peerprep.tui.reading_aloud import ReadingAloudSide
 from peerprep.tui.rooms import Rooms
 from peerprep.tui.terminal_cursor import TerminalCursor
 from peerprep.tui.themes import ReadableColours, register_themes
@@ -45,6 +46,7 @@ from peerprep.tui.widgets.save_status import SAVE_REASONS
 from peerprep.words import Catalogue, catalogue
 
 if TYPE_CHECKING:
+    from rich.console import RenderableType
     from textual.screen import Screen
 
     from peerprep.flow.copying import Copied
@@ -68,13 +70,21 @@ MIN_TIMER_SECONDS = 0.01
 STYLESHEETS = ("app.tcss", "home.tcss", "wizard.tcss", "dialogs.tcss")
 
 
-class PeerprepApp(Rooms, TerminalCursor, DeliveredInput, ReadableColours, App[int]):
+class PeerprepApp(
+    Rooms, ReadingAloudSide, TerminalCursor, DeliveredInput, ReadableColours, App[int]
+):
     CSS_PATH: ClassVar[list[str | Path]] = [asset("tui", name) for name in STYLESHEETS]
     ENABLE_COMMAND_PALETTE = False  # its search texts are English only; F1 lists every key
     BINDINGS: ClassVar[list[BindingType]] = [
         bind("quit", "quit", priority=True),
         bind("help", "help"),
         bind("save", "save", show=False),
+        # Ctrl+R reads the screen aloud (shown in the footer of the rooms with room for
+        # it, and on a part's button); Ctrl+R again or Escape stops (tui/reading_aloud.py).
+        # Escape stops only while words are read: else it goes back, as everywhere.
+        bind("read_aloud", "read_aloud", show=False),
+        bind("back", "stop_reading", id="stop_reading", priority=True),
+        bind("read_aloud", "stop_reading", id="stop_reading", show=False),
     ]
 
     save_state: reactive[SaveState] = reactive(SaveState, init=False, always_update=True)
@@ -209,6 +219,20 @@ class PeerprepApp(Rooms, TerminalCursor, DeliveredInput, ReadableColours, App[in
             if number is not None:
                 with contextlib.suppress(NotImplementedError, RuntimeError):
                     loop.add_signal_handler(number, self._terminated)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return self.reading_check(action)
+
+    def exit(
+        self,
+        result: int | None = None,
+        return_code: int = 0,
+        message: RenderableType | None = None,
+    ) -> None:
+        """Every way out (Ctrl+Q, a closed terminal, leaving a shared computer) goes
+        here: the reading stops first, and no speech engine is left talking."""
+        self.close_reading()
+        super().exit(result, return_code, message)
 
     def _terminated(self) -> None:
         """The terminal was closed or the system asks us to stop (SIGHUP, SIGTERM): take

@@ -3,6 +3,9 @@
 The format is a radio group the arrow keys choose in at once, and it has the focus when
 the dialog opens; the hint under it says what the chosen kind is for and how many pages
 the sheet will be. "Open the file" says so in the dialog when nothing opened it.
+
+The last choice is the sheet as sound: a WAV file of the sheet read aloud
+(flow.sound_file), with the sheet's rule for its place.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from textual.widgets import Button, Checkbox, RadioSet, Static
 from peerprep.errors import PeerprepError
 from peerprep.export.formats import FORMATS, PRINTABLE
 from peerprep.flow import places, taking_along
+from peerprep.flow.sound_file import SOUND, take_along_as_sound
 from peerprep.folders import default_export_dir
 from peerprep.model import Preparation
 from peerprep.tui.keymap import bind
@@ -29,6 +33,7 @@ from peerprep.tui.widgets.fields import Field
 
 LARGE = ("pdf", "html")  # the kinds of file that come in large print
 PAGED = ("pdf",)  # the kinds whose pages we know before it is made
+CHOICES = (*FORMATS, SOUND)  # the sheet's kinds of file, then the sheet as sound
 
 
 class ExportDialog(PeerDialog[Path | None]):
@@ -55,20 +60,19 @@ class ExportDialog(PeerDialog[Path | None]):
         super().__init__()
         self.prep = prep
         self.folder = folder
-        self.fmt = fmt if fmt in FORMATS else FORMATS[0]
+        self.fmt = fmt if fmt in CHOICES else FORMATS[0]
         self.large_print = large_print
         self.written: Path | None = None
 
     def compose(self) -> ComposeResult:
-        fmts = FORMATS
+        fmts = CHOICES
         with DialogBox(wide=True):
             yield Static(Content.styled(self.t("tui.export.title"), "bold"), classes="dialog-title")
             with Choices(id="format") as chooser:
                 chooser.border_title = self.t("tui.export.format")
                 for fmt in fmts:
-                    yield Choice(
-                        self.t(f"export.formats.{fmt}"), value=fmt == self.fmt, id=f"fmt-{fmt}"
-                    )
+                    label = self.t("tui.export.sound" if fmt == SOUND else f"export.formats.{fmt}")
+                    yield Choice(label, value=fmt == self.fmt, id=f"fmt-{fmt}")
             # what the chosen kind is for, and how many pages: said for the one chosen
             yield Static(Content(""), id="about", classes="dialog-hint")
             if any(f in LARGE for f in fmts):
@@ -124,7 +128,7 @@ class ExportDialog(PeerDialog[Path | None]):
     def _chosen_format(self) -> str:
         pressed = self.query_one("#format", RadioSet).pressed_button
         fmt = (pressed.id or "").removeprefix("fmt-") if pressed else ""
-        return fmt if fmt in FORMATS else FORMATS[0]
+        return fmt if fmt in CHOICES else FORMATS[0]
 
     def _checked(self, selector: str) -> bool:
         found = self.query(selector)
@@ -149,6 +153,9 @@ class ExportDialog(PeerDialog[Path | None]):
     @work(thread=True, exclusive=True, group="export")
     def _write(self, fmt: str, folder: Path | None, large_print: bool, print_now: bool) -> None:
         # A PDF takes a moment to lay out: in a thread, so the screen stays alive.
+        if fmt == SOUND:
+            self._write_sound(folder)
+            return
         request = taking_along.SheetRequest(
             fmt=fmt,
             large_print=large_print,
@@ -158,6 +165,19 @@ class ExportDialog(PeerDialog[Path | None]):
         )
         try:
             taken = taking_along.take_along(self.peer_app.taken, self.prep, request)
+        except PeerprepError as error:
+            self.app.call_from_thread(self._failed, self.t(error.key, **error.values))
+        else:
+            self.app.call_from_thread(self._done, taken)
+
+    def _write_sound(self, folder: Path | None) -> None:
+        """In the export thread: the sheet read into a sound file (a second or two)."""
+        app = self.peer_app
+        try:
+            taken = take_along_as_sound(
+                app.taken, self.prep, folder, app.settings,
+                folder_given=folder is not None, find_engine=app.find_speech_engine,
+            )  # fmt: skip
         except PeerprepError as error:
             self.app.call_from_thread(self._failed, self.t(error.key, **error.values))
         else:

@@ -58,6 +58,14 @@ class Worded:
     def on_resize(self, event: events.Resize) -> None:
         self.fit_size()
 
+    def on_screen_suspend(self) -> None:
+        # Out of sight (another screen or a dialog in front of it, or gone): what was
+        # being read aloud from it stops (tui/reading_aloud.py).
+        self.peer_app.screen_left(cast(Screen, self))
+
+    def on_unmount(self) -> None:
+        self.peer_app.screen_left(cast(Screen, self))
+
 
 class PeerScreen(Worded, Screen[None]):
     """A full screen of the program."""

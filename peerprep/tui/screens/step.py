@@ -25,8 +25,8 @@ from textual.widgets import Button, Static, TextArea
 from peerprep.choices import PART_KEYS
 from peerprep.export.starter import as_continuation, continues, stem
 from peerprep.flow.editing import TooLong
-from peerprep.tui.bindings import key_of
-from peerprep.tui.keymap import bind
+from peerprep.tui.bindings import key_display, key_of
+from peerprep.tui.keymap import bind, keys
 from peerprep.tui.screens.wizard import WizardScreen
 from peerprep.tui.widgets.bullets import Bullets
 from peerprep.tui.widgets.fields import Answer
@@ -36,6 +36,7 @@ from peerprep.tui.widgets.sheet_gauge import SheetGauge
 from peerprep.tui.widgets.step_bar import StepBar
 
 if TYPE_CHECKING:
+    from peerprep.export.speech import Chunk
     from peerprep.model import Preparation
 
 GAUGE_DELAY = 0.3  # seconds after a key press before the gauge is measured again
@@ -78,6 +79,8 @@ class StepScreen(WizardScreen):
             yield Button("", id="toggle-prompts", compact=True)
             yield Button("", id="toggle-examples", compact=True)
             yield Button("", id="toggle-peer", compact=True)
+            # Ctrl+R reads the screen aloud: said on a button, the footer has no room
+            yield Button("", id="read-aloud", compact=True)
         # The help sits beside the text area, where the words are written.
         with Horizontal(id="body"):
             answer = Answer(
@@ -123,6 +126,7 @@ class StepScreen(WizardScreen):
         answer.focus()
         self._show_panels()
         self._show_next_label()
+        self.show_reading(self.peer_app.speaking)
         self.query_one("#gauge", SheetGauge).show(self.cat, self.made)
 
     # --- what the person sees on request ---------------------------------------------------
@@ -160,6 +164,48 @@ class StepScreen(WizardScreen):
         super().fit_size()
         if self.is_mounted and self.query("#toggle-prompts"):
             self._show_panels()
+            self.show_reading(self.peer_app.speaking)
+
+    # --- reading aloud (tui/reading_aloud.py) -----------------------------------------------
+
+    def shown_help(self) -> set[str]:
+        """The help panels on screen now: "prompts", "examples", "peer"."""
+        app = self.peer_app
+        shown = {
+            "prompts": app.show_prompts,
+            "examples": app.show_examples,
+            "peer": app.settings.peer_mode and app.show_peer,
+        }
+        return {name for name, visible in shown.items() if visible}
+
+    def spoken(self) -> list[Chunk]:
+        """Ctrl+R: the part as shown (flow.spoken_screens.part_screen), or only the words
+        the person marked in their answer."""
+        from peerprep.flow.spoken_screens import part_screen
+
+        answer = self.query_one("#answer", Answer)
+        return part_screen(
+            self.cat, self.made, self.part_key, self.shown_help(), selection=answer.selected_text
+        )
+
+    def show_reading(self, speaking: bool) -> None:
+        """The read button says what Ctrl+R does now: read, or stop."""
+        buttons = self.query("#read-aloud")
+        if not buttons:
+            return
+        button = buttons.first(Button)
+        app = self.peer_app
+        button.display = app.settings.read_aloud
+        key = key_display(keys("read_aloud").split(",")[0])
+        words = self.t("tui.step.stop_reading" if speaking else "tui.step.read_aloud")
+        button.label = words if self.has_class("-narrow") else f"{words} ({key})"
+        longest = max(len(self.t(f"tui.step.{w}")) for w in ("read_aloud", "stop_reading"))
+        button.styles.width = longest + (2 if self.has_class("-narrow") else len(key) + 5)
+
+    @on(Button.Pressed, "#read-aloud")
+    def _click_read(self) -> None:
+        self.peer_app.action_read_aloud()
+        self._back_to_writing()
 
     def _show_next_label(self) -> None:
         if self.visiting:
