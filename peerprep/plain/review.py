@@ -8,6 +8,8 @@ a file left on the computer is said to stay there and does not count as taken al
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from peerprep.errors import StoreError
 from peerprep.flow.taking_along import SheetRequest, Taken
 from peerprep.plain import asking
@@ -28,13 +30,15 @@ _FORMATS: tuple[tuple[str, str, bool], ...] = (
 
 
 def export_menu(session: Session, title_key: str = "plain.export.title") -> Taken | None:
-    """Save the sheet as a file (PDF, large print, HTML, text) or send it to the printer.
-    Returns what was done, or None when the person went back."""
+    """Save the sheet as a file (PDF, large print, HTML, text, or as sound: read aloud
+    into a WAV file) or send it to the printer. Returns what was done, or None when the
+    person went back."""
     from peerprep.flow.places import export_place
     from peerprep.flow.taking_along import can_print
 
     console, cat = session.console, session.cat
     options = [(choice, cat.text(f"plain.export.{choice}")) for choice, _f, _l in _FORMATS]
+    options.append(("sound", cat.text("plain.export.sound")))
     if can_print():
         options.append(("print", cat.text("plain.export.print")))
     chosen = asking.choose(console, cat.text(title_key), options, cat.text("plain.back"))
@@ -42,11 +46,13 @@ def export_menu(session: Session, title_key: str = "plain.export.title") -> Take
         return None
     if chosen == "print":
         return print_sheet(session)
-    fmt, large = next((f, big) for c, f, big in _FORMATS if c == chosen)
     where = choose_folder(session, export_place(session.context.shared.on))
     if where is None:
         return None
     destination = None if where.usual else where.folder
+    if chosen == "sound":
+        return sound_to(session, destination)
+    fmt, large = next((f, big) for c, f, big in _FORMATS if c == chosen)
     request = SheetRequest(
         fmt=fmt, large_print=large, destination=destination, folder_given=destination is not None
     )
@@ -69,6 +75,27 @@ def export_to(session: Session, request: SheetRequest) -> Taken | None:
         console.tell(error.key, **error.values)
         return None
     for said in [*taken.said, *taken.problems]:
+        console.say(said.text(session.cat))
+    return taken
+
+
+def sound_to(session: Session, destination: Path | None) -> Taken | None:
+    """The sheet read aloud into a sound file (flow.sound_file); say where (or why not)."""
+    from peerprep.errors import PeerprepError
+    from peerprep.flow.sound_file import take_along_as_sound
+
+    console = session.console
+    console.tell("plain.export.working")
+    settings = session.context.settings_keeper().load()
+    try:
+        taken = take_along_as_sound(
+            session.context.taken, session.current, destination, settings,
+            folder_given=destination is not None,
+        )  # fmt: skip
+    except PeerprepError as error:
+        console.tell(error.key, **error.values)
+        return None
+    for said in taken.said:
         console.say(said.text(session.cat))
     return taken
 
