@@ -38,9 +38,10 @@ def export_menu(session: Session, title_key: str = "plain.export.title") -> Take
 
     console, cat = session.console, session.cat
     options = [(choice, cat.text(f"plain.export.{choice}")) for choice, _f, _l in _FORMATS]
-    options.append(("sound", cat.text("plain.export.sound")))
     if can_print():
         options.append(("print", cat.text("plain.export.print")))
+    # last, so that the numbers people know (print is 5) stay as they were
+    options.append(("sound", cat.text("plain.export.sound")))
     chosen = asking.choose(console, cat.text(title_key), options, cat.text("plain.back"))
     if not chosen:
         return None

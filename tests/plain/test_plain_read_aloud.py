@@ -239,9 +239,13 @@ def test_the_privacy_cover_stops_it(monkeypatch: pytest.MonkeyPatch, engine: Fak
 def test_the_export_menu_saves_the_sheet_as_sound(
     monkeypatch: pytest.MonkeyPatch, engine: FakeEngine, data_dir: Path, tmp_path: Path
 ) -> None:
+    from peerprep.export import printing
+
+    monkeypatch.setattr(printing, "printer_available", lambda: True)  # print is 5
     _filled(data_dir)
-    # open it, save the sheet (9), as sound (5), in the usual folder (1), back, home, stop
-    code, out = drive(monkeypatch, ["2", "1", "9", "5", "1", "0", "0", "stop"])
+    # open it, save the sheet (9), as sound (6, after print), in the usual folder (1),
+    # back, home, stop
+    code, out = drive(monkeypatch, ["2", "1", "9", "6", "1", "0", "0", "stop"])
     assert code == 0
     written = list((tmp_path / "exports").glob("*.wav"))
     assert len(written) == 1 and written[0].read_bytes()[:4] == b"RIFF"
