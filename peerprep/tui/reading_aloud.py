@@ -74,17 +74,17 @@ class ReadingAloudSide:
         return True
 
     def action_read_aloud(self: PeerprepApp) -> None:
-        """Ctrl+R: read what is on the screen in front (or stop what is being read)."""
-        if self.speaking:
-            self.action_stop_reading()
-            return
-        self.commit_screens()  # what is in the fields is what is read
+        """Ctrl+R: read what is on the screen in front (or stop what is being read:
+        flow.reading.ReadingAloud.toggle decides)."""
         screen = self.screen
-        spoken: Callable[[], list[Chunk]] | None = getattr(screen, "spoken", None)
-        chunks = spoken() if callable(spoken) else []
-        asked = self.reading.read(chunks, self.settings)
-        if asked.started:
-            self._reading_screen = screen
+
+        def chunks() -> list[Chunk]:
+            self.commit_screens()  # what is in the fields is what is read
+            spoken: Callable[[], list[Chunk]] | None = getattr(screen, "spoken", None)
+            return spoken() if callable(spoken) else []
+
+        asked = self.reading.toggle(chunks, self.settings)
+        self._reading_screen = screen if asked.started else None
         if asked.said is not None:
             self.notify(asked.said.text(self.cat), timeout=NOTE_SECONDS)
         self.show_reading()

@@ -12,6 +12,7 @@ from speech.fake import FakeEngine, FakeUtterance
 from textual.widgets import Button, Footer, Select, TextArea
 
 from peerprep.choices import PART_KEYS
+from peerprep.export.speech import Chunk
 from peerprep.model import Preparation
 from peerprep.store import Store
 from peerprep.tui.app import PeerprepApp
@@ -56,6 +57,13 @@ async def _until(pilot, condition) -> None:
 def _footer(app: PeerprepApp) -> dict[str, str]:
     keys = app.screen.query_one(Footer).query("FooterKey")
     return {k.key_display: k.description for k in keys}
+
+
+def _words() -> list[Chunk]:
+    """Something to read, after the program has ended."""
+    from peerprep.flow.spoken_screens import program_text
+
+    return program_text(DA, ["Er der nogen?"])
 
 
 def _notes(app: PeerprepApp) -> list[str]:
@@ -220,6 +228,23 @@ async def test_ctrl_r_again_stops_at_once_and_the_button_says_so(make_app) -> No
         assert isinstance(app.screen, StepScreen)
 
 
+async def test_the_read_button_reads_and_again_stops(make_app) -> None:
+    engine = FakeEngine()
+    app = _with_engine(make_app("new"), engine)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press(*"Sam")
+        await pilot.click("#read-aloud")
+        spoken = await _heard(pilot, engine)
+        assert "Det har du skrevet: Sam." in spoken.text
+        await pilot.pause()
+        await pilot.click("#read-aloud")
+        await pilot.pause()
+        assert spoken.stopped and len(engine.spoken) == 1
+        await pilot.press(*" og Kim")  # back in the answer, where the person writes
+        assert app.session.prep.statement.introduction == "Sam og Kim"
+
+
 async def test_escape_stops_reading_and_only_then_goes_back(make_app) -> None:
     engine = FakeEngine()
     app = _with_engine(make_app("new"), engine)
@@ -301,8 +326,8 @@ async def test_quitting_stops_it_and_no_reading_starts_after(make_app) -> None:
         await pilot.press("ctrl+q")
         await pilot.pause()
     assert spoken.stopped
-    assert app.reading.read([], app.settings).started is False
-    assert len(engine.spoken) == 1
+    assert app.reading.read(_words(), app.settings).started is False
+    assert len(engine.spoken) == 1  # the reader is closed: nothing more is spoken
 
 
 # --- when it cannot read -----------------------------------------------------------------
@@ -441,7 +466,8 @@ async def test_leaving_a_shared_session_closes_the_reader(site) -> None:
         await pilot.pause()
         app.shared_side._leave_answer("erase")
         await pilot.pause()
-    assert app.reading.read([], app.settings).started is False
+    assert app.reading.read(_words(), app.settings).started is False
+    assert len(engine.spoken) == 1  # the reader is closed: nothing more is spoken
 
 
 # --- the sheet as sound --------------------------------------------------------------------
