@@ -181,6 +181,30 @@ async def test_each_room_reads_what_it_shows(
         assert piece in heard, (piece, heard)
 
 
+async def test_a_dialog_reads_what_it_says_and_again_stops(make_app) -> None:
+    engine = FakeEngine()
+    app = _with_engine(make_app(welcomed=False), engine)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+r")  # the welcome, the first thing a newcomer meets
+        welcome = await _heard(pilot, engine)
+        assert welcome.text.startswith(f"{DA.text('tui.welcome.title')}. ")
+        assert DA.text("tui.welcome.what") in welcome.text
+        await pilot.pause()
+        await pilot.press("ctrl+r")  # again: stop
+        await pilot.pause()
+        assert welcome.stopped and len(engine.spoken) == 1
+        await pilot.press("ctrl+r")
+        again = await _heard(pilot, engine, 2)
+        await pilot.press("escape")  # Escape stops; the dialog stays
+        await pilot.pause()
+        assert again.stopped and app.screen.__class__.__name__ == "WelcomeDialog"
+        await _until(pilot, lambda: not app.speaking)
+        await pilot.press("escape")  # and now closes it, as always
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+
+
 async def test_home_reads_the_chosen_preparation(make_app, store: Store) -> None:
     engine = FakeEngine()
     _filled(store)
@@ -462,12 +486,15 @@ async def test_leaving_a_shared_session_closes_the_reader(site) -> None:
         await pilot.press("ctrl+q")  # words not taken along: the leave question
         await pilot.pause()
         assert spoken.stopped  # the question is a dialog in front: it stopped already
-        await pilot.press("ctrl+r")  # read the question? nothing to read in a dialog
-        await pilot.pause()
+        await pilot.press("ctrl+r")  # the question is read aloud
+        question = await _heard(pilot, engine, 2)
+        assert question.text.startswith(DA.text("shared.leave.title"))
+        assert DA.text("shared.leave.erase") not in question.text  # a button: not read
         app.shared_side._leave_answer("erase")
         await pilot.pause()
+        assert question.stopped
     assert app.reading.read(_words(), app.settings).started is False
-    assert len(engine.spoken) == 1  # the reader is closed: nothing more is spoken
+    assert len(engine.spoken) == 2  # the reader is closed: nothing more is spoken
 
 
 # --- the sheet as sound --------------------------------------------------------------------
