@@ -26,7 +26,7 @@ from peerprep.tui.screens.settings import SettingsScreen
 from peerprep.tui.screens.step import StepScreen
 from peerprep.words import catalogue
 
-from .helpers import SIZE, settle, static_text
+from .helpers import SIZE, screen_text, settle, static_text
 
 DA = catalogue("da")
 EN = catalogue("en")
@@ -243,7 +243,9 @@ async def test_ctrl_r_again_stops_at_once_and_the_button_says_so(make_app) -> No
         spoken = await _heard(pilot, engine)
         await pilot.pause()
         assert str(button.label) == "Stop (Ctrl+R)"
-        assert _footer(app).get("Esc") == "Stop oplæsning"
+        assert _footer(app).get("Esc") == "Stop lyden"
+        bottom = screen_text(app).rstrip("\n").split("\n")[-1]
+        assert bottom.rstrip().endswith("F1 Hjælp"), bottom  # the footer fits in 80 columns
         await pilot.press("ctrl+r")
         assert spoken.stopped
         await _until(pilot, lambda: not app.speaking)
@@ -432,7 +434,7 @@ async def test_f1_lists_the_read_aloud_keys(make_app) -> None:
         await pilot.press("f1")
         await pilot.pause()
         listed = " ".join(static_text(s) for s in app.screen.query("Static"))
-    assert "Ctrl+R" in listed and "Læs op" in listed and "Stop oplæsning" in listed
+    assert "Ctrl+R" in listed and "Læs op" in listed and "Stop lyden" in listed
 
 
 # --- a shared computer ---------------------------------------------------------------------

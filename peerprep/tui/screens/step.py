@@ -126,7 +126,6 @@ class StepScreen(WizardScreen):
         answer.focus()
         self._show_panels()
         self._show_next_label()
-        self.show_reading(self.peer_app.speaking)
         self.query_one("#gauge", SheetGauge).show(self.cat, self.made)
 
     # --- what the person sees on request ---------------------------------------------------
@@ -159,12 +158,12 @@ class StepScreen(WizardScreen):
         # help asked for takes the place of the paragraph about the part (F1 has it too),
         # so three examples fit beside the text area at 80x24
         self.set_class(any(shown.values()), "-panels")
+        self.show_reading(app.speaking)  # the room left in the row for the read button
 
     def fit_size(self) -> None:
         super().fit_size()
         if self.is_mounted and self.query("#toggle-prompts"):
             self._show_panels()
-            self.show_reading(self.peer_app.speaking)
 
     # --- reading aloud (tui/reading_aloud.py) -----------------------------------------------
 
@@ -189,18 +188,27 @@ class StepScreen(WizardScreen):
         )
 
     def show_reading(self, speaking: bool) -> None:
-        """The read button says what Ctrl+R does now: read, or stop."""
+        """The read button says what Ctrl+R does now: read, or stop. With its key where
+        the row of buttons has room for it, without where not, and not at all where even
+        that does not fit (Ctrl+R works the same, and F1 lists it)."""
         buttons = self.query("#read-aloud")
         if not buttons:
             return
         button = buttons.first(Button)
-        app = self.peer_app
-        button.display = app.settings.read_aloud
+        narrow = self.has_class("-narrow")
         key = key_display(keys("read_aloud").split(",")[0])
         words = self.t("tui.step.stop_reading" if speaking else "tui.step.read_aloud")
-        button.label = words if self.has_class("-narrow") else f"{words} ({key})"
         longest = max(len(self.t(f"tui.step.{w}")) for w in ("read_aloud", "stop_reading"))
-        button.styles.width = longest + (2 if self.has_class("-narrow") else len(key) + 5)
+        gap = 1 if narrow else 2  # the buttons' margin (wizard.tcss)
+        others = [b for b in self.query(".toggles Button") if b is not button and b.display]
+        used = sum(int(b.styles.width.value) + gap for b in others if b.styles.width)
+        room = self.size.width - 2 - used  # the row's padding: one column each side
+        with_key, without = longest + len(key) + 5, longest + 2
+        if not narrow and with_key <= room:
+            button.label, button.styles.width = f"{words} ({key})", with_key
+        else:
+            button.label, button.styles.width = words, without
+        button.display = self.peer_app.settings.read_aloud and without <= room
 
     @on(Button.Pressed, "#read-aloud")
     def _click_read(self) -> None:
