@@ -546,6 +546,7 @@ async def test_the_sheet_dialog_saves_the_sheet_as_sound(make_app, store, tmp_pa
 
 
 async def test_on_a_shared_computer_no_sound_file_without_a_chosen_place(site, tmp_path) -> None:
+    from .helpers import words_on_screen
     from .test_shared_mode import FakeClock, shared_app, shared_context
 
     engine = FakeEngine()
@@ -558,5 +559,7 @@ async def test_on_a_shared_computer_no_sound_file_without_a_chosen_place(site, t
         await _save_sound(pilot, app, "")
         said = static_text(app.screen.query_one("#result"))
         assert said == DA.text("speech.errors.choose_place")
+        await pilot.pause()
+        assert said in words_on_screen(app)  # in view at 80x24, below the folder's hint
     assert engine.rendered == []
     assert {p for p in tmp_path.rglob("*") if p.is_file()} == before

@@ -191,6 +191,8 @@ class ExportDialog(PeerDialog[Path | None]):
         result = self.query_one("#result", Static)
         result.set_class(problem, "-problem")
         result.update(Content(text))
+        if problem:  # below the folder's hint on a small screen: brought into view
+            self.call_after_refresh(result.scroll_visible, animate=False)
 
     def _done(self, taken: taking_along.Taken) -> None:
         self.written = taken.path
