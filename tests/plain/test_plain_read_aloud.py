@@ -236,6 +236,36 @@ def test_the_privacy_cover_stops_it(monkeypatch: pytest.MonkeyPatch, engine: Fak
     speaking.close()
 
 
+def test_erasing_a_shared_session_stops_it(
+    monkeypatch: pytest.MonkeyPatch, engine: FakeEngine, tmp_path: Path
+) -> None:
+    """The erase minutes of a shared computer pass while words are read: they stop, and
+    the session is forgotten."""
+    from peerprep.flow.context import Context
+    from peerprep.flow.spoken_screens import part_screen
+    from peerprep.plain import console_for
+    from peerprep.plain.session import Session
+    from peerprep.plain.speaking import Speaking
+
+    context = Context(
+        language="da", data_dir=tmp_path / "data", config_dir=tmp_path / "config",
+        shared_flag=True,
+    )  # fmt: skip
+    console = console_for(context, io.BytesIO(), io.BytesIO())
+    session = Session(console=console, context=context)
+    speaking = Speaking(context, console)
+    session.speaking = console.aloud = speaking
+    session.editing.new("da")
+    session.current.set_part("introduction", "Maja tegner æbler")
+    with session.about(lambda: part_screen(DA, session.current, "introduction")):
+        assert speaking.heard("læs")
+        assert "Maja tegner æbler" in engine.spoken[0].text
+        assert not engine.spoken[0].stopped
+        session.erase()
+        assert engine.spoken[0].stopped
+    speaking.close()
+
+
 def test_the_export_menu_saves_the_sheet_as_sound(
     monkeypatch: pytest.MonkeyPatch, engine: FakeEngine, data_dir: Path, tmp_path: Path
 ) -> None:
