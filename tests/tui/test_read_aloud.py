@@ -113,6 +113,22 @@ async def test_ctrl_r_reads_the_part_as_shown_then_the_persons_words(make_app) -
     assert "…" not in heard and "F3" not in heard
 
 
+async def test_a_part_with_no_help_open_is_read_word_for_word(make_app) -> None:
+    engine = FakeEngine()
+    app = _with_engine(make_app("new"), engine)
+    part = DA.part("introduction")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press(*"Jeg hedder Sam")
+        await pilot.press("ctrl+r")
+        spoken = await _heard(pilot, engine)
+    assert spoken.text == (
+        f"Del 1 af 4. {part.starter}. {' '.join(part.about)} Det har du skrevet: Jeg hedder Sam."
+    )
+    assert spoken.voice is not None and spoken.voice.languages == ("da",)
+    assert spoken.speed == 80  # slower than the voice's normal, as the settings start
+
+
 async def test_only_the_marked_words_are_read_when_some_are_marked(make_app) -> None:
     engine = FakeEngine()
     app = _with_engine(make_app("new"), engine)
