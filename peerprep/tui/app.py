@@ -198,6 +198,7 @@ class PeerprepApp(
             self.open_preparation(self.start.prep_id)
         if len(self.screen_stack) == 1:
             self.show_home()  # nothing could be opened: home, where it is said why
+        self.call_after_refresh(self.warm_reading)
         if not self.settings.welcomed:
             from peerprep.tui.dialogs.welcome import WelcomeDialog
 
