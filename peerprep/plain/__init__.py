@@ -107,6 +107,10 @@ def run(
     start = start or Start()
     console = console_for(context, reader, writer)
     session = Session(console=console, context=context)
+    from peerprep.plain.speaking import Speaking
+
+    speaking = Speaking(context, console)  # the word for read, at every prompt
+    session.speaking = console.aloud = speaking
     in_memory = session.store.in_memory
     shared = context.shared.on
     if shared and console.terminal:
@@ -144,6 +148,7 @@ def run(
     except (EndOfInput, KeyboardInterrupt):
         pass
     finally:
+        speaking.close()  # silence first: no engine is left talking
         session.close()
         left.set()
     if shared:

@@ -36,7 +36,7 @@ def read_lines(console: Console) -> tuple[list[str], bool]:
     lines: list[str] = []
     while True:
         try:
-            text = console.read_line("> ")
+            text = console.read_line("> ", answer=True)  # every word is text here
         except Hangup as hangup:
             if hangup.partial.strip():
                 lines.append(hangup.partial)

@@ -6,7 +6,9 @@ is a word the person types alone on a line, in the language on screen:
 
     help      at every prompt: what can be typed here, and the words that always work
     back      at every prompt: one step back (in a numbered list, 0 does the same)
-    stop      at every prompt: stop the program (a shared computer asks first)
+    read      at every prompt: read the current thing aloud; again: stop (plain.speaking)
+    stop      at every prompt: stop the program (a shared computer asks first); while
+              words are read aloud, it stops the reading first
     end       ends an answer of several lines; until then every line is text
     ideas, examples, peer   on the first line of a part's answer: help to get started
     remove    in a meeting field: take away what is there
@@ -26,9 +28,10 @@ from typing import Literal
 
 from peerprep.words import Catalogue
 
-Command = Literal["help", "back", "stop", "end", "ideas", "examples", "peer", "remove"]
+Command = Literal["help", "back", "stop", "end", "ideas", "examples", "peer", "remove", "read"]
 
-# The words that work at every prompt, outside an answer being written.
+# The words that work at every prompt, outside an answer being written. The word for read
+# works there too; the console does it (plain.speaking), so no prompt needs to know it.
 ALWAYS: tuple[Command, ...] = ("help", "back", "stop")
 
 

@@ -62,6 +62,16 @@ class Guard(Protocol):
     def after_read(self) -> bool: ...
 
 
+class ReadAloud(Protocol):
+    """Reading aloud at the prompts (plain.speaking.Speaking)."""
+
+    def heard(self, text: str) -> bool: ...
+
+    def pending(self) -> list[str]: ...
+
+    def hush(self) -> None: ...
+
+
 class EndOfInput(Exception):
     """Nobody is there to answer any more: the input ended (a pipe, Ctrl+D) or Ctrl+C."""
 
@@ -144,6 +154,7 @@ class Console:
               screen can be cleared
     editor    line editing (readline), when input is the process's own terminal
     guard     the idle cover and erase of a shared computer (plain.privacy), or None
+    aloud     reading aloud: the word for read at a prompt (plain.speaking), or None
     """
 
     reader: BinaryIO
@@ -154,6 +165,7 @@ class Console:
     terminal: bool = False
     editor: Editor | None = None
     guard: Guard | None = None
+    aloud: ReadAloud | None = None
     closed: bool = False
     waiting: bool = False  # blocked in a read (a signal may end it: plain.hangup)
     stopping: bool = False  # SIGHUP/SIGTERM came while not reading: stop at the next read
@@ -161,6 +173,8 @@ class Console:
     snapshot: str = ""  # the line being typed, as of the last tick
     gone: bool = False  # the terminal is gone: writing is pointless
     shown: deque[str] = field(default_factory=lambda: deque(maxlen=200))
+    # what was said since the person last answered: what the word for read reads in a menu
+    said_since_answer: list[str] = field(default_factory=list)
     _hinted: set[str] = field(default_factory=set)
 
     # writing
@@ -183,10 +197,11 @@ class Console:
     def _width(self) -> int:
         return max(20, shutil.get_terminal_size((80, 24)).columns - 1)
 
-    def say(self, text: str = "") -> None:
+    def say(self, text: str = "", *, aside: bool = False) -> None:
         """Print a text (wrapped between words at a terminal). Nothing in it can act on the
         terminal: escape sequences and control characters (in a title or an answer read
-        from a file) are left out."""
+        from a file) are left out. `aside`: about reading aloud itself, not part of what
+        the word for read reads."""
         lines = [_CONTROLS.sub("", _ESCAPES.sub("", line)) for line in text.split("\n")]
         if self.terminal:
             width = self._width()
@@ -201,6 +216,8 @@ class Console:
                 )
             ]  # fmt: skip
         self.shown.extend(lines)
+        if not aside:
+            self.said_since_answer.extend(lines)
         self.write("\n".join(lines) + "\n")
 
     def t(self, key: str, **values: object) -> str:
@@ -220,6 +237,7 @@ class Console:
         """A new person may be at the keyboard (a shared session was erased): the screen
         and its scrollback are cleared, and hints are said again."""
         self._hinted.clear()
+        self.said_since_answer.clear()
         self.clear()
 
     def blank(self) -> None:
@@ -245,8 +263,11 @@ class Console:
 
     # reading
 
-    def read_line(self, prompt: str = "> ", *, folders: bool = False) -> str:
+    def read_line(self, prompt: str = "> ", *, folders: bool = False, answer: bool = False) -> str:
         """What the person typed: one line, or a pasted text with its line breaks.
+
+        At a prompt the word for read (plain.speaking) is done here and the prompt asked
+        again; in a line of an answer being written (`answer`) every word is text.
 
         Raises EndOfInput when the input has ended (and ever after), Hangup when the
         terminal closed, Erased when a shared computer's erase minutes passed.
@@ -270,6 +291,9 @@ class Console:
             if self.guard is not None and self.guard.after_read():
                 preset = self._uncover("", text)  # (Windows) this line lifted the cover
                 continue
+            if not answer and self.aloud is not None and self.aloud.heard(text):
+                continue  # read aloud (or stopped): the same question again
+            self.said_since_answer = []
             return text
 
     def _read_once(self, prompt: str, preset: str, folders: bool) -> str:
@@ -277,6 +301,9 @@ class Console:
             self.closed = True
             raise Hangup()
         raw: bytes
+        if self.aloud is not None:
+            for line in self.aloud.pending():  # a reading that ended meanwhile
+                self.say(line, aside=True)
         self.snapshot = preset
         self.waiting = True
         if self.guard is not None:
@@ -341,6 +368,8 @@ class Console:
     def cover_screen(self) -> None:
         """The privacy cover: the screen and its scrollback cleared, and only the program's
         own words (the full screen's), nothing of the person's."""
+        if self.aloud is not None:
+            self.aloud.hush()  # the person's words are not heard while they are hidden
         guard = self.guard
         cover, erase = guard.minutes if guard is not None else (0, 1)
         kept = list(self.shown)

@@ -9,14 +9,19 @@ questions are plain.questions.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from peerprep.choices import PART_KEYS
-from peerprep.model import NOTE_MAX, PART_MAX
+from peerprep.model import NOTE_MAX, PART_MAX, AfterMeeting
 from peerprep.plain import asking
 from peerprep.plain.answers import Helps, edit_text, write_and_save
 from peerprep.plain.console import Back
 from peerprep.plain.meeting import edit_meeting
 from peerprep.plain.questions import add_questions
 from peerprep.plain.session import Session
+
+if TYPE_CHECKING:
+    from peerprep.export.speech import Chunk
 
 __all__ = ["Back", "edit_after", "edit_part", "filled_words", "walk"]
 
@@ -56,25 +61,48 @@ def edit_part(session: Session, key: str) -> None:
     console.say(part.starter)
     for line in part.about:
         console.say(line)
+    shown: list[str] = []  # the help asked for, read aloud with the part (as on screen)
+
+    def show(panel: str, heading_key: str, items: list[str]) -> None:
+        _show_list(session, heading_key, items)
+        if panel not in shown:
+            shown.append(panel)
+
     helps: Helps = {
-        "ideas": lambda: _show_list(session, "plain.prompts_heading", part.prompts),
-        "examples": lambda: _show_list(session, "plain.examples_heading", part.examples),
-        "peer": lambda: _show_list(session, "plain.peer_heading", part.peer),
+        "ideas": lambda: show("prompts", "plain.prompts_heading", part.prompts),
+        "examples": lambda: show("examples", "plain.examples_heading", part.examples),
+        "peer": lambda: show("peer", "plain.peer_heading", part.peer),
     }
     prep = session.current
-    write_and_save(
-        session,
-        edit_text(session, prep.statement.get(key), PART_MAX, helps, "plain.write_hint"),
-        lambda text: prep.set_part(key, text),
-    )
+
+    def spoken() -> list[Chunk]:
+        from peerprep.flow.spoken_screens import part_screen
+
+        return part_screen(cat, prep, key, shown)
+
+    with session.about(spoken):
+        write_and_save(
+            session,
+            edit_text(session, prep.statement.get(key), PART_MAX, helps, "plain.write_hint"),
+            lambda text: prep.set_part(key, text),
+        )
 
 
 def edit_after(session: Session) -> None:
     """After the meeting: what was agreed, and the next steps."""
+    from peerprep.flow.spoken_screens import after_screen
+
     console = session.console
-    after = session.current.after_meeting
+    prep = session.current
+    after = prep.after_meeting
     console.blank()
     console.tell("plain.after.about")
+    with session.about(lambda: after_screen(session.cat, prep)):
+        _edit_notes(session, after)
+
+
+def _edit_notes(session: Session, after: AfterMeeting) -> None:
+    console = session.console
     for field in ("agreed", "next_steps"):
         console.blank()
         console.tell(f"plain.after.{field}")

@@ -112,7 +112,15 @@ def edit_kind(session: Session) -> None:
 
 
 def edit_meeting(session: Session) -> None:
-    """Every meeting field in turn; Enter keeps each one as it is. Raises Back and Quit."""
+    """Every meeting field in turn; Enter keeps each one as it is. Raises Back and Quit.
+    The word for read reads the meeting as far as it is filled in."""
+    from peerprep.flow.spoken_screens import meeting_screen
+
+    with session.about(lambda: meeting_screen(session.cat, session.current)):
+        _edit_meeting(session)
+
+
+def _edit_meeting(session: Session) -> None:
     cat = session.cat
     prep = session.current
     meeting = prep.meeting

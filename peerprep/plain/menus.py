@@ -195,12 +195,17 @@ def read_only_menu(session: Session) -> bool:
 
 
 def show_review(session: Session) -> None:
-    """Read the sheet back; then saving it (large print is one key away) or going back."""
+    """Read the sheet back; then saving it (large print is one key away) or going back.
+    The word for read here reads the whole sheet aloud, in its printed order."""
+    from peerprep.flow.spoken_screens import sheet
+
     console = session.console
     console.blank()
-    for line in review.statement_lines(session.cat, session.current):
+    prep = session.current
+    for line in review.statement_lines(session.cat, prep):
         console.say(line)
-    review.export_menu(session, title_key="plain.export.after_review")
+    with session.about(lambda: sheet(prep)):
+        review.export_menu(session, title_key="plain.export.after_review")
 
 
 def copy_for_new(session: Session) -> None:

@@ -7,15 +7,32 @@ alone on a line; a pasted list of questions comes in whole.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from peerprep.model import QUESTION_MAX, QUESTIONS_MAX
 from peerprep.plain import asking, commands
 from peerprep.plain.answers import read_lines
 from peerprep.plain.console import Back, EndOfInput, Hangup, Quit, pasted
 from peerprep.plain.session import Session
 
+if TYPE_CHECKING:
+    from peerprep.export.speech import Chunk
+
+
+def _spoken(session: Session) -> list[Chunk]:
+    """The word for read, here: the questions so far (flow.spoken_screens)."""
+    from peerprep.flow.spoken_screens import questions_screen
+
+    return questions_screen(session.cat, session.current)
+
 
 def add_questions(session: Session) -> None:
     """Questions of one's own, one on each line, until the word for end."""
+    with session.about(lambda: _spoken(session)):
+        _add_questions(session)
+
+
+def _add_questions(session: Session) -> None:
     console = session.console
     prep = session.current
     console.blank()
@@ -103,6 +120,12 @@ def remove_question(session: Session) -> None:
 
 
 def questions_menu(session: Session) -> None:
+    """The questions said, then what to do with them, until the person goes back."""
+    with session.about(lambda: _spoken(session)):
+        _questions_menu(session)
+
+
+def _questions_menu(session: Session) -> None:
     console = session.console
     while True:
         prep = session.current

@@ -8,7 +8,9 @@ a file left on the computer is said to stay there and does not count as taken al
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
+from pathlib import Path
 
 from peerprep.errors import StoreError
 from peerprep.flow.taking_along import SheetRequest, Taken
@@ -30,37 +32,42 @@ _FORMATS: tuple[tuple[str, str, bool], ...] = (
 
 
 def export_menu(session: Session, title_key: str = "plain.export.title") -> Taken | None:
-    """Save the sheet as a file (PDF, large print, HTML, text) or send it to the printer.
-    Returns what was done, or None when the person went back."""
-    request = choose_sheet(session, title_key)
-    return None if request is None else export_to(session, request)
+    """Save the sheet as a file (PDF, large print, HTML, text, or as sound: read aloud
+    into a WAV file) or send it to the printer. Returns what was done, or None when the
+    person went back."""
+    chosen = choose_sheet(session, title_key, sound=True)
+    if chosen is None:
+        return None
+    kind, request = chosen
+    if kind == SOUND:
+        return sound_to(session, request.destination)
+    return export_to(session, request)
 
 
 def blank_menu(session: Session) -> Taken | None:
     """A blank sheet in the person's language, to fill in by hand: as a file or on paper,
     by flow.taking_along.take_blank (the same rules as any sheet: on a shared computer
     printing keeps no file). Returns what was done, or None when the person went back."""
-    from peerprep.export.errors import ExportError
     from peerprep.flow.taking_along import take_blank
 
-    console = session.console
-    request = choose_sheet(session, "plain.export.blank_title")
-    if request is None:
+    chosen = choose_sheet(session, "plain.export.blank_title")
+    if chosen is None:
         return None
-    console.tell("plain.export.working")
-    try:
-        taken = take_blank(session.context.taken, replace(request, language=session.cat.language))
-    except ExportError as error:
-        console.tell(error.key, **error.values)
-        return None
-    for said in [*taken.said, *taken.problems]:
-        console.say(said.text(session.cat))
-    return taken
+    request = replace(chosen[1], language=session.cat.language)
+    session.console.tell("plain.export.working")
+    return _said(session, lambda: take_blank(session.context.taken, request))
 
 
-def choose_sheet(session: Session, title_key: str) -> SheetRequest | None:
+SOUND = "sound"  # the sheet read aloud into a WAV file (flow.sound_file)
+
+
+def choose_sheet(
+    session: Session, title_key: str, *, sound: bool = False
+) -> tuple[str, SheetRequest] | None:
     """Which kind of sheet, and where it goes (on a shared computer a USB stick or a
-    folder the person types, flow.places); printing needs no place. None: back."""
+    folder the person types, flow.places); printing needs no place. With `sound`, the
+    sheet as sound is offered last. Returns ("sheet" or SOUND, the request), or None:
+    back."""
     from peerprep.flow.places import export_place
     from peerprep.flow.taking_along import can_print
 
@@ -68,24 +75,29 @@ def choose_sheet(session: Session, title_key: str) -> SheetRequest | None:
     options = [(choice, cat.text(f"plain.export.{choice}")) for choice, _f, _l in _FORMATS]
     if can_print():
         options.append(("print", cat.text("plain.export.print")))
+    if sound:
+        # last, so that the numbers people know (print is 5) stay as they were
+        options.append((SOUND, cat.text("plain.export.sound")))
     chosen = asking.choose(console, cat.text(title_key), options, cat.text("plain.back"))
     if not chosen:
         return None
     if chosen == "print":
-        return SheetRequest(fmt="pdf", print_now=True)
-    fmt, large = next((f, big) for c, f, big in _FORMATS if c == chosen)
+        return "sheet", SheetRequest(fmt="pdf", print_now=True)
     where = choose_folder(session, export_place(session.context.shared.on))
     if where is None:
         return None
     destination = None if where.usual else where.folder
-    return SheetRequest(
-        fmt=fmt, large_print=large, destination=destination, folder_given=destination is not None
+    given = destination is not None
+    if chosen == SOUND:
+        return SOUND, SheetRequest(destination=destination, folder_given=given)
+    fmt, large = next((f, big) for c, f, big in _FORMATS if c == chosen)
+    return "sheet", SheetRequest(
+        fmt=fmt, large_print=large, destination=destination, folder_given=given
     )
 
 
 def export_to(session: Session, request: SheetRequest) -> Taken | None:
     """Make the sheet by flow.taking_along's rules; say where it is (or why not)."""
-    from peerprep.export.errors import ExportError
     from peerprep.flow.taking_along import take_along, warnings_before
 
     console = session.console
@@ -93,9 +105,32 @@ def export_to(session: Session, request: SheetRequest) -> Taken | None:
     for warning in warnings_before(prep, request):
         console.say(warning.text(session.cat))
     console.tell("plain.export.working")
+    return _said(session, lambda: take_along(session.context.taken, prep, request))
+
+
+def sound_to(session: Session, destination: Path | None) -> Taken | None:
+    """The sheet read aloud into a sound file (flow.sound_file); say where (or why not)."""
+    from peerprep.flow.sound_file import take_along_as_sound
+
+    session.console.tell("plain.export.working")
+    settings = session.context.settings_keeper().load()
+    return _said(
+        session,
+        lambda: take_along_as_sound(
+            session.context.taken, session.current, destination, settings,
+            folder_given=destination is not None,
+        ),
+    )  # fmt: skip
+
+
+def _said(session: Session, take: Callable[[], Taken]) -> Taken | None:
+    """Do `take`, then say what it said and what went wrong; a failure in one sentence."""
+    from peerprep.errors import PeerprepError
+
+    console = session.console
     try:
-        taken = take_along(session.context.taken, prep, request)
-    except ExportError as error:
+        taken = take()
+    except PeerprepError as error:
         console.tell(error.key, **error.values)
         return None
     for said in [*taken.said, *taken.problems]:

@@ -11,6 +11,9 @@ nothing the person wrote is lost.
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -23,7 +26,9 @@ from peerprep.words import Catalogue
 from peerprep.words.naming import display_title
 
 if TYPE_CHECKING:
+    from peerprep.export.speech import Chunk
     from peerprep.flow.context import Context
+    from peerprep.plain.speaking import Speaking
     from peerprep.store import PreparationStore
 
 
@@ -36,6 +41,7 @@ class Session:
     editing: EditingSession = field(init=False)
     rescued: bool = False  # a last save failed and the text was printed instead
     hinted: bool = False  # the long "how to write an answer" has been said once
+    speaking: Speaking | None = None  # reading aloud (plain.speaking)
 
     def __post_init__(self) -> None:
         self.editing = EditingSession(self.context.store())
@@ -65,6 +71,12 @@ class Session:
         if self.editing.prep is None:  # a programming error: every caller opens one first
             raise RuntimeError("no preparation is open")
         return self.editing.prep
+
+    def about(self, topic: Callable[[], list[Chunk]]) -> AbstractContextManager[None]:
+        """While inside, the word for read reads `topic()` (plain.speaking)."""
+        if self.speaking is None:
+            return contextlib.nullcontext()
+        return self.speaking.about(topic)
 
     def title(self) -> str:
         return display_title(self.cat, self.current)
@@ -137,6 +149,8 @@ class Session:
         closed instead."""
         from peerprep.flow.leaving import erase_session
 
+        if self.speaking is not None:
+            self.speaking.hush()  # nothing of the session is heard once it is forgotten
         if not self.store.in_memory:
             self.close()
             return

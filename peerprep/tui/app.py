@@ -38,6 +38,7 @@ from peerprep.settings import DiskSettings, Settings, SettingsError, SettingsKee
 from peerprep.tui.bindings import key_display, localize
 from peerprep.tui.delivered_input import DeliveredInput
 from peerprep.tui.keymap import bind
+from peerprep.tui.reading_aloud import ReadingAloudSide
 from peerprep.tui.rooms import Rooms
 from peerprep.tui.terminal_cursor import TerminalCursor
 from peerprep.tui.themes import ReadableColours, register_themes
@@ -73,13 +74,21 @@ class TextualPanic(RuntimeError):
     """Textual gave up (App.panic): said as an unforeseen error, in one line."""
 
 
-class PeerprepApp(Rooms, TerminalCursor, DeliveredInput, ReadableColours, App[int]):
+class PeerprepApp(
+    Rooms, ReadingAloudSide, TerminalCursor, DeliveredInput, ReadableColours, App[int]
+):
     CSS_PATH: ClassVar[list[str | Path]] = [asset("tui", name) for name in STYLESHEETS]
     ENABLE_COMMAND_PALETTE = False  # its search texts are English only; F1 lists every key
     BINDINGS: ClassVar[list[BindingType]] = [
         bind("quit", "quit", priority=True),
         bind("help", "help"),
         bind("save", "save", show=False),
+        # Ctrl+R reads the screen aloud (shown in the footer of the rooms with room for
+        # it, and on a part's button); Ctrl+R again or Escape stops (tui/reading_aloud.py).
+        # Escape stops only while words are read: else it goes back, as everywhere.
+        bind("read_aloud", "read_aloud", show=False),
+        bind("back", "stop_reading", id="stop_reading", priority=True),
+        bind("read_aloud", "stop_reading", id="stop_reading", show=False),
     ]
 
     save_state: reactive[SaveState] = reactive(SaveState, init=False, always_update=True)
@@ -202,6 +211,7 @@ class PeerprepApp(Rooms, TerminalCursor, DeliveredInput, ReadableColours, App[in
             self.open_preparation(self.start.prep_id, force=self.start.force)
         if len(self.screen_stack) == 1:
             self.show_home()  # nothing could be opened: home, where it is said why
+        self.call_after_refresh(self.warm_reading)
         if not self.settings.welcomed:
             from peerprep.tui.dialogs.welcome import WelcomeDialog
 
@@ -251,6 +261,20 @@ class PeerprepApp(Rooms, TerminalCursor, DeliveredInput, ReadableColours, App[in
             if number is not None:
                 with contextlib.suppress(NotImplementedError, RuntimeError):
                     loop.add_signal_handler(number, self._terminated)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return self.reading_check(action)
+
+    def exit(
+        self,
+        result: int | None = None,
+        return_code: int = 0,
+        message: RenderableType | None = None,
+    ) -> None:
+        """Every way out (Ctrl+Q, a closed terminal, leaving a shared computer) goes
+        here: the reading stops first, and no speech engine is left talking."""
+        self.close_reading()
+        super().exit(result, return_code, message)
 
     def _terminated(self) -> None:
         """The terminal was closed or the system asks us to stop (SIGHUP, SIGTERM): take

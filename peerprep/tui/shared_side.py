@@ -97,7 +97,9 @@ class SharedSide:
         self.watch.seen(event)
 
     def cover(self) -> None:
-        """Hide everything behind the neutral privacy screen."""
+        """Hide everything behind the neutral privacy screen. Reading aloud stops first:
+        the person's words are never spoken while the screen is hidden."""
+        self.app.stop_reading()
         if isinstance(self.app.screen, PrivacyScreen):
             return
         cover, erase = self.mode.timers(self.app.settings)
@@ -113,6 +115,7 @@ class SharedSide:
         and closed, not deleted.
         """
         app = self.app
+        app.stop_reading()  # nothing of the session is heard once it is forgotten
         if not self.in_memory:
             app.commit_screens()
             app.session.close()

@@ -143,7 +143,18 @@ def test_the_session_made_the_preparation(session: str, tmp_path: Path) -> None:
 
 # A symbol given as something to type: a voice at normal punctuation says nothing for it.
 _SYMBOL_COMMAND = re.compile(r"\b(?:[Ss]kriv|[Tt]ryk|[Tt]ype|[Pp]ress)\s+[?\-*#>/\\|~^]+(?:\s|$)")
-COMMAND_WORDS = ["hjælp", "tilbage", "stop", "slut", "idéer", "eksempler", "støtte", "fjern", "ja"]
+COMMAND_WORDS = [
+    "hjælp",
+    "tilbage",
+    "læs",
+    "stop",
+    "slut",
+    "idéer",
+    "eksempler",
+    "støtte",
+    "fjern",
+    "ja",
+]
 
 
 def _said(session: str) -> list[str]:

@@ -202,3 +202,26 @@ def test_reading_aloud_from_memory_leaves_no_file(
     assert ending is not None and ending.status in ("done", "failed")
     after = _snapshot(home, temp, Path.cwd())
     assert sorted(set(after) - set(before)) == []
+
+
+def test_listing_voices_and_making_a_wav_touch_no_sound_system(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The settings list the voices, and the sheet dialog makes a WAV, on a computer where
+    no sound server runs: nothing at all appears in the home, config or temporary folder
+    (eSpeak NG opens the sound system for these too; PulseAudio's client would leave its
+    folders there)."""
+    home, config, temp = (tmp_path / name for name in ("home", "config", "tmp"))
+    for folder in (home, config, temp):
+        folder.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(config))
+    monkeypatch.setenv("TMPDIR", str(temp))
+    monkeypatch.delenv("XDG_RUNTIME_DIR", raising=False)  # no sound session
+    monkeypatch.delenv("PULSE_SERVER", raising=False)
+    engine = EspeakEngine(shutil.which("espeak-ng") or "espeak-ng")
+    assert any(voice.id == "gmq/da" for voice in engine.voices())
+    audio, _ = render(engine, spoken_sheet(_prep(), part="introduction"))
+    assert audio.seconds > 1
+    left = sorted(str(p.relative_to(tmp_path)) for r in (home, config, temp) for p in r.rglob("*"))
+    assert left == []

@@ -303,7 +303,8 @@ async def test_machine_wide_mode_cannot_be_switched_off_in_the_program(site: Pat
         text = str(app.screen.query_one("#data-locked").render())
         assert "kan ikke slås fra" in text
         # nothing on the settings screen speaks of turning it off; every switch is another's
-        assert {s.id for s in app.screen.query("Checkbox, Switch")} == {"peer_mode", "cursor_blink"}
+        switches = {s.id for s in app.screen.query("Checkbox, Switch")}
+        assert switches == {"peer_mode", "cursor_blink", "read_aloud"}
         await pilot.click("#lang-en")
         await pilot.pause()
         assert "Shared computer" in screen_text(app)  # still there, now in English

@@ -17,6 +17,7 @@ importing this package starts no engine and no process.
         # a part's screen: "Part 2 of 4", starter, what it is for, the help shown
     speech.spoken_answer(cat, prep, part_key)   # the person's words in that part
     speech.spoken_sheet(prep, cat=None, part=None, today=None)  # the sheet, in its order
+    speech.spoken_meeting(prep, cat=None, today=None)    # the meeting alone, as the sheet has it
     speech.program_words(cat, *texts)           # any other screen's texts, for the ear
 
     # Reading aloud in the background (a UI thread never waits):
@@ -56,7 +57,7 @@ from peerprep.export.speech.engine import (
 from peerprep.export.speech.platforms import find_engine
 from peerprep.export.speech.reader import Ending, Reader
 from peerprep.export.speech.sound import SavedSound, render, save_sound, wav_bytes
-from peerprep.export.speech.spoken import spoken_answer, spoken_part, spoken_sheet
+from peerprep.export.speech.spoken import spoken_answer, spoken_meeting, spoken_part, spoken_sheet
 from peerprep.export.speech.voicing import Notice
 
 __all__ = [
@@ -82,6 +83,7 @@ __all__ = [
     "render",
     "save_sound",
     "spoken_answer",
+    "spoken_meeting",
     "spoken_part",
     "spoken_sheet",
     "wav_bytes",

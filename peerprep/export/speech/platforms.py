@@ -104,8 +104,20 @@ def _first_line(err: bytes) -> str:
     return lines[-1][:200] if lines else ""
 
 
-def _run(command: list[str], text: str, timeout: float) -> bytes:
-    """Run an engine to the end with `text` on its input; its output. Raises SpeechError."""
+# eSpeak NG opens the sound system even to list its voices or to write a WAV to a pipe;
+# where no sound server runs, PulseAudio's client then leaves folders of its own in the
+# temporary folder and ~/.config/pulse (measured with eSpeak NG 1.51) - on a shared
+# computer too. A run that plays nothing is told of a sound server that cannot exist, so
+# it touches nothing.
+_NO_SOUND_SERVER = {"PULSE_SERVER": "unix:/dev/null/none"}
+
+
+def _run(command: list[str], text: str, timeout: float, *, silent: bool = False) -> bytes:
+    """Run an engine to the end with `text` on its input; its output. `silent`: the run
+    plays nothing, and is kept away from the sound system. Raises SpeechError."""
+    env = child_environment()
+    if silent:
+        env.update(_NO_SOUND_SERVER)
     try:
         done = subprocess.run(
             command,
@@ -113,7 +125,7 @@ def _run(command: list[str], text: str, timeout: float) -> bytes:
             capture_output=True,
             timeout=timeout,
             check=False,
-            env=child_environment(),
+            env=env,
             **_popen_flags(),  # type: ignore[arg-type,call-overload,unused-ignore]
         )
     except (OSError, subprocess.TimeoutExpired) as error:
@@ -173,7 +185,7 @@ class EspeakEngine:
 
     def voices(self) -> tuple[Voice, ...]:
         if self._voices is None:
-            out = _run([self.program, "--voices"], "", _VOICES_TIMEOUT)
+            out = _run([self.program, "--voices"], "", _VOICES_TIMEOUT, silent=True)
             self._voices = parse_espeak_voices(out.decode("utf-8", "replace"))
         return self._voices
 
@@ -190,7 +202,8 @@ class EspeakEngine:
     def render(
         self, text: str, voice: Voice | None, speed: int, *, scratch_dir: Path | None = None
     ) -> Audio:
-        return parse_wav(_run([*self._command(voice, speed), "--stdout"], text, _RENDER_TIMEOUT))
+        command = [*self._command(voice, speed), "--stdout"]
+        return parse_wav(_run(command, text, _RENDER_TIMEOUT, silent=True))
 
 
 def parse_espeak_voices(listing: str) -> tuple[Voice, ...]:

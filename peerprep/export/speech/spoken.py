@@ -18,7 +18,7 @@ from peerprep.export.speech.ear import spoken_time as _spoken_time
 from peerprep.model import Preparation
 from peerprep.words import Catalogue, catalogue
 
-__all__ = ["HELP_PANELS", "spoken_answer", "spoken_part", "spoken_sheet"]
+__all__ = ["HELP_PANELS", "spoken_answer", "spoken_meeting", "spoken_part", "spoken_sheet"]
 
 # The help a part's screen can show beside the answer, in the screen's order.
 HELP_PANELS: tuple[str, ...] = ("prompts", "examples", "peer")
@@ -93,6 +93,20 @@ def _meeting(
             else:
                 chunks += program_words(cat, f"{item.label}:") + own_words(own, item.value)
     return chunks
+
+
+def spoken_meeting(
+    prep: Preparation, cat: Catalogue | None = None, *, today: dt.date | None = None
+) -> list[Chunk]:
+    """The meeting alone, as the sheet has it (each field "label: value.", the date and
+    time in words), in the language of `cat` (default the preparation's own); [] when
+    nothing about the meeting is filled in but its kind."""
+    cat = cat or catalogue(prep.language)
+    if prep.meeting.is_empty():
+        return []
+    own = catalogue(prep.language)
+    sheet = build_sheet(prep, cat)
+    return merge(_meeting(cat, own, sheet, prep, today or dt.date.today()))
 
 
 def spoken_sheet(

@@ -13,6 +13,9 @@ A PDF is never made with characters the person was not shown: the first Save bri
 them into view (a small screen may have them scrolled away), and a second Save makes it.
 Afterwards the dialog says where the file is and, past one page, how many pages it has.
 "Open the file" says so in the dialog when nothing opened it.
+
+The last choice (for a preparation, not a blank sheet) is the sheet as sound: a WAV
+file of the sheet read aloud (flow.sound_file), with the sheet's rule for its place.
 """
 
 from __future__ import annotations
@@ -33,6 +36,7 @@ from peerprep.errors import PeerprepError
 from peerprep.export.formats import FORMATS, PRINTABLE
 from peerprep.flow import places, taking_along
 from peerprep.flow.said import Said
+from peerprep.flow.sound_file import SOUND, take_along_as_sound
 from peerprep.folders import default_export_dir
 from peerprep.model import Preparation
 from peerprep.tui.keymap import bind
@@ -47,6 +51,7 @@ LARGE = ("pdf", "html")  # the kinds of file that come in large print
 PAGED = ("pdf",)  # the kinds whose pages we know before it is made
 MISSING = "export.fonts.missing"  # characters no font here can draw (taking_along)
 OFFER_HTML = "export.fonts.offer_html"
+CHOICES = (*FORMATS, SOUND)  # the sheet's kinds of file, then the sheet as sound
 
 
 class ExportDialog(PeerDialog[Path | None]):
@@ -73,7 +78,7 @@ class ExportDialog(PeerDialog[Path | None]):
         super().__init__()
         self.prep = prep  # None: a blank sheet, for the pen
         self.folder = folder
-        self.fmt = fmt if fmt in FORMATS else FORMATS[0]
+        self.fmt = fmt if fmt in CHOICES else FORMATS[0]
         self.large_print = large_print
         self.written: Path | None = None
         # What a PDF would not print as written, by (format, large print), once known;
@@ -82,16 +87,16 @@ class ExportDialog(PeerDialog[Path | None]):
         self._shown: set[tuple[str, bool]] = set()
 
     def compose(self) -> ComposeResult:
-        fmts = FORMATS
+        # A blank sheet has nothing to read aloud: its kinds of file only.
+        fmts = CHOICES if self.prep is not None else FORMATS
         with DialogBox(wide=True):
             title = self.t("tui.export.blank_title" if self.prep is None else "tui.export.title")
             yield Static(Content.styled(title, "bold"), classes="dialog-title")
             with Choices(id="format") as chooser:
                 chooser.border_title = self.t("tui.export.format")
                 for fmt in fmts:
-                    yield Choice(
-                        self.t(f"export.formats.{fmt}"), value=fmt == self.fmt, id=f"fmt-{fmt}"
-                    )
+                    label = self.t("tui.export.sound" if fmt == SOUND else f"export.formats.{fmt}")
+                    yield Choice(label, value=fmt == self.fmt, id=f"fmt-{fmt}")
             # what the chosen kind is for, and how many pages: said for the one chosen
             yield Static(Content(""), id="about", classes="dialog-hint")
             # before a PDF is made: what will not print, and the answers' second page
@@ -210,7 +215,7 @@ class ExportDialog(PeerDialog[Path | None]):
     def _chosen_format(self) -> str:
         pressed = self.query_one("#format", RadioSet).pressed_button
         fmt = (pressed.id or "").removeprefix("fmt-") if pressed else ""
-        return fmt if fmt in FORMATS else FORMATS[0]
+        return fmt if fmt in CHOICES else FORMATS[0]
 
     def _checked(self, selector: str) -> bool:
         found = self.query(selector)
@@ -247,6 +252,9 @@ class ExportDialog(PeerDialog[Path | None]):
     @work(thread=True, exclusive=True, group="export")
     def _write(self, fmt: str, folder: Path | None, large_print: bool, print_now: bool) -> None:
         # A PDF takes a moment to lay out: in a thread, so the screen stays alive.
+        if fmt == SOUND:
+            self._write_sound(folder)
+            return
         request = taking_along.SheetRequest(
             fmt=fmt,
             large_print=large_print,
@@ -283,6 +291,21 @@ class ExportDialog(PeerDialog[Path | None]):
         self._say("", problem=False)
         self._working(False)
 
+    def _write_sound(self, folder: Path | None) -> None:
+        """In the export thread: the sheet read into a sound file (a second or two)."""
+        app = self.peer_app
+        if self.prep is None:  # never offered for a blank sheet (compose)
+            return
+        try:
+            taken = take_along_as_sound(
+                app.taken, self.prep, folder, app.settings,
+                folder_given=folder is not None, find_engine=app.find_speech_engine,
+            )  # fmt: skip
+        except PeerprepError as error:
+            self.app.call_from_thread(self._failed, self.t(error.key, **error.values))
+        else:
+            self.app.call_from_thread(self._done, taken)
+
     def _failed(self, message: str) -> None:
         self._say(message, problem=True)
         self._working(False)
@@ -291,6 +314,8 @@ class ExportDialog(PeerDialog[Path | None]):
         result = self.query_one("#result", Static)
         result.set_class(problem, "-problem")
         result.update(Content(text))
+        if problem:  # below the folder's hint on a small screen: brought into view
+            self.call_after_refresh(result.scroll_visible, animate=False)
 
     def _done(self, taken: taking_along.Taken) -> None:
         self.written = taken.path

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -19,6 +19,9 @@ from peerprep.tui.widgets.leftover import Leftover
 from peerprep.tui.widgets.save_status import SaveStatus
 from peerprep.words.naming import display_title as title_of
 
+if TYPE_CHECKING:
+    from peerprep.export.speech import Chunk
+
 NOTES = ("agreed", "next_steps")
 
 
@@ -32,6 +35,7 @@ class AfterMeetingScreen(PeerScreen):
         # F5 saves or prints the sheet, as in every room of a preparation
         bind("sheet", "export"),
         bind("settings", "settings", show=False),
+        bind("read_aloud", "app.read_aloud"),
     ]
 
     room = None  # not one of the wizard's rooms
@@ -42,6 +46,12 @@ class AfterMeetingScreen(PeerScreen):
         if prep is None:
             raise RuntimeError("no preparation is open")
         return prep
+
+    def spoken(self) -> list[Chunk]:
+        """Ctrl+R: the notes from after the meeting (flow.spoken_screens.after_screen)."""
+        from peerprep.flow.spoken_screens import after_screen
+
+        return after_screen(self.cat, self.prep)
 
     def compose_body(self) -> ComposeResult:
         read_only = self.peer_app.session.read_only

@@ -22,6 +22,7 @@ from peerprep.tui.keymap import bind
 from peerprep.tui.widgets.fields import Overflow
 
 if TYPE_CHECKING:
+    from peerprep.export.speech import Chunk
     from peerprep.tui.app import PeerprepApp
     from peerprep.words import Catalogue
 
@@ -57,6 +58,14 @@ class Worded:
 
     def on_resize(self, event: events.Resize) -> None:
         self.fit_size()
+
+    def on_screen_suspend(self) -> None:
+        # Out of sight (another screen or a dialog in front of it, or gone): what was
+        # being read aloud from it stops (tui/reading_aloud.py).
+        self.peer_app.screen_left(cast(Screen, self))
+
+    def on_unmount(self) -> None:
+        self.peer_app.screen_left(cast(Screen, self))
 
 
 class PeerScreen(Worded, Screen[None]):
@@ -125,8 +134,13 @@ class PeerDialog(Worded, ModalScreen[ResultT], Generic[ResultT]):
     help_topic: str | None = None  # what F1 explains here (tui.help.topic.<topic>)
     first_focus: str = ""  # the widget that has the focus when the dialog opens ("#no")
     # A dialog stops the program's own keys from reaching the screen behind; F1 is
-    # bound here again so that help works (and shows) in every dialog too.
-    BINDINGS: ClassVar[list[BindingType]] = [bind("help", "app.help")]
+    # bound here again so that help works (and shows) in every dialog too, and Ctrl+R
+    # so that what the dialog says can be heard (tui/reading_aloud.py).
+    BINDINGS: ClassVar[list[BindingType]] = [
+        bind("help", "app.help"),
+        bind("read_aloud", "app.read_aloud", show=False),
+        bind("read_aloud", "app.stop_reading", id="stop_reading", show=False),
+    ]
 
     def on_mount(self) -> None:
         self.fit_size()
@@ -151,6 +165,23 @@ class PeerDialog(Worded, ModalScreen[ResultT], Generic[ResultT]):
 
     def after_mount(self) -> None:
         """What compose cannot do, once the dialog is built."""
+
+    def spoken(self) -> list[Chunk]:
+        """Ctrl+R: what the dialog says, as shown (its title and texts, in their order;
+        not its buttons and choices, which the footer and the focus say)."""
+        from textual.content import Content
+        from textual.widgets import Button, Checkbox, RadioButton, Static
+
+        from peerprep.flow.spoken_screens import program_text
+
+        texts = [
+            str(shown.content)
+            for shown in self.query(Static)
+            if not isinstance(shown, (Button, Checkbox, RadioButton))
+            and isinstance(shown.content, (str, Content))
+            and all(w.display for w in (shown, *shown.ancestors) if isinstance(w, Widget))
+        ]
+        return program_text(self.cat, texts)
 
     async def recompose(self) -> None:
         await super().recompose()

@@ -25,6 +25,8 @@ from peerprep.words import Catalogue
 if TYPE_CHECKING:
     from textual.screen import Screen
 
+    from peerprep.export.speech import Chunk
+
 
 def sections() -> list[tuple[str, list[BindingType]]]:
     """(catalogue key of the heading, bindings) for each room, in the order one meets them."""
@@ -129,6 +131,15 @@ class HelpScreen(PeerScreen):
 
     def after_build(self) -> None:
         self.query_one("#help").focus()
+
+    def spoken(self) -> list[Chunk]:
+        """Ctrl+R: the help for the screen one came from (flow.spoken_screens)."""
+        from peerprep.flow.spoken_screens import program_text
+
+        topic = f"tui.help.topic.{self.topic}"
+        return program_text(
+            self.cat, [self.t(topic if self.cat.has(topic) else "tui.help.topic.other")]
+        )
 
     def action_close(self) -> None:
         self.app.pop_screen()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -20,6 +20,9 @@ from peerprep.tui.bindings import key_of
 from peerprep.tui.keymap import bind
 from peerprep.tui.screens.base import PeerScreen
 from peerprep.words import Catalogue
+
+if TYPE_CHECKING:
+    from peerprep.export.speech import Chunk
 
 SEPARATOR = " · "
 
@@ -244,6 +247,15 @@ class HomeScreen(PeerScreen):
         if option is None:
             return None
         return next((p for p in self.preparations if p.id == option.id), None)
+
+    def spoken(self) -> list[Chunk]:
+        """Ctrl+R: the chosen preparation as its row says it; with none, what to do."""
+        from peerprep.flow.spoken_screens import chosen_row, program_text
+
+        prep = self.chosen() if self.preparations else None
+        if prep is None:
+            return program_text(self.cat, [self.t("tui.home.empty")])
+        return chosen_row(self.cat, prep)
 
     def _need_choice(self) -> Preparation | None:
         prep = self.chosen()

@@ -32,6 +32,7 @@ from peerprep.tui.widgets.save_status import SaveStatus
 from peerprep.words.dates import format_date, say_when
 
 if TYPE_CHECKING:
+    from peerprep.export.speech import Chunk
     from peerprep.flow.copying import Copied
 
 TEXT_FIELDS = ("date", "time", "place", "attendees", "companion", "title")
@@ -44,7 +45,10 @@ def field_of(name: str) -> str:
 
 class MeetingScreen(WizardScreen):
     help_topic = "meeting"  # what F1 explains (tui.help.topic.meeting)
-    BINDINGS: ClassVar[list[BindingType]] = [bind("delete", "undo_copy", id="undo_copy")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        bind("delete", "undo_copy", id="undo_copy"),
+        bind("read_aloud", "app.read_aloud"),
+    ]
 
     def __init__(self) -> None:
         super().__init__("meeting")
@@ -145,6 +149,12 @@ class MeetingScreen(WizardScreen):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         return action != "undo_copy" or self._copied() is not None
+
+    def spoken(self) -> list[Chunk]:
+        """Ctrl+R: the meeting as far as it is filled in (flow.spoken_screens)."""
+        from peerprep.flow.spoken_screens import meeting_screen
+
+        return meeting_screen(self.cat, self.prep)
 
     def action_undo_copy(self) -> None:
         """Undo the copy in one step; asked first only if the copy holds new words."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -20,6 +20,9 @@ from peerprep.tui.widgets.leftover import Leftover
 from peerprep.tui.widgets.marked_list import MarkedList
 from peerprep.tui.widgets.save_status import SaveStatus
 
+if TYPE_CHECKING:
+    from peerprep.export.speech import Chunk
+
 
 def _move_keys() -> str:
     """The keys that move a question, as one names them: "Ctrl+↑↓" (a Mac: "Shift+↑↓")."""
@@ -36,11 +39,18 @@ class QuestionsScreen(WizardScreen):
         bind("delete", "remove", id="remove"),
         bind("move_up", "move(-1)", show=False),
         bind("move_down", "move(1)", show=False),
+        bind("read_aloud", "app.read_aloud"),
     ]
 
     def __init__(self) -> None:
         super().__init__("questions")
         self.editing: int | None = None  # which question the field is changing, if any
+
+    def spoken(self) -> list[Chunk]:
+        """Ctrl+R: the person's questions (flow.spoken_screens.questions_screen)."""
+        from peerprep.flow.spoken_screens import questions_screen
+
+        return questions_screen(self.cat, self.prep)
 
     @property
     def questions(self) -> list[str]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -22,6 +22,9 @@ from peerprep.tui.widgets.save_status import SaveStatus
 from peerprep.tui.widgets.sheet_gauge import SheetGauge
 from peerprep.words.naming import display_title as title_of
 
+if TYPE_CHECKING:
+    from peerprep.export.speech import Chunk
+
 
 class ReviewScreen(WizardScreen):
     help_topic = "review"  # what F1 explains (tui.help.topic.review)
@@ -32,6 +35,7 @@ class ReviewScreen(WizardScreen):
         bind("questions", "room('questions')", id="edit_questions", show=False),
         # on from the last room: back to the list, where everything is kept
         bind("next", "home", id="done", priority=True),
+        bind("read_aloud", "app.read_aloud"),
     ]
 
     def __init__(self) -> None:
@@ -87,6 +91,12 @@ class ReviewScreen(WizardScreen):
     def after_build(self) -> None:
         self.query_one("#gauge", SheetGauge).show(self.cat, self.prep)
         self.query_one("#sheet").focus()
+
+    def spoken(self) -> list[Chunk]:
+        """Ctrl+R: the whole sheet in its printed order (flow.spoken_screens.sheet)."""
+        from peerprep.flow.spoken_screens import sheet
+
+        return sheet(self.prep)
 
     def action_part(self, index: int) -> None:
         self.peer_app.go_to(PART_KEYS[index], back_to="review")

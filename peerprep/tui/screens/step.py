@@ -25,8 +25,8 @@ from textual.widgets import Button, Static, TextArea
 from peerprep.choices import PART_KEYS
 from peerprep.export.starter import as_continuation, continues, stem
 from peerprep.flow.editing import TooLong
-from peerprep.tui.bindings import key_of
-from peerprep.tui.keymap import bind
+from peerprep.tui.bindings import key_display, key_of
+from peerprep.tui.keymap import bind, keys
 from peerprep.tui.screens.wizard import WizardScreen
 from peerprep.tui.widgets.bullets import Bullets
 from peerprep.tui.widgets.fields import Answer
@@ -36,6 +36,7 @@ from peerprep.tui.widgets.sheet_gauge import SheetGauge
 from peerprep.tui.widgets.step_bar import StepBar
 
 if TYPE_CHECKING:
+    from peerprep.export.speech import Chunk
     from peerprep.model import Preparation
 
 GAUGE_DELAY = 0.3  # seconds after a key press before the gauge is measured again
@@ -78,6 +79,8 @@ class StepScreen(WizardScreen):
             yield Button("", id="toggle-prompts", compact=True)
             yield Button("", id="toggle-examples", compact=True)
             yield Button("", id="toggle-peer", compact=True)
+            # Ctrl+R reads the screen aloud: said on a button, the footer has no room
+            yield Button("", id="read-aloud", compact=True)
         # The help sits beside the text area, where the words are written.
         with Horizontal(id="body"):
             answer = Answer(
@@ -155,11 +158,62 @@ class StepScreen(WizardScreen):
         # help asked for takes the place of the paragraph about the part (F1 has it too),
         # so three examples fit beside the text area at 80x24
         self.set_class(any(shown.values()), "-panels")
+        self.show_reading(app.speaking)  # the room left in the row for the read button
 
     def fit_size(self) -> None:
         super().fit_size()
         if self.is_mounted and self.query("#toggle-prompts"):
             self._show_panels()
+
+    # --- reading aloud (tui/reading_aloud.py) -----------------------------------------------
+
+    def shown_help(self) -> set[str]:
+        """The help panels on screen now: "prompts", "examples", "peer"."""
+        app = self.peer_app
+        shown = {
+            "prompts": app.show_prompts,
+            "examples": app.show_examples,
+            "peer": app.settings.peer_mode and app.show_peer,
+        }
+        return {name for name, visible in shown.items() if visible}
+
+    def spoken(self) -> list[Chunk]:
+        """Ctrl+R: the part as shown (flow.spoken_screens.part_screen), or only the words
+        the person marked in their answer."""
+        from peerprep.flow.spoken_screens import part_screen
+
+        answer = self.query_one("#answer", Answer)
+        return part_screen(
+            self.cat, self.made, self.part_key, self.shown_help(), selection=answer.selected_text
+        )
+
+    def show_reading(self, speaking: bool) -> None:
+        """The read button says what Ctrl+R does now: read, or stop. With its key where
+        the row of buttons has room for it, without where not, and not at all where even
+        that does not fit (Ctrl+R works the same, and F1 lists it)."""
+        buttons = self.query("#read-aloud")
+        if not buttons:
+            return
+        button = buttons.first(Button)
+        narrow = self.has_class("-narrow")
+        key = key_display(keys("read_aloud").split(",")[0])
+        words = self.t("tui.step.stop_reading" if speaking else "tui.step.read_aloud")
+        longest = max(len(self.t(f"tui.step.{w}")) for w in ("read_aloud", "stop_reading"))
+        gap = 1 if narrow else 2  # the buttons' margin (wizard.tcss)
+        others = [b for b in self.query(".toggles Button") if b is not button and b.display]
+        used = sum(int(b.styles.width.value) + gap for b in others if b.styles.width)
+        room = self.size.width - 2 - used  # the row's padding: one column each side
+        with_key, without = longest + len(key) + 5, longest + 2
+        if not narrow and with_key <= room:
+            button.label, button.styles.width = f"{words} ({key})", with_key
+        else:
+            button.label, button.styles.width = words, without
+        button.display = self.peer_app.settings.read_aloud and without <= room
+
+    @on(Button.Pressed, "#read-aloud")
+    def _click_read(self) -> None:
+        self.peer_app.action_read_aloud()
+        self._back_to_writing()
 
     def _show_next_label(self) -> None:
         if self.visiting:
