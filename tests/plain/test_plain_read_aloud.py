@@ -271,7 +271,7 @@ def test_the_export_menu_saves_the_sheet_as_sound(
 ) -> None:
     from peerprep.export import printing
 
-    monkeypatch.setattr(printing, "printer_available", lambda: True)  # print is 5
+    monkeypatch.setattr(printing, "_known", printing.PrinterStatus("ready"))  # print is 5
     _filled(data_dir)
     # open it, save the sheet (9), as sound (6, after print), in the usual folder (1),
     # back, home, stop
