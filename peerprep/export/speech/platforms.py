@@ -76,6 +76,12 @@ class ProcessUtterance:
         self._text = text.encode("utf-8")
 
     def wait(self) -> None:
+        """Until the words are spoken (or stopped: then it returns at once, calmly).
+
+        Raises:
+            SpeechError: the program failed (speech.errors.failed, with its first line),
+                or it found no sound device (speech.errors.no_sound).
+        """
         try:
             _, err = self._process.communicate(self._text)
         except (BrokenPipeError, ValueError, OSError):
@@ -138,7 +144,9 @@ def _run(command: list[str], text: str, timeout: float, *, silent: bool = False)
 def parse_wav(data: bytes) -> Audio:
     """A WAV stream (16-bit mono PCM) -> Audio. eSpeak NG writing to a pipe cannot go back
     to fill in the lengths, so they are ignored: the samples run to the end of the data.
-    Raises SpeechError when it is no such WAV."""
+
+    Raises:
+        SpeechError: it is no such WAV (speech.errors.failed, with what is wrong)."""
     if data[:4] != b"RIFF" or data[8:12] != b"WAVE":
         raise SpeechError("speech.errors.failed", detail="not a WAV stream")
     position, rate, width, channels = 12, 0, 0, 0
@@ -250,6 +258,11 @@ class SayEngine:
     def render(
         self, text: str, voice: Voice | None, speed: int, *, scratch_dir: Path | None = None
     ) -> Audio:
+        """The words as 16-bit mono sound, made by `say -o` into a scratch file.
+
+        Raises:
+            SpeechError: `say` failed or wrote no WAV (speech.errors.failed).
+        """
         # say cannot write sound to a pipe: it writes a file, kept for the moment it takes
         # in the folder the person chose for the sound file, and removed.
         folder = scratch_dir if scratch_dir is not None else Path(tempfile.gettempdir())

@@ -64,7 +64,10 @@ def render(
 ) -> tuple[Audio, tuple[Notice, ...]]:
     """All chunks spoken into one Audio (16-bit mono), each voice's turn after a short
     pause; blocking (seconds for a sheet). Returns the audio and the notices.
-    Raises SpeechError ("speech.errors.nothing" when there is nothing to read)."""
+
+    Raises:
+        SpeechError: "speech.errors.nothing" when there is nothing to read, or the
+            engine failed (speech.errors.failed)."""
     options = options or SpeechOptions()
     planned = plan(engine, [c for c in chunks if c.text.strip()], options)
     if not planned.lines:
@@ -111,9 +114,11 @@ def save_sound(
     chose its place. `cat`: the language of the file name (default the preparation's).
 
     Returns the SavedSound. Nothing is written until the sound is made.
-    Raises SpeechError: speech.errors.choose_place (no destination and no default place),
-    speech.errors.failed / .nothing (the engine); ExportError (export.errors.*) when the
-    file cannot be written.
+
+    Raises:
+        SpeechError: speech.errors.choose_place (no destination and no default place),
+            speech.errors.failed / .nothing (the engine).
+        ExportError: export.errors.* when the file cannot be written.
     """
     from peerprep.export.service import target_path, write_new
 

@@ -38,7 +38,8 @@ def spoken_part(cat: Catalogue, key: str, shown_help: Collection[str] = ()) -> l
     4"), the starter, what it is for, and each help panel in `shown_help` ("prompts",
     "examples", "peer"; in the screen's order, whatever the order given) with its heading.
 
-    Raises KeyError for an unknown part key or help panel."""
+    Raises:
+        KeyError: an unknown part key or help panel."""
     unknown = set(shown_help) - set(HELP_PANELS)
     if unknown:
         raise KeyError(sorted(unknown)[0])
@@ -60,7 +61,8 @@ def spoken_answer(cat: Catalogue, prep: Preparation, key: str) -> list[Chunk]:
     (paragraphs in another script in theirs), with that language's words for dates and
     keys; when the part is empty, a sentence in the language of `cat` says so.
 
-    Raises KeyError for an unknown part key."""
+    Raises:
+        KeyError: an unknown part key."""
     if key not in PART_KEYS:
         raise KeyError(key)
     words = own_words(catalogue(prep.language), prep.statement.get(key))
@@ -122,7 +124,8 @@ def spoken_sheet(
     `part`: only that part (its starter and words). `today` (default the computer's date)
     decides whether a date's year is said.
 
-    Raises KeyError for an unknown part key."""
+    Raises:
+        KeyError: an unknown part key."""
     cat = cat or catalogue(prep.language)
     own = catalogue(prep.language)  # the person's words are read in their own language
     today = today or dt.date.today()
