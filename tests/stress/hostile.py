@@ -52,7 +52,9 @@ ESCAPES = [
 ]
 HOSTILE = "".join(ESCAPES)
 # What must not be in the terminal's bytes after any run (the sequences' telling parts).
-FORBIDDEN = [b"\x1b]0;HACKED", b"\x1b]52;", b"HACKED\x07", b"\x1b[2J", b"\x9b", b"\x1bP+q"]
+# The clear-screen payload is looked for whole ("2J" then cursor home): the program's own
+# clearing when a shared session ends (flow.leaving: home, 2J, 3J) is not from a file.
+FORBIDDEN = [b"\x1b]0;HACKED", b"\x1b]52;", b"HACKED\x07", b"\x1b[2J\x1b[H", b"\x9b", b"\x1bP+q"]
 
 
 def good_data(prep_id: str, title: str) -> dict[str, Any]:

@@ -75,9 +75,10 @@ def test_the_delete_question_names_it_without_its_sequences(imported: Path) -> N
 
 
 def test_plain_mode_lists_and_reads_it_back_without_its_sequences(imported: Path) -> None:
-    # home: 2 = open, 1 = the first preparation; then 8 = read it back ("review"), 0 home.
+    # home: 2 = open, 1 = the first preparation; then 8 = read it back ("review"), 0 home,
+    # stop (a word since issue 13: "q" is text)
     prompt = catalogue("da").text("plain.choose_prompt").strip()
-    text = _run(imported, "--plain", keys=["2\r", "1\r", "8\r", "0\r", "0\r", "q\r"],
+    text = _run(imported, "--plain", keys=["2\r", "1\r", "8\r", "0\r", "0\r", "stop\r"],
                 wait_for=prompt)  # fmt: skip
     assert "Mit mødeRØD" in text
     assert "Jeg hedder Kim.Skærmen er ryddet" in text
