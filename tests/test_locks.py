@@ -430,7 +430,7 @@ def test_plain_mode_asks_and_takes_it_over(
 
     _foreign_lock(store)
     # ja = take it over; 3 = part 1; the words; an empty line; 0 home; q.
-    answers = "ja\n3\nNye ord fra mig\n\n0\nq\n"
+    answers = "ja\n3\nNye ord fra mig\n\n0\nstop\n"
     monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(answers.encode())))
     code, out, _err = _cli(capsys, "--plain", "open", PREP_ID)
     assert code == 0
@@ -445,7 +445,7 @@ def test_open_with_force_in_plain_mode_takes_it_over_at_once(
     import io
 
     _foreign_lock(store)
-    answers = "3\nMed force\n\n0\nq\n"
+    answers = "3\nMed force\n\n0\nstop\n"
     monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(answers.encode())))
     code, _out, _err = _cli(capsys, "--plain", "open", "--force", PREP_ID)
     assert code == 0

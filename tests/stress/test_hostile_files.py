@@ -205,10 +205,10 @@ def test_plain_mode_opens_and_reads_back_every_hostile_preparation(
     read_back = DA.text("plain.menu.review")
     for prep_id in ids:
         # the preparation's menu; 8 = read it back; back; back to home; q.
-        ran = run(root, "--plain", "open", prep_id, stdin=b"8\n0\n0\nq\n")
+        ran = run(root, "--plain", "open", prep_id, stdin=b"8\n0\n0\nstop\n")
         assert ran.code == 0 and read_back in ran.text, ran.text[-800:]
     # home: 2 = open, which lists all of them; 0 back; q.
-    ran = run(root, "--plain", stdin=b"2\n0\nq\n")
+    ran = run(root, "--plain", stdin=b"2\n0\nstop\n")
     for title in hostile.GOOD.values():
         assert title in ran.text
 
@@ -279,7 +279,7 @@ def test_an_odd_file_in_each_place(tmp_path: Path, place: str, kind: str) -> Non
     odd = next(o for o in hostile.ODD_FILES if o.name == kind)
     hostile.put(tmp_path, spot, odd)
     ran = run(tmp_path, "list")
-    plain = run(tmp_path, "--plain", stdin=b"q\n")
+    plain = run(tmp_path, "--plain", stdin=b"stop\n")
     if place == "marker":
         # Anything in the marker's place means protected, and it cannot check a
         # passphrase: one line, and nothing is opened or written (fails closed).
@@ -326,7 +326,7 @@ def test_a_folder_that_is_not_a_folder(tmp_path: Path, place: str, kind: str) ->
     target.parent.mkdir(parents=True, exist_ok=True)
     odd.make(target)
     for argv in (("list",), ("where",), ("new", "--plain")):
-        stdin = b"\n\n\n\n\n\n\n0\nq\n" if "--plain" in argv else b""
+        stdin = b"\n\n\n\n\n\n\n0\nstop\n" if "--plain" in argv else b""
         run(tmp_path, *(("--plain", "new") if "--plain" in argv else argv), stdin=stdin)
     run(tmp_path, "wipe", "--yes")
 
@@ -372,7 +372,7 @@ def test_a_read_only_data_folder(read_only_data: Path) -> None:
     assert run(root, "delete", "--yes", good).code == 1
     assert run(root, "wipe", "--yes").code == 1
     assert run(root, "protect", "--yes", PEERPREP_PASSPHRASE=PASSPHRASE).code == 1
-    ran = run(root, "--plain", "new", stdin=b"\nMine ord\n\n0\nq\n")
+    ran = run(root, "--plain", "new", stdin=b"\nMine ord\n\n0\nstop\n")
     assert "Mine ord" in ran.text  # not saved, so printed back: not lost
     lists_the_good_ones(run(root, "list"))
 

@@ -37,7 +37,7 @@ def _plain_instead(
         assert proc.drain_until(lambda: PROMPT in screen_text(proc), RUN_SECONDS), screen_text(
             proc
         )[-600:]
-        proc.send("q\r")
+        proc.send("stop\r")
         code = proc.wait(RUN_SECONDS)
     finally:
         proc.close()
@@ -83,7 +83,7 @@ def test_input_from_a_pipe_gets_plain_mode(tmp_path: Path) -> None:
     master, slave = os.openpty()
     try:
         done = subprocess.run(
-            [sys.executable, "-m", "peerprep"], input=b"q\n", stdout=slave, stderr=slave,
+            [sys.executable, "-m", "peerprep"], input=b"stop\n", stdout=slave, stderr=slave,
             env=env(tmp_path), timeout=RUN_SECONDS, check=False,
         )  # fmt: skip
         os.close(slave)
@@ -122,7 +122,7 @@ def test_output_to_a_file_gets_plain_mode(tmp_path: Path) -> None:
         assert proc.drain_until(lambda: DA.text("start.output_not_terminal") in
                                 screen_text(proc), RUN_SECONDS)  # fmt: skip
         proc.drain(1.0)
-        proc.send("q\r")
+        proc.send("stop\r")
         assert proc.wait(RUN_SECONDS) == 0
     finally:
         proc.close()
