@@ -6,7 +6,8 @@ Two ways to look, with one vocabulary:
   `run_test` (headless). It is the compositor's full update, the same one Textual's own
   `App.export_screenshot` turns into an SVG, as lines of text: modal dialogs over their
   screen included, and only what is inside the terminal's size (a widget scrolled away or
-  cut off by a small terminal is not in it).
+  cut off by a small terminal is not in it). Textual leaves notifications (toasts) out
+  of `run_test` unless asked: `app.run_test(size=..., notifications=True)` to see them.
 - `Terminal`: the real program (`python -m peerprep ...`) on a pseudo-terminal of a given
   size, its output read by a terminal emulator (pyte), so that the text is the screen a
   person's terminal would show, escape sequences and all. Keys are sent as the terminal
@@ -88,9 +89,34 @@ def readable(lines: Iterable[str] | str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
+def compact(lines: Iterable[str] | str) -> str:
+    """The screen's words with no space at all: for a long path or name that a toast or a
+    narrow column wraps in the middle of a word."""
+    return _SPACES.sub("", readable(lines))
+
+
 def shows(app: App[Any], phrase: str) -> bool:
     """Is `phrase` on the screen (whitespace inside it may wrap to the next row)?"""
     return _SPACES.sub(" ", phrase).strip() in readable(frame(app))
+
+
+async def wait_shown(pilot: Any, phrase: str, timeout: float = 10.0, *, exact: bool = False) -> str:
+    """Let the app run until `phrase` is on its screen; returns the screen's text. Raises
+    AssertionError with the screen when it does not appear in `timeout` seconds.
+
+    Words may wrap to the next row; with `exact=False` a long path or name may even wrap
+    in the middle (spaces are ignored)."""
+    app = pilot.app
+    want = _SPACES.sub(" ", phrase).strip() if exact else _SPACES.sub("", phrase)
+    deadline = time.monotonic() + timeout
+    while True:
+        lines = frame(app)
+        seen = readable(lines) if exact else compact(lines)
+        if want in seen:
+            return "\n".join(line.rstrip() for line in lines)
+        if time.monotonic() > deadline:
+            raise AssertionError(f"{phrase!r} not on the screen:\n" + "\n".join(lines))
+        await pilot.pause(0.1)
 
 
 # --- the real thing: a pseudo-terminal and a terminal emulator ----------------------------------
