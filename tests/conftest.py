@@ -32,6 +32,28 @@ def _no_network(event: str, args: tuple) -> None:
 
 sys.addaudithook(_no_network)
 
+# The quick part (`pytest -m "not slow"`, under two minutes) leaves these out; CI runs
+# everything. Each starts whole programs: the full screen (every test boots the app),
+# kills and fuzzing, a fresh interpreter per module and the type check, all three faces.
+SLOW_PATHS = (
+    "tests/tui/",
+    "tests/stress/",
+    "tests/test_layers.py",
+    "tests/flow/test_faces_agree.py",
+)
+# Stress tests run for a time budget of their own (test_kill.py: over two minutes).
+STRESS_TIMEOUT = 360
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    root = Path(str(config.rootpath))
+    for item in items:
+        where = Path(str(item.path)).relative_to(root).as_posix()
+        if where.startswith(SLOW_PATHS):
+            item.add_marker(pytest.mark.slow)
+        if where.startswith("tests/stress/") and item.get_closest_marker("timeout") is None:
+            item.add_marker(pytest.mark.timeout(STRESS_TIMEOUT))
+
 
 @pytest.fixture(autouse=True)
 def isolated(
