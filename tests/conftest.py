@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import socket
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -97,3 +98,30 @@ def store(data_dir: Path):
     from peerprep.store import Store
 
     return Store(data_dir)
+
+
+# --- a real printer: a private CUPS scheduler (tests/print_scheduler.py) ------------------
+
+
+@pytest.fixture(scope="session")
+def print_scheduler(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
+    """A private CUPS scheduler for the whole run, started when a test first needs it;
+    None where this machine has no CUPS (CI installs it)."""
+    import print_scheduler as cups
+
+    if not cups.available():
+        yield None
+        return
+    with cups.scheduler(tmp_path_factory.mktemp("cups")) as running:
+        yield running
+
+
+@pytest.fixture
+def cups_printer(print_scheduler: object, monkeypatch: pytest.MonkeyPatch) -> object:
+    """The real `lp`/`lpstat` pointed at the private scheduler, whose default printer is
+    idle and accepting, with nothing printed yet. `printed()` reads back what it got."""
+    if print_scheduler is None:
+        pytest.skip("no CUPS here (cupsd, lp, lpstat); CI installs cups-daemon and cups-client")
+    print_scheduler.reset()  # type: ignore[attr-defined]
+    monkeypatch.setenv("CUPS_SERVER", str(print_scheduler.socket))  # type: ignore[attr-defined]
+    return print_scheduler
