@@ -167,6 +167,7 @@ def _run_plain(tmp_path: Path, lines: list[str]) -> subprocess.CompletedProcess[
         raise AssertionError(f"still asking after the input ended: {tail!r}") from None
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("cut", [1, 5, 10, 12, 17])
 def test_the_program_leaves_when_the_input_ends(tmp_path: Path, cut: int) -> None:
     done = _run_plain(tmp_path, FULL_SCRIPT[:cut])

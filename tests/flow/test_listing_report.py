@@ -119,6 +119,7 @@ def test_plain_mode_names_the_file_it_could_not_move(
     _untouched(stick)
 
 
+@pytest.mark.slow  # the whole full-screen app
 async def test_the_full_screen_names_the_file_it_could_not_move(
     stick: Path, config_dir: Path
 ) -> None:

@@ -126,6 +126,7 @@ def _child_locale(env: dict[str, str]) -> str:
     return done.stdout.strip()
 
 
+@pytest.mark.slow  # whole programs
 @pytest.mark.parametrize(("name", "language"), [("da_DK.UTF-8", "da"), ("en_GB.UTF-8", "en")])
 def test_the_whole_program_speaks_the_language_of_a_real_locale(
     locale_folder: Callable[[str], dict], tmp_path: Path, name: str, language: str
@@ -147,6 +148,7 @@ def test_the_whole_program_speaks_the_language_of_a_real_locale(
     assert "Åse på Ærø" in out
 
 
+@pytest.mark.slow  # whole programs
 def test_plain_mode_in_a_real_latin_1_terminal(
     locale_folder: Callable[[str], dict], tmp_path: Path
 ) -> None:
