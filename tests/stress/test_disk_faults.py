@@ -4,10 +4,11 @@ Promise: the store says which (errors.disk_full / errors.read_only), the file on
 stays the one from the last good save, no temporary file is left behind, the text stays
 in memory, and the next save after the disk recovers writes all of it.
 
-Two ways to make the disk fail (see faults.py for why chmod is not one of them, as root):
-- a wrapped `os` (always runs);
-- a real, tiny tmpfs that is filled up or remounted read-only (runs where mounting is
-  allowed, e.g. as root in a container; skipped elsewhere).
+The disk fails for real where the machine lets a test mount a file system (root on
+Linux, as in CI): the data and config folders are tiny tmpfs file systems, filled up to
+the last byte or remounted read-only in the middle of a session (faults.RealDisk).
+Elsewhere the same tests run on a simulation, a wrapped `os` whose calls fail on cue
+(faults.FaultyDisk; chmod proves nothing as root, see faults.py).
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from faults import FULL, READ_ONLY, FaultyDisk
+from faults import FULL, READ_ONLY, FaultyDisk, RealDisk, can_mount
 
 from peerprep import cli, settings
 from peerprep.model import Preparation
@@ -49,9 +50,21 @@ def _saved_prep(store: Store) -> Preparation:
 
 
 @pytest.fixture
-def disk(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> FaultyDisk:
+def disk(
+    data_dir: Path, config_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[FaultyDisk | RealDisk]:
+    """The data and config folders on a real tmpfs each, that really fills up or turns
+    read-only, where this machine lets the test mount one (root on Linux; CI). Elsewhere
+    a simulation: the `os` calls under those folders fail on cue (faults.FaultyDisk)."""
+    if can_mount():
+        real = RealDisk([data_dir, config_dir], monkeypatch)
+        try:
+            yield real
+        finally:
+            real.close()
+        return
     data_dir.mkdir(parents=True, exist_ok=True)
-    return FaultyDisk(data_dir.parent, monkeypatch)
+    yield FaultyDisk(data_dir.parent, monkeypatch)
 
 
 @pytest.fixture(params=[FULL, READ_ONLY])
