@@ -61,6 +61,35 @@ def test_text_typed_before_the_end_of_input_is_handed_back() -> None:
     assert console.ask_text() == (["En linje"], False)  # an empty line ends the text
 
 
+def test_a_terminal_that_cannot_show_a_letter_gets_it_spelled_out() -> None:
+    out = io.BytesIO()
+    console = Console(reader=io.BytesIO(), writer=out, cat=CAT, encoding="ascii")
+    console.say("Blåbærgrød på Ærø – “godt” … ß 😀!")
+    assert out.getvalue() == b'Blaabaergroed paa Aeroe - "godt" ... ? ?!\n'
+    out = io.BytesIO()
+    Console(reader=io.BytesIO(), writer=out, cat=CAT, encoding="latin-1").say("Åse – ø")
+    assert out.getvalue() == "Åse - ø\n".encode("latin-1")  # only what Latin-1 lacks
+
+
+def test_ask_says_the_question_and_hands_back_the_answer() -> None:
+    console, out = _console("  Åse Hansen  \n".encode())
+    assert console.ask("Hvad hedder du?") == "Åse Hansen"
+    assert out.getvalue().decode("utf-8").startswith("Hvad hedder du?\n> ")
+
+
+def test_input_is_read_as_the_person_typed_it() -> None:
+    """UTF-8 when it is UTF-8, else the terminal's own encoding; arrows and other keys
+    that arrive as escape codes, tabs and control codes are not words."""
+    console, _ = _console("Åse\x1b[D\x1b[C på\tÆrø\x07\r\n".encode() + "Søren\n".encode("cp1252"))
+    assert console.read_line() == "Åse på Ærø"
+    assert console.read_line() == "Søren"
+    latin = Console(reader=io.BytesIO("Blåbær\n".encode("latin-1")), writer=io.BytesIO(),
+                    cat=CAT, input_encoding="iso-8859-1")  # fmt: skip
+    assert latin.read_line() == "Blåbær"
+    bom, _ = _console("\ufeffJa\n".encode())
+    assert bom.read_line() == "Ja"
+
+
 def _drive(monkeypatch: pytest.MonkeyPatch, script: str, *argv: str) -> tuple[int, str]:
     stdin = io.TextIOWrapper(io.BytesIO(script.encode("utf-8")), encoding="utf-8")
     stdout = io.TextIOWrapper(io.BytesIO(), encoding="utf-8")
