@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from peerprep.files import FILE_MODE, create_exclusive
+from peerprep.files import FILE_MODE, create_exclusive, reason_key
 from peerprep.model import Preparation
 from peerprep.store import MemoryStore, Store, StoreError
 from peerprep.words import catalogue
@@ -131,3 +131,35 @@ def test_a_lock_without_hard_links_is_private(
     assert create_exclusive(target, b"first")
     assert stat.S_IMODE(target.stat().st_mode) == FILE_MODE
     assert target.read_bytes() == b"first"
+
+
+@pytest.mark.parametrize(
+    ("code", "key"),
+    [
+        (errno.ENOSPC, "errors.disk_full"),
+        (errno.EDQUOT, "errors.disk_full"),  # over the quota on a shared server: full, too
+        (errno.EROFS, "errors.read_only"),
+        (errno.EACCES, "errors.read_only"),
+        (errno.EPERM, "errors.read_only"),
+        (errno.ENOENT, "errors.folder_missing"),
+        (errno.EIO, "errors.write_failed"),
+    ],
+)
+def test_each_refusal_of_the_system_has_its_sentence(code: int, key: str) -> None:
+    assert reason_key(OSError(code, os.strerror(code))) == key
+    assert catalogue("da").text(key, path="/x")
+
+
+def test_after_discarding_the_session_closes_and_starts_again_calmly(store: Store) -> None:
+    from peerprep.flow.editing import EditingSession
+
+    session = EditingSession(store)
+    first = session.new("da")
+    session.set_part("introduction", "kasseres")
+    session.discard()
+    assert session.close().kind == "idle"  # nothing open, nothing to say, no error
+    second = session.new("da")
+    session.set_part("introduction", "beholdes")
+    assert session.close().kind == "saved"
+    assert [p.id for p in store.list().preparations] == [second.id]
+    assert store.lock_holder(first.id) is None and store.lock_holder(second.id) is None

@@ -119,6 +119,28 @@ def test_every_line_that_cannot_be_used_is_named_with_its_number() -> None:
     assert found.privacy_minutes is None  # the last line about it wins: 999 is out of bounds
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "no equals sign here but a very long line that goes on and on and on and on",
+        "shared = " + "perhaps " * 12,
+        "privacy_minutes = " + "5" * 70,
+        "erase_minutes = " + "9" * 70,
+    ],
+    ids=["no-sign", "shared", "privacy", "erase"],
+)
+def test_a_long_line_is_named_by_its_first_sixty_characters(line: str) -> None:
+    assert len(line) > 61
+    assert _read(line).problems == (f"1: {line[:60]}",)
+
+
+@pytest.mark.parametrize("value", ["5X", "X5", "5 min", "fem", "5.0", "nej5"])
+def test_minutes_are_a_plain_number_or_nothing(value: str) -> None:
+    found = _read(f"privacy_minutes = {value}\nerase_minutes = {value}")
+    assert (found.privacy_minutes, found.erase_minutes) == (None, None)
+    assert len(found.problems) == 2
+
+
 def test_a_file_that_says_nothing_about_minutes_fixes_none() -> None:
     found = _read("shared = yes\n")
     assert found.privacy_minutes is None and found.erase_minutes is None

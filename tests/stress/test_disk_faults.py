@@ -16,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import io
+import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -139,6 +140,37 @@ def test_a_broken_file_on_a_read_only_disk_does_not_hide_the_others(
     listing = store.list()  # it cannot be moved to quarantine now; the others still show
     assert [p.id for p in listing.preparations] == [prep.id]
     assert broken.read_bytes() == b"{broken"
+
+
+def test_delete_and_wipe_on_a_read_only_disk_say_why_and_take_nothing(
+    data_dir: Path, disk: FaultyDisk | RealDisk
+) -> None:
+    from peerprep.crypto import protection_path
+
+    store = Store(data_dir)
+    prep = _saved_prep(store)
+    marker = protection_path(data_dir)
+    marker.write_text("{}", encoding="utf-8")
+    everything = sorted(p.name for p in data_dir.rglob("*"))
+    disk.fail(READ_ONLY)
+    for action in (lambda: store.delete(prep.id), store.wipe):
+        with pytest.raises(StoreError) as caught:
+            action()
+        assert caught.value.key == KEY[READ_ONLY]
+        said = catalogue("da").text(caught.value.key, **caught.value.values)
+        assert str(data_dir) in said  # which folder or file could not be changed
+    assert sorted(p.name for p in data_dir.rglob("*")) == everything
+    disk.fail(None)
+    # only the protection marker left, and the disk read-only: it says so about the marker
+    for folder in (store.preparations_dir, store.quarantine_dir, store.locks_dir):
+        shutil.rmtree(folder, ignore_errors=True)
+    disk.fail(READ_ONLY)
+    with pytest.raises(StoreError) as caught:
+        store.wipe()
+    assert caught.value.key == KEY[READ_ONLY]
+    assert caught.value.values["path"] == str(marker)
+    disk.fail(None)
+    assert store.wipe() == [marker] and not marker.exists()
 
 
 def test_settings_on_a_failing_disk(config_dir: Path, disk: FaultyDisk, mode: str) -> None:
