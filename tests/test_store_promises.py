@@ -163,3 +163,30 @@ def test_after_discarding_the_session_closes_and_starts_again_calmly(store: Stor
     assert session.close().kind == "saved"
     assert [p.id for p in store.list().preparations] == [second.id]
     assert store.lock_holder(first.id) is None and store.lock_holder(second.id) is None
+
+
+def test_a_file_put_aside_is_named_by_its_name_and_the_moment(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import datetime as dt
+
+    class Frozen(dt.datetime):
+        @classmethod
+        def now(cls, tz: object = None) -> Frozen:  # type: ignore[override]
+            return cls(2026, 3, 24, 9, 5, 7)
+
+    monkeypatch.setattr("peerprep.store.disk.dt.datetime", Frozen)
+    store.preparations_dir.mkdir(parents=True)
+    names = []
+    for _ in range(4):  # four broken copies of the same file, put aside in the same second
+        path = store.preparations_dir / "20240101-000000-000000.json"
+        path.write_bytes(b"{broken")
+        moved = store.quarantine(path, "errors.file_broken")
+        names.append(moved.moved_to.name)
+        assert moved.moved_to.read_bytes() == b"{broken"
+    assert names == [
+        "20240101-000000-000000.20260324-090507.json",
+        "20240101-000000-000000.20260324-090507-2.json",
+        "20240101-000000-000000.20260324-090507-3.json",
+        "20240101-000000-000000.20260324-090507-4.json",
+    ]

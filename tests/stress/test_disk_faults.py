@@ -173,6 +173,54 @@ def test_delete_and_wipe_on_a_read_only_disk_say_why_and_take_nothing(
     assert store.wipe() == [marker] and not marker.exists()
 
 
+def test_a_broken_file_on_a_read_only_disk_says_why_when_opened(
+    data_dir: Path, disk: FaultyDisk | RealDisk
+) -> None:
+    store = Store(data_dir)
+    _saved_prep(store)
+    store.quarantine_dir.mkdir()  # there from an earlier day: only the new name fails
+    broken = store.preparations_dir / "20240101-000000-000000.json"
+    broken.write_bytes(b"{broken")
+    disk.fail(READ_ONLY)
+    with pytest.raises(StoreError) as caught:
+        store.load(broken.stem)
+    assert caught.value.key == KEY[READ_ONLY]
+    assert Path(str(caught.value.values["path"])).parent == store.quarantine_dir
+    assert broken.read_bytes() == b"{broken"
+    disk.fail(None)
+    with pytest.raises(StoreError) as moved:  # writable again: put aside, and said where
+        store.load(broken.stem)
+    assert moved.value.key == "errors.quarantined"
+    assert store.quarantined_files() and not broken.exists()
+
+
+def test_a_file_in_a_read_only_folder_is_left_where_it_is_and_said(data_dir: Path) -> None:
+    """Only the preparations folder is read-only (a real read-only bind mount, as root):
+    the quarantine can take a name, but the file cannot be moved out."""
+    if not can_mount():
+        pytest.skip("a read-only bind mount needs root on Linux")
+    store = Store(data_dir)
+    _saved_prep(store)
+    broken = store.preparations_dir / "20240101-000000-000000.json"
+    broken.write_bytes(b"{broken")
+    folder = str(store.preparations_dir)
+    assert _run("mount", "--bind", folder, folder)
+    try:
+        assert _run("mount", "-o", "remount,bind,ro", folder)
+        with pytest.raises(StoreError) as caught:
+            store.load(broken.stem)
+        # Moving out of a mount the kernel refuses as crossing file systems (EXDEV)
+        # before it looks at read-only: "could not write" is the honest sentence then.
+        assert caught.value.key in (KEY[READ_ONLY], "errors.write_failed")
+        assert caught.value.values["path"] == str(broken)
+        assert store.quarantined_files() == []  # the name it took is given back
+        [skipped] = store.list().skipped
+        assert skipped.path == broken and skipped.reason == caught.value.key
+    finally:
+        _run("umount", "-l", folder)
+    assert broken.read_bytes() == b"{broken"
+
+
 def test_settings_on_a_failing_disk(config_dir: Path, disk: FaultyDisk, mode: str) -> None:
     settings.save(config_dir, settings.Settings(language="en"))
     before = settings.settings_path(config_dir).read_bytes()
