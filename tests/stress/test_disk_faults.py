@@ -16,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import io
+import os
 import shutil
 import subprocess
 import sys
@@ -219,6 +220,33 @@ def test_a_file_in_a_read_only_folder_is_left_where_it_is_and_said(data_dir: Pat
     finally:
         _run("umount", "-l", folder)
     assert broken.read_bytes() == b"{broken"
+
+
+@pytest.fixture
+def no_hard_links(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Simulation of a FAT-formatted stick, which has no hard links (this machine cannot
+    mount one): a lock is then created and written in two steps."""
+
+    def refused(*args: object, **kwargs: object) -> None:
+        raise OSError(errno.EPERM, "Operation not permitted")
+
+    monkeypatch.setattr(os, "link", refused)
+
+
+def test_a_lock_on_a_failing_stick_without_hard_links_says_why(
+    data_dir: Path, disk: FaultyDisk | RealDisk, mode: str, no_hard_links: None
+) -> None:
+    store = Store(data_dir)
+    prep = _saved_prep(store)
+    store.locks_dir.mkdir()
+    disk.fail(mode)
+    with pytest.raises(StoreError) as caught:
+        store.lock(prep.id)
+    assert caught.value.key == KEY[mode]
+    assert Path(str(caught.value.values["path"])).parent == store.locks_dir
+    disk.fail(None)
+    with store.lock(prep.id) as lock:  # the stick works again: so does the lock
+        assert lock.still_mine()
 
 
 def test_settings_on_a_failing_disk(config_dir: Path, disk: FaultyDisk, mode: str) -> None:
