@@ -44,13 +44,17 @@ def test_an_id_that_is_no_file_name_is_unknown(any_store: Store | MemoryStore, b
         with pytest.raises(StoreError) as caught:
             action(bad)
         assert caught.value.key == "errors.unknown_id"
+        assert caught.value.values == {"id": bad}  # the sentence names what was asked for
     assert not any_store.exists(bad)
 
 
 def test_both_stores_keep_and_forget_alike(any_store: Store | MemoryStore) -> None:
+    from peerprep.flow.summaries import listing_report
+
     prep = Preparation.new("da")
     prep.set_part("introduction", "Jeg hedder Åse.")
-    any_store.save(prep)
+    assert any_store.save(prep).name == f"{prep.id}.json"  # where it went (or would)
+    assert listing_report(any_store.list()) == []  # nothing to report, in either
     assert any_store.exists(prep.id)
     assert any_store.load(prep.id).statement.introduction == "Jeg hedder Åse."
     assert [p.id for p in any_store.list().preparations] == [prep.id]
