@@ -3,6 +3,7 @@
     python benchmarks/run.py            # the full run (a few minutes)
     python benchmarks/run.py --quick    # fewer repeats, for a fast look
     python benchmarks/run.py --json out.json --only startup,typing
+    python benchmarks/run.py --only steady  # kill -9 during steady typing, 100 rounds
 
 Each figure is a median over repeated runs. A ratio is measured against a baseline in the
 same run (a bare Textual app with Header + TextArea + Footer, or `python -c pass`), run
@@ -85,7 +86,8 @@ def startup(s: Settings, mode: str) -> Row:
     _tui_built()
     how = "headless run_test, fresh process" if mode == "headless" else "whole process on a pty"
     row = Row(f"startup_{mode}", f"start-up to first frame, `peerprep new` ({how})",
-              baseline_what="bare Header+TextArea+Footer", target="ratio ≤ 1.25")  # fmt: skip
+              baseline_what="bare Header+TextArea+Footer",
+              target="ratio ≤ 1.4 (standing goal 1.25)")  # fmt: skip
     pty = mode == "pty"
 
     def ours() -> float:
@@ -97,7 +99,7 @@ def startup(s: Settings, mode: str) -> Row:
     mine, base = alternate(s.n(10, 3), ours, bare)
     row.value, row.baseline = median(mine), median(base)
     row.samples = {"peerprep": mine, "bare": base}
-    row.met = row.ratio is not None and row.ratio <= 1.25
+    row.met = row.ratio is not None and row.ratio <= 1.4
     return row
 
 
@@ -128,6 +130,54 @@ def list100(s: Settings) -> Row:
     row.value, row.baseline = median(mine), median(base)
     row.samples = {"peerprep": mine, "python": base}
     row.met = row.value <= 0.150
+    return row
+
+
+def home(s: Settings, count: int, workspace: Workspace, reference: Row | None) -> Row:
+    """Start-up to the first frame of home (`peerprep`, no command) on a pty, with `count`
+    preparations. With 100 it is the reference; with more, the target is a first frame
+    that does not grow with the count (within a quarter of the 100's, same run)."""
+    _tui_built()
+    what = f"start-up to first frame, home with {count:,} preparations (whole process on a pty)"
+    row = Row(f"home{count}", what)
+
+    def ours() -> float:
+        return _since_start(probe(["startup", "peerprep", "pty"], workspace, pty=True))
+
+    if reference is None or reference.value is None:
+        row.baseline_what = "bare Header+TextArea+Footer"
+
+        def bare() -> float:
+            return _since_start(probe(["startup", "bare", "pty"], workspace, pty=True))
+
+        mine, base = alternate(s.n(10, 3), ours, bare)
+        row.samples = {"peerprep": mine, "bare": base}
+    else:
+        row.baseline_what = "home with 100, this run"
+        row.target = "ratio ≤ 1.25"
+        mine = [ours() for _ in range(s.n(6, 2) + 1)][1:]  # the first warms the file cache
+        base = [reference.value]
+        row.samples = {"peerprep": mine}
+    row.value, row.baseline = median(mine), median(base)
+    if reference is not None and row.ratio is not None:
+        row.met = row.ratio <= 1.25
+    return row
+
+
+def list_many(s: Settings, count: int, workspace: Workspace) -> Row:
+    target = "≤ 1 s" if count >= 10_000 else ""
+    row = Row(f"list{count}", f"`peerprep list`, {count:,} preparations, whole process",
+              baseline_what="python -c pass", target=target)  # fmt: skip
+    cmd = measure.peerprep_command()
+    mine, base = alternate(
+        s.n(5, 2),
+        lambda: wall([*cmd, "list"], workspace),
+        lambda: wall([sys.executable, "-c", "pass"], workspace),
+    )
+    row.value, row.baseline = median(mine), median(base)
+    row.samples = {"peerprep": mine, "python": base}
+    if target:
+        row.met = row.value <= 1.0
     return row
 
 
@@ -217,7 +267,7 @@ def save(s: Settings) -> Row:
 
 def export_process(s: Settings, which: str, prep_id: str) -> Row:
     _needs("peerprep.cli.subcommands.export")
-    target = "≤ 300 ms" if which == "normal" else ""
+    target = "≤ 200 ms" if which == "normal" else ""
     what = f"`peerprep export --format pdf`, {which} statement, whole process"
     row = Row(f"export_{which}", what, baseline_what="python -c pass", target=target)
     cmd = measure.peerprep_command()
@@ -234,7 +284,7 @@ def export_process(s: Settings, which: str, prep_id: str) -> Row:
     row.value, row.baseline = median(mine), median(base)
     row.samples = {"peerprep": mine, "python": base}
     if which == "normal":
-        row.met = row.value <= 0.300
+        row.met = row.value <= 0.200
     return row
 
 
@@ -244,6 +294,31 @@ def render(s: Settings, which: str) -> Row:
     result = probe(["render", which, str(s.n(10, 3))], s.workspace)
     row.value = result["median"]
     row.note = f"first in a process {result['cold'] * 1000:.0f} ms; {result['size'] / 1024:.0f} KiB"
+    return row
+
+
+def steady_typing(s: Settings) -> Row:
+    """Kill -9 during steady typing (a key every 100-200 ms), 100 rounds: the worst lag,
+    how long before the kill the oldest character not on disk was typed."""
+    _tui_built()
+    import steady
+
+    rounds = s.n(100, 15)
+    row = Row("steady_kill", f"steady typing, kill -9 at random: worst lag of {rounds} rounds",
+              unit="s", target=f"≤ {steady.PROMISE_SECONDS} s")  # fmt: skip
+    folder = s.workspace.root / "steady"
+
+    def env_for(data_dir: Path) -> dict[str, str]:
+        return s.workspace.env(PEERPREP_DATA_DIR=str(data_dir))
+
+    done = steady.run_rounds(rounds, [*measure.peerprep_command(), "new"], env_for, folder,
+                             "introducere", seed=int(time.time()))  # fmt: skip
+    lags = [one.lag for one in done]
+    row.value = max(lags)
+    row.samples = {"lag": lags}
+    lost = sum(1 for one in done if one.problem)
+    row.note = f"median {median(lags):.2f} s; {lost} of {len(done)} rounds past the promise"
+    row.met = row.value <= steady.PROMISE_SECONDS and lost == 0
     return row
 
 
@@ -273,6 +348,8 @@ def _fmt(value: float | None, unit: str) -> str:
     if unit == "ms":
         ms = value * 1000
         return f"{ms:.2f} ms" if ms < 10 else f"{ms:.0f} ms"
+    if unit == "s":
+        return f"{value:.2f} s"
     return f"{value:.0f} {unit}"
 
 
@@ -307,6 +384,19 @@ def machine() -> dict[str, str]:
 
     return {"cpu": cpu, "cores": str(os.cpu_count()), "system": platform.platform(),
             "python": platform.python_version(), "textual": textual.__version__}  # fmt: skip
+
+
+def many(root: Path, count: int) -> Workspace:
+    """A workspace of its own with `count` preparations, for the long-list rows."""
+    from data import fill_folder_quickly
+
+    from peerprep import settings
+
+    workspace = Workspace(root / f"many-{count}")
+    workspace.root.mkdir()
+    fill_folder_quickly(workspace.data_dir, count)
+    settings.save(workspace.config_dir, settings.Settings(welcomed=True))
+    return workspace
 
 
 def prepare(workspace: Workspace, resets: list[Callable[[], object]]) -> dict[str, str]:
@@ -350,11 +440,32 @@ def main(argv: list[str] | None = None) -> int:
         typing_ws = Settings(
             args.quick, Workspace(root, {"PEERPREP_DATA_DIR": str(root / "typing")})
         )
+        workspaces: dict[int, Workspace] = {}
+
+        def with_many(count: int) -> Workspace:
+            if count not in workspaces:
+                workspaces[count] = many(root, count)
+            return workspaces[count]
+
+        reference: list[Row] = []
+
+        def home_reference() -> Row:
+            reference.append(home(s, 100, workspace, None))
+            return reference[0]
+
+        def home_many(count: int) -> Row:
+            return home(s, count, with_many(count), reference[0] if reference else None)
+
         plan: list[tuple[str, Callable[[], Row | list[Row]]]] = [
             ("startup_headless", lambda: startup(s, "headless")),
             ("startup_pty", lambda: startup(s, "pty")),
+            ("home100", home_reference),
+            ("home1000", lambda: home_many(1_000)),
+            ("home10000", lambda: home_many(10_000)),
             ("version", lambda: version(s)),
             ("list100", lambda: list100(s)),
+            ("list1000", lambda: list_many(s, 1_000, with_many(1_000))),
+            ("list10000", lambda: list_many(s, 10_000, with_many(10_000))),
             ("show", lambda: show(s, ids["normal"])),
             ("typing", lambda: typing(typing_ws, ids["typing"], ids["typing_text"], resets[0])),
             ("typing_20k", lambda: typing_toolkit(typing_ws, resets[0])),
@@ -364,6 +475,7 @@ def main(argv: list[str] | None = None) -> int:
             ("render_normal", lambda: render(s, "normal")),
             ("render_long", lambda: render(s, "long")),
             ("memory", lambda: memory(s, ids["long"])),
+            ("steady_kill", lambda: steady_typing(s)),
         ]
         wanted = [w for w in args.only.split(",") if w]
         rows: list[Row] = []

@@ -39,3 +39,11 @@ def removable_places(limit: int = 6) -> list[Path]:
         if len(found) >= limit:
             break
     return found
+
+
+def on_removable_drive(path: Path) -> bool:
+    """Is `path` (a file or a folder) on a USB stick or a card (`removable_places`)?"""
+    with contextlib.suppress(OSError, RuntimeError):
+        path = path.resolve()
+    places = removable_places(limit=26)
+    return any(path == place or place in path.parents for place in places)

@@ -14,12 +14,15 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Callable
-from typing import Any
-
-from pydantic import ValidationError
+from typing import TYPE_CHECKING, Any
 
 from peerprep.errors import UnreadableError
-from peerprep.model import SCHEMA_VERSION, Preparation
+
+if TYPE_CHECKING:
+    from peerprep.model import Preparation
+
+# The model, and pydantic with it, is loaded by the first file read (inside `decode`), not
+# with this module: the store it serves is made before the full screen's first frame.
 
 # A real preparation is well under 1 MB even with every field full; anything far
 # larger is not one of ours and must not make the program crawl.
@@ -47,13 +50,17 @@ def decode(raw: bytes) -> Preparation:
     if "\x00" in text:
         raise UnreadableError("errors.file_not_text")
     try:
-        data = json.loads(text, object_pairs_hook=_no_duplicate_keys)
+        data = _DECODER.decode(text)
     except UnreadableError:
         raise
     except (ValueError, RecursionError) as error:
         raise UnreadableError("errors.file_not_json") from error
     if not isinstance(data, dict):
         raise UnreadableError("errors.file_wrong_shape")
+    from pydantic import ValidationError
+
+    from peerprep.model import Preparation
+
     data = migrate(data)
     try:
         prep = Preparation.model_validate(data)
@@ -82,6 +89,10 @@ def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return result
 
 
+# One decoder for every file (json.loads with a hook would build a new one for each).
+_DECODER = json.JSONDecoder(object_pairs_hook=_no_duplicate_keys)
+
+
 # --- migrations ----------------------------------------------------------------------------
 
 
@@ -104,6 +115,8 @@ def migrate(data: dict[str, Any]) -> dict[str, Any]:
     Fields a migration does not know are carried along unchanged. A version newer than
     this program is refused: guessing at it could lose the person's words.
     """
+    from peerprep.model import SCHEMA_VERSION
+
     version = schema_version_of(data)
     if version > SCHEMA_VERSION:
         raise UnreadableError("errors.file_from_future", version=version)

@@ -9,12 +9,16 @@ The README's "Where your data lives" table, in code. Found without loading anyth
     export (sheets)                         PEERPREP_EXPORT_DIR; else Documents/peerprep
     machine-wide file (peerprep.conf)       the site config folders; PEERPREP_SITE_CONFIG_DIR
                                             adds one to look at first (tests, odd installs)
+
+`cloud_service` tells whether a folder is one that a cloud service copies to the internet.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 
 APP_NAME = "peerprep"
@@ -95,3 +99,43 @@ def machine_config_dirs() -> list[Path]:
         if folder not in unique:
             unique.append(folder)
     return unique
+
+
+# Folders that a cloud service copies to the internet, by a part of their path (lower
+# case) -> the service's name. OneDrive's business folders are "OneDrive - <company>";
+# iCloud Drive keeps its files under "Mobile Documents/com~apple~CloudDocs" on macOS.
+CLOUD_FOLDERS: tuple[tuple[str, str], ...] = (
+    ("onedrive", "OneDrive"),
+    ("icloud drive", "iCloud Drive"),
+    ("iclouddrive", "iCloud Drive"),
+    ("com~apple~clouddocs", "iCloud Drive"),
+    ("mobile documents", "iCloud Drive"),
+    ("dropbox", "Dropbox"),
+    ("google drive", "Google Drive"),
+    ("googledrive", "Google Drive"),
+)
+# Windows names the folders OneDrive syncs in these variables (set by OneDrive itself).
+CLOUD_VARIABLES = ("OneDrive", "OneDriveConsumer", "OneDriveCommercial")
+
+
+def cloud_service(folder: Path, environ: Mapping[str, str] | None = None) -> str | None:
+    """The cloud service that copies `folder` to the internet ("OneDrive"), or None.
+
+    Looks at the folder's path (and where its links lead) for the folders these services
+    make, and at the variables OneDrive sets on Windows. Only looks: no file is read.
+    """
+    environ = os.environ if environ is None else environ
+    paths = [folder]
+    with contextlib.suppress(OSError, RuntimeError):
+        paths.append(folder.resolve())
+    for path in paths:
+        for part in path.parts:
+            name = part.lower()
+            for mark, service in CLOUD_FOLDERS:
+                if name == mark or name.startswith(mark + " - "):
+                    return service
+        for variable in CLOUD_VARIABLES:
+            root = environ.get(variable, "").strip()
+            if root and (path == Path(root) or Path(root) in path.parents):
+                return "OneDrive"
+    return None

@@ -117,7 +117,8 @@ class Lock:
 def read(path: Path) -> LockInfo | None:
     """The lock's holder, or None when there is no lock or it cannot be read."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        # utf-8-sig: a lock copied or looked at with Windows Notepad may start with a BOM
+        data = json.loads(path.read_text(encoding="utf-8-sig"))
         started = data.get("started")
         return LockInfo(
             pid=int(data["pid"]),

@@ -7,8 +7,6 @@ new schema_version and a migration in store.py.
 from __future__ import annotations
 
 import datetime as dt
-import re
-import secrets
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -23,6 +21,16 @@ from pydantic import (
 
 from peerprep.choices import LANGUAGES, MEETING_KINDS, PART_KEYS
 from peerprep.errors import PeerprepError
+from peerprep.field_limits import (
+    ATTENDEES_MAX,
+    NOTE_MAX,
+    PART_MAX,
+    QUESTION_MAX,
+    QUESTIONS_MAX,
+    SHORT_MAX,
+    TITLE_MAX,
+)
+from peerprep.ids import ID_PATTERN, is_valid_id, new_id, now
 
 SCHEMA_VERSION = 1
 
@@ -39,6 +47,8 @@ __all__ = [
     "explain",
     "is_valid_id",
     "json_schema",
+    "new_id",
+    "now",
 ]
 
 
@@ -54,49 +64,13 @@ MeetingKind = Literal[
 ]
 Language = Literal["da", "en"]
 
-# Generous limits: large enough never to bite a person writing in earnest (a part of
-# 5,000 characters is two full pages), small enough that a broken or hostile file
-# cannot make the program crawl.
-PART_MAX = 5_000
-TITLE_MAX = 200
-SHORT_MAX = 300
-NOTE_MAX = 5_000
-QUESTION_MAX = 1_000
-QUESTIONS_MAX = 50
-ATTENDEES_MAX = 30
-
-ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$"
-_ID_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,63}")
-# Names Windows keeps for devices: a file called "con.json" cannot exist there.
-_RESERVED_IDS = frozenset(
-    ["con", "prn", "aux", "nul"] + [f"{p}{n}" for p in ("com", "lpt") for n in range(10)]
-)
+# The limits of each field (peerprep.field_limits), enforced by the types below.
 
 PartText = Annotated[str, StringConstraints(max_length=PART_MAX)]
 Title = Annotated[str, StringConstraints(max_length=TITLE_MAX)]
 Short = Annotated[str, StringConstraints(max_length=SHORT_MAX)]
 Note = Annotated[str, StringConstraints(max_length=NOTE_MAX)]
 Question = Annotated[str, StringConstraints(max_length=QUESTION_MAX)]
-
-
-def now() -> dt.datetime:
-    """The current time, timezone-aware, to the second (microseconds only add noise to files)."""
-    return dt.datetime.now(dt.timezone.utc).astimezone().replace(microsecond=0)
-
-
-def new_id(at: dt.datetime | None = None) -> str:
-    """A stable, filename-safe, practically unique id: the creation time plus randomness."""
-    at = at or now()
-    return f"{at:%Y%m%d-%H%M%S}-{secrets.token_hex(3)}"
-
-
-def is_valid_id(value: object) -> bool:
-    """Safe as a file name on every system we run on, and what the schema allows."""
-    return (
-        isinstance(value, str)
-        and _ID_RE.fullmatch(value) is not None
-        and value.lower() not in _RESERVED_IDS
-    )
 
 
 # --- errors a person can meet ------------------------------------------------------------
@@ -148,6 +122,7 @@ class _Open(BaseModel):
 
     model_config = ConfigDict(
         extra="allow",
+        defer_build=True,
         validate_assignment=True,
         # The published schema describes what the program writes: every field, always.
         json_schema_serialization_defaults_required=True,

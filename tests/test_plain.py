@@ -18,7 +18,7 @@ from peerprep import cli
 from peerprep.model import Preparation
 from peerprep.plain.console import clean_line
 from peerprep.words import catalogue
-from peerprep.words.naming import display_title
+from peerprep.words.naming import spoken_title
 
 
 def drive(
@@ -54,29 +54,29 @@ DANISH_SCRIPT = [
     "min læge, min kontaktperson; min mor",
     "Åse",
     "Mødet om at komme hjem",
-    # part 1: asks for help questions first, then two lines
-    "?",
+    # part 1: asks for help questions first, then two lines; "slut" ends the answer
+    "idéer",
     "Jeg hedder Søren og bor i Ærøskøbing.",
     "Jeg elsker at stå på skateboard.",
-    "",
+    "slut",
     # part 2: examples first
-    "e",
+    "eksempler",
     "At komme i skole igen.",
-    "",
+    "slut",
     # part 3: the peer's questions first
-    "p",
+    "støtte",
     "Min angst, når der er mange mennesker.",
-    "",
+    "slut",
     # part 4
     "At tage min eksamen.",
-    "",
+    "slut",
     "ja",  # questions
     "Hvornår kan jeg komme hjem?",
     "Hvem kan jeg ringe til?",
-    "",
+    "slut",
     "8",  # read it all
-    "0",  # back home
-    "q",
+    "0",  # not now: no file
+    "stop",
 ]
 
 
@@ -120,14 +120,14 @@ ENGLISH_SCRIPT = [
     "1",
     "",  # skip the meeting
     "I am Sam. I like to draw.",
-    "",
+    "end",
     "",  # skip part 2
     "Sleeping better.",
-    "",
+    "end",
     "So that I can work.",
-    "",
+    "end",
     "",  # no questions
-    "q",
+    "stop",
 ]
 
 
@@ -142,12 +142,12 @@ def test_a_preparation_in_english(monkeypatch: pytest.MonkeyPatch, data_dir: Pat
     cat = catalogue("en")
     assert cat.part("help_with").starter in out
     assert cat.text("plain.skipped") in out
-    assert cat.text("plain.walk_done", filled=3) in out
+    assert cat.text("plain.walk_done.some", n=3) in out
     assert cat.text("plain.goodbye") in out
 
 
 def _one_saved(monkeypatch: pytest.MonkeyPatch, data_dir: Path) -> dict:
-    drive(monkeypatch, ["1", "", "Første tekst.", "", "0", "0", "q"])
+    drive(monkeypatch, ["1", "", "Første tekst.", "slut", "tilbage", "0", "stop"])
     [prep] = saved(data_dir)
     return prep
 
@@ -168,8 +168,8 @@ def test_an_existing_answer_is_kept_replaced_or_added_to(
     # home -> open (2) -> the first one -> part 1 is option 3 in the preparation menu
     script = ["2", "1", "3", choice]
     if choice in ("2", "3"):
-        script += ["Ny tekst.", ""]
-    code, out = drive(monkeypatch, [*script, "0", "q"])
+        script += ["Ny tekst.", "slut"]
+    code, out = drive(monkeypatch, [*script, "0", "stop"])
     assert code == 0
     [prep] = saved(data_dir)
     assert prep["statement"]["introduction"] == expected
@@ -224,7 +224,8 @@ def test_questions_can_be_added_and_removed(
     monkeypatch: pytest.MonkeyPatch, data_dir: Path
 ) -> None:
     _one_saved(monkeypatch, data_dir)
-    script = ["2", "1", "7", "1", "Spørgsmål et?", "Spørgsmål to?", "", "2", "1", "0", "0", "q"]
+    script = ["2", "1", "7", "1", "Spørgsmål et?", "Spørgsmål to?", "slut", "3", "1", "0", "0"]
+    script += ["stop"]
     code, out = drive(monkeypatch, script)
     assert code == 0
     assert saved(data_dir)[0]["questions"] == ["Spørgsmål to?"]
@@ -235,7 +236,8 @@ def test_after_the_meeting_and_a_copy_for_the_next(
     monkeypatch: pytest.MonkeyPatch, data_dir: Path
 ) -> None:
     _one_saved(monkeypatch, data_dir)
-    script = ["2", "1", "10", "Vi aftalte en ny tid.", "", "Ring til Bo.", "", "11", "0", "q"]
+    script = ["2", "1", "11", "Vi aftalte en ny tid.", "slut", "Ring til Bo.", "slut", "12", "0"]
+    script += ["stop"]
     code, _out = drive(monkeypatch, script)
     assert code == 0
     preps = saved(data_dir)
@@ -247,33 +249,33 @@ def test_after_the_meeting_and_a_copy_for_the_next(
 
 
 def test_a_wrong_date_is_asked_again(monkeypatch: pytest.MonkeyPatch, data_dir: Path) -> None:
-    script = ["1", "ja", "0", "snart", "31.2.2026", "1.2.26", "", "", "", "", "", "0", "0", "q"]
+    script = ["1", "ja", "", "snart", "31.2.2026", "1.2.26", "", "", "", "", "", "tilbage", "0"]
+    script += ["stop"]
     code, out = drive(monkeypatch, script)
     assert code == 0
     cat = catalogue("da")
     assert cat.text("dates.date_unreadable", text="snart") in out
     assert cat.text("dates.date_impossible", text="31.2.2026") in out
     assert saved(data_dir)[0]["meeting"]["date"] == "2026-02-01"
-    assert "søndag 01.02.2026" in out  # said back, as the full screen says it
+    assert "søndag den 1. februar" in out  # said back in words, as the full screen says it
 
 
 def test_list_and_delete_say_what_happens(monkeypatch: pytest.MonkeyPatch, data_dir: Path) -> None:
     _one_saved(monkeypatch, data_dir)
     cat = catalogue("da")
     # first say no: nothing is deleted
-    code, out = drive(monkeypatch, ["3", "1", "", "q"])
+    code, out = drive(monkeypatch, ["4", "1", "", "stop"])
     assert code == 0
     assert cat.text("plain.delete_confirm") in out
     assert cat.text("plain.not_deleted") in out
     assert len(saved(data_dir)) == 1
     # the list shows how far along it is
     prep = saved(data_dir)[0]
-    title = display_title(cat, Preparation.model_validate(prep))
-    assert title.startswith("Forberedelse begyndt")
-    assert f"{title}. {cat.kind('other').name}, {cat.text('rows.no_date')}." in out
-    assert "Du har skrevet 1 af 4 dele." in out
+    title = spoken_title(cat, Preparation.model_validate(prep))
+    assert title.startswith("Forberedelse begyndt den ")
+    assert f"1. {title}. Du har skrevet 1 af 4 dele. Ændret i dag klokken " in out
     # then yes
-    code, out = drive(monkeypatch, ["3", "1", "ja", "q"])
+    code, out = drive(monkeypatch, ["4", "1", "ja", "stop"])
     assert code == 0
     assert saved(data_dir) == []
     assert cat.text("plain.deleted", title=title) in out
@@ -281,7 +283,7 @@ def test_list_and_delete_say_what_happens(monkeypatch: pytest.MonkeyPatch, data_
 
 def test_delete_from_inside_a_preparation(monkeypatch: pytest.MonkeyPatch, data_dir: Path) -> None:
     _one_saved(monkeypatch, data_dir)
-    code, _out = drive(monkeypatch, ["2", "1", "12", "ja", "q"])
+    code, _out = drive(monkeypatch, ["2", "1", "13", "ja", "stop"])
     assert code == 0
     assert saved(data_dir) == []
     assert not list((data_dir / "locks").glob("*"))
@@ -291,15 +293,15 @@ def test_open_by_id_and_new_straight_away(
     monkeypatch: pytest.MonkeyPatch, data_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     prep_id = _one_saved(monkeypatch, data_dir)["id"]
-    code, out = drive(monkeypatch, ["8", "0", "q"], "open", prep_id)
+    code, out = drive(monkeypatch, ["8", "0", "stop"], "open", prep_id)
     assert code == 0
     assert "Første tekst." in out
     capsys.readouterr()
-    code, out = drive(monkeypatch, ["q"], "open", "no-such-id")
+    code, out = drive(monkeypatch, ["stop"], "open", "no-such-id")
     assert code == 1
     # said in one line before line-by-line mode starts, as the full screen does
     assert catalogue("da").text("errors.unknown_id", id="no-such-id") in capsys.readouterr().err
-    code, _out = drive(monkeypatch, ["", "Hej.", "", "0"], "new")
+    code, _out = drive(monkeypatch, ["", "Hej.", "slut", "tilbage"], "new")
     assert code == 0
     assert len(saved(data_dir)) == 2
 
@@ -315,7 +317,7 @@ def test_a_preparation_open_elsewhere_is_not_opened(
     holder = {"pid": os.getppid(), "host": socket.gethostname(), "created_at": time.time()}
     (data_dir / "locks").mkdir(exist_ok=True)
     (data_dir / "locks" / f"{prep_id}.lock").write_text(json.dumps(holder), encoding="utf-8")
-    code, out = drive(monkeypatch, ["2", "1", "q"])
+    code, out = drive(monkeypatch, ["2", "1", "stop"])
     assert code == 0
     assert catalogue("da").text("errors.locked", host=holder["host"], pid=holder["pid"]) in out
     assert saved(data_dir)[0]["statement"]["introduction"] == "Første tekst."
@@ -330,7 +332,7 @@ def test_a_failed_save_prints_the_text_so_nothing_is_lost(
         raise StoreError("errors.disk_full", path=str(self.root))
 
     monkeypatch.setattr(Store, "save", full_disk)
-    code, out = drive(monkeypatch, ["1", "", "Ord der ikke må gå tabt.", ""])
+    code, out = drive(monkeypatch, ["1", "", "Ord der ikke må gå tabt.", "slut"])
     assert code == 0
     cat = catalogue("da")
     assert cat.text("errors.disk_full", path=str(data_dir)) in out
@@ -344,16 +346,18 @@ def test_shared_mode_keeps_nothing_on_disk(monkeypatch: pytest.MonkeyPatch, data
     assert code == 0
     assert not data_dir.exists()
     cat = catalogue("en")
-    assert cat.text("plain.welcome_memory") in out
+    assert cat.text("shared.welcome") in out
     assert cat.text("plain.goodbye_memory") in out
 
 
 def test_shared_mode_offers_to_take_the_sheet_along_on_stop(
     monkeypatch: pytest.MonkeyPatch, data_dir: Path
 ) -> None:
-    code, out = drive(monkeypatch, ["1", "", "Mine ord.", "", "0", "0", "q", ""], "--shared")
+    script = ["1", "", "Mine ord.", "slut", "tilbage", "0", "stop", "3"]
+    code, out = drive(monkeypatch, script, "--shared")
     assert code == 0
-    assert catalogue("da").text("plain.shared_not_taken") in out
+    assert catalogue("da").text("shared.leave.title") in out
+    assert catalogue("da").text("shared.leave.why") in out
     assert not data_dir.exists()
 
 
@@ -363,7 +367,7 @@ def test_shared_mode_offers_to_take_the_sheet_along_on_stop(
 def test_danish_letters_survive_an_ascii_terminal(
     monkeypatch: pytest.MonkeyPatch, data_dir: Path
 ) -> None:
-    code, out = drive(monkeypatch, ["1", "", "Blåbærgrød på Ærø.", ""], encoding="ascii")
+    code, out = drive(monkeypatch, ["1", "", "Blåbærgrød på Ærø.", "slut"], encoding="ascii")
     assert code == 0
     assert "Saadan vil jeg introducere mig selv" in out  # Sådan, spelled the Danish way
     assert saved(data_dir)[0]["statement"]["introduction"] == "Blåbærgrød på Ærø."
@@ -372,7 +376,7 @@ def test_danish_letters_survive_an_ascii_terminal(
 def test_input_in_a_latin_1_terminal_is_understood(
     monkeypatch: pytest.MonkeyPatch, data_dir: Path
 ) -> None:
-    script = b"1\n\n" + "Søren på Ærø\n\n".encode("latin-1")
+    script = b"1\n\n" + "Søren på Ærø\nslut\n".encode("latin-1")
     code, _out = drive(monkeypatch, script)
     assert code == 0
     assert saved(data_dir)[0]["statement"]["introduction"] == "Søren på Ærø"
@@ -398,7 +402,7 @@ def test_real_process_from_a_pipe_without_textual(tmp_path: Path) -> None:
     }
     result = subprocess.run(
         [sys.executable, "-c", code],
-        input="1\n\nJeg hedder Åse.\n\n".encode(),
+        input="1\n\nJeg hedder Åse.\nslut\n".encode(),
         capture_output=True,
         env=env,
         timeout=60,
@@ -430,7 +434,7 @@ def _pdf_text(path: Path) -> str:
 def test_export_a_pdf_from_the_menu(
     monkeypatch: pytest.MonkeyPatch, data_dir: Path, export_dir: Path
 ) -> None:
-    script = [*DANISH_SCRIPT[:-3], "9", "1", "", "0", "q"]
+    script = [*DANISH_SCRIPT[:-3], "9", "1", "", "0", "stop"]
     code, out = drive(monkeypatch, script)
     assert code == 0
     [pdf] = list(export_dir.glob("*.pdf"))
@@ -446,36 +450,43 @@ def test_export_large_print_and_html_to_a_folder_of_ones_choice(
     stick = tmp_path / "USB stick"
     stick.mkdir()
     _one_saved(monkeypatch, data_dir)
-    script = ["2", "1", "9", "2", str(tmp_path / "nowhere"), str(stick), "9", "3", "", "0", "q"]
-    code, out = drive(monkeypatch, script)
+    script = ["2", "1", "9", "2", str(tmp_path / "nowhere"), str(stick), "9", "3", "", "0"]
+    code, out = drive(monkeypatch, [*script, "stop"])
     assert code == 0
-    assert catalogue("da").text("plain.export.no_folder", path=str(tmp_path / "nowhere")) in out
+    assert catalogue("da").text("plain.place.no_folder", path=str(tmp_path / "nowhere")) in out
     [large] = list(stick.glob("*.pdf"))
     assert "Første tekst." in _pdf_text(large)
     [html] = list(export_dir.glob("*.html"))
     assert "Første tekst." in html.read_text(encoding="utf-8")
     # exporting twice never overwrites: the second file gets a new name
-    drive(monkeypatch, ["2", "1", "9", "3", "", "0", "q"])
+    drive(monkeypatch, ["2", "1", "9", "3", "", "0", "stop"])
     assert len(list(export_dir.glob("*.html"))) == 2
 
 
-def test_shared_mode_export_counts_as_taken_along(
-    monkeypatch: pytest.MonkeyPatch, data_dir: Path, export_dir: Path
+def test_shared_mode_export_to_a_stick_counts_as_taken_along(
+    monkeypatch: pytest.MonkeyPatch, data_dir: Path, export_dir: Path, tmp_path: Path
 ) -> None:
-    script = ["1", "", "Mine ord.", "", "0", "9", "4", "", "0", "q"]
+    from peerprep import drives
+
+    stick = tmp_path / "KIM-USB"
+    stick.mkdir()
+    monkeypatch.setattr(drives, "removable_places", lambda limit=6: [stick])
+    # new, skip the meeting, one part, back to the menu; the sheet (9) as text (4) on the
+    # stick (Enter: the first place offered), back, stop: nothing more to ask
+    script = ["1", "", "Mine ord.", "slut", "tilbage", "9", "4", "", "0", "stop"]
     code, out = drive(monkeypatch, script, "--shared")
     assert code == 0
-    [txt] = list(export_dir.glob("*.txt"))
+    [txt] = list(stick.glob("*.txt"))
     assert "Mine ord." in txt.read_text(encoding="utf-8")
-    assert catalogue("da").text("plain.shared_not_taken") not in out
-    assert not data_dir.exists()
+    assert catalogue("da").text("shared.leave.title") not in out
+    assert not data_dir.exists() and not export_dir.exists()
 
 
 def test_large_print_is_one_key_from_the_review(
     monkeypatch: pytest.MonkeyPatch, data_dir: Path, export_dir: Path
 ) -> None:
     _one_saved(monkeypatch, data_dir)
-    code, out = drive(monkeypatch, ["2", "1", "8", "2", "", "0", "q"])
+    code, out = drive(monkeypatch, ["2", "1", "8", "2", "", "0", "stop"])
     assert code == 0
     assert catalogue("da").text("plain.export.after_review") in out
     [large] = list(export_dir.glob("*.pdf"))
@@ -486,7 +497,7 @@ def test_large_print_is_one_key_from_the_review(
 def test_about_explains_the_words_and_where_things_are(
     monkeypatch: pytest.MonkeyPatch, data_dir: Path, language: str
 ) -> None:
-    code, out = drive(monkeypatch, ["2", "q"], "--lang", language)
+    code, out = drive(monkeypatch, ["3", "stop"], "--lang", language)
     assert code == 0
     cat = catalogue(language)
     for key in ("explain.statement", "explain.peer", "explain.companion"):

@@ -20,11 +20,13 @@ from pathlib import Path
 import pytest
 
 from peerprep import cli
+from peerprep.plain import asking
+from peerprep.plain.answers import read_lines
 from peerprep.plain.console import Console, EndOfInput
 from peerprep.words import catalogue
 
 CAT = catalogue("da")
-NOT_UNDERSTOOD = CAT.text("plain.not_understood", highest=0).split(".")[0]
+NOT_UNDERSTOOD = CAT.text("plain.not_understood", lowest=0, highest=0).split(".")[0]
 QUESTIONS = ["Hvornår kan jeg komme hjem?", "Må min søster Åse komme med?"]
 
 
@@ -49,16 +51,23 @@ def test_the_end_of_input_is_not_an_empty_line() -> None:
 def test_a_menu_leaves_at_the_end_of_input() -> None:
     console, out = _console(b"7\n")
     with pytest.raises(EndOfInput):
-        console.choose("Hvad nu?", [("a", "Et"), ("b", "To")], "Tilbage")
+        asking.choose(console, "Hvad nu?", [("a", "Et"), ("b", "To")], "Tilbage")
     # one "not understood" for the 7, and then no more questions
-    assert out.getvalue().decode("utf-8").count(CAT.text("plain.not_understood", highest=2)) == 1
+    said = CAT.text("plain.not_understood", lowest=0, highest=2)
+    assert out.getvalue().decode("utf-8").count(said) == 1
+
+
+def test_a_yes_or_no_question_leaves_at_the_end_of_input() -> None:
+    console, _ = _console(b"")
+    with pytest.raises(EndOfInput):
+        asking.ask_yes(console, "plain.meeting_first")
 
 
 def test_text_typed_before_the_end_of_input_is_handed_back() -> None:
-    console, _ = _console("Første linje\nAnden linje æøå".encode())
-    assert console.ask_text() == (["Første linje", "Anden linje æøå"], True)
-    console, _ = _console(b"En linje\n\nmere")
-    assert console.ask_text() == (["En linje"], False)  # an empty line ends the text
+    console, _ = _console("Første linje\n\nAnden linje æøå".encode())
+    assert read_lines(console) == (["Første linje", "", "Anden linje æøå"], True)
+    console, _ = _console(b"En linje\n\nmere\nslut\nbagefter")
+    assert read_lines(console) == (["En linje", "", "mere"], False)  # only 'slut' ends it
 
 
 def test_a_terminal_that_cannot_show_a_letter_gets_it_spelled_out() -> None:
@@ -71,10 +80,10 @@ def test_a_terminal_that_cannot_show_a_letter_gets_it_spelled_out() -> None:
     assert out.getvalue() == "Åse - ø\n".encode("latin-1")  # only what Latin-1 lacks
 
 
-def test_ask_says_the_question_and_hands_back_the_answer() -> None:
+def test_a_line_is_read_after_its_prompt() -> None:
     console, out = _console("  Åse Hansen  \n".encode())
-    assert console.ask("Hvad hedder du?") == "Åse Hansen"
-    assert out.getvalue().decode("utf-8").startswith("Hvad hedder du?\n> ")
+    assert console.read_line("Hvad hedder du? ") == "  Åse Hansen  "
+    assert out.getvalue().decode("utf-8") == "Hvad hedder du? "
 
 
 def test_input_is_read_as_the_person_typed_it() -> None:
@@ -105,9 +114,9 @@ def _saved(data_dir: Path) -> list[dict]:
     return [json.loads(p.read_text(encoding="utf-8")) for p in sorted(folder.glob("*.json"))]
 
 
-# new -> no meeting now -> part 1 -> parts 2-4 left empty -> yes to questions -> two
-# questions, and the input ends without the empty line that would close the list
-WALK_TO_QUESTIONS = "\nJeg hedder Åse.\n\n\n\n\nja\n"
+# new -> no meeting now -> part 1 (ended by 'slut') -> parts 2-4 skipped -> yes to
+# questions -> two questions, and the input ends without the 'slut' that closes the list
+WALK_TO_QUESTIONS = "\nJeg hedder Åse.\nslut\n\n\n\nja\n"
 
 
 @pytest.mark.parametrize("last_newline", [True, False], ids=["after-enter", "mid-line"])
@@ -126,7 +135,7 @@ def test_questions_typed_before_the_end_of_input_are_saved(
 def test_questions_added_from_the_menu_before_the_end_of_input_are_saved(
     monkeypatch: pytest.MonkeyPatch, data_dir: Path
 ) -> None:
-    _drive(monkeypatch, "\nJeg hedder Åse.\n\n\n\n\n\n", "new")  # one saved, no questions
+    _drive(monkeypatch, "\nJeg hedder Åse.\nslut\n\n\n\n\n", "new")  # no questions
     [first] = _saved(data_dir)
     assert first["questions"] == []
     # home -> open -> the first -> its menu: find "questions" by its words
@@ -159,16 +168,16 @@ FULL_SCRIPT = [
     "Åse",
     "Mit møde",
     "Jeg hedder Søren.",
-    "",
+    "slut",
     "Min hund.",
-    "",
+    "slut",
     "",
     "",
     "ja",
     QUESTIONS[0],
-    "",
+    "slut",
     "0",
-    "q",
+    "stop",
 ]
 
 
@@ -202,7 +211,10 @@ def test_the_program_leaves_when_the_input_ends(tmp_path: Path, cut: int) -> Non
     done = _run_plain(tmp_path, FULL_SCRIPT[:cut])
     assert done.returncode == 0, done.stderr
     assert "Traceback" not in done.stderr
-    assert CAT.text("plain.goodbye") in done.stdout
+    # a save is claimed only once something was written (the meeting's kind, at cut 3)
+    last = done.stdout.rstrip().splitlines()[-1]
+    assert last == CAT.text("plain.goodbye" if cut > 2 else "plain.goodbye_nothing")
+    assert bool(_saved(tmp_path / "data")) == (cut > 2)
     # every answer in the script is a good one: the end was never read as an answer
     assert NOT_UNDERSTOOD not in done.stdout
 

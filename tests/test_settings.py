@@ -49,7 +49,7 @@ def test_one_bad_value_costs_only_that_value(config_dir: Path) -> None:
     assert loaded.language == "en" and loaded.peer_mode is True
     assert loaded.theme == Settings().theme
     assert loaded.privacy_minutes == Settings().privacy_minutes
-    assert loaded.model_extra == {"new_setting": [1, 2]}, "a newer version's setting is kept"
+    assert loaded.extra == {"new_setting": [1, 2]}, "a newer version's setting is kept"
 
 
 def test_a_failed_save_says_why(config_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -87,3 +87,29 @@ def test_config_dir_from_the_environment(monkeypatch: pytest.MonkeyPatch, tmp_pa
     assert settings.resolve_config_dir(tmp_path / "d") == tmp_path / "d"
     monkeypatch.delenv("PEERPREP_CONFIG_DIR")
     assert settings.resolve_config_dir().name == "peerprep"
+
+
+def test_a_hand_edited_file_is_read_leniently_and_bad_values_fall_back(config_dir: Path) -> None:
+    config_dir.mkdir(parents=True)
+    data = {"peer_mode": "yes", "privacy_minutes": "7", "cursor_blink": 0,
+            "speech_speed": 12, "theme": "peerprep-high-contrast"}  # fmt: skip
+    (config_dir / "settings.json").write_text(json.dumps(data), encoding="utf-8")
+    loaded = settings.load(config_dir)
+    assert loaded.peer_mode is True and loaded.privacy_minutes == 7
+    assert loaded.cursor_blink is False and loaded.theme == "peerprep-high-contrast"
+    assert loaded.speech_speed == Settings().speech_speed  # below 50: the default
+
+
+def test_a_setting_is_checked_when_it_changes(config_dir: Path) -> None:
+    chosen = Settings()
+    with pytest.raises(ValueError):
+        chosen.theme = "no-such-theme"  # type: ignore[assignment]
+    with pytest.raises(ValueError):
+        Settings(erase_minutes=0)
+    assert chosen.theme == Settings().theme
+    settings.save(config_dir, chosen)
+    written = json.loads((config_dir / "settings.json").read_text(encoding="utf-8"))
+    assert list(written) == [
+        "language", "theme", "peer_mode", "cursor_blink", "welcomed", "large_print",
+        "privacy_minutes", "erase_minutes", "read_aloud", "speech_voice", "speech_speed",
+    ]  # fmt: skip

@@ -27,8 +27,9 @@ Handler = Callable[[Context, argparse.Namespace], int]
 
 def main(argv: Sequence[str] | None = None) -> int:
     """The program: `peerprep ARGS...` -> exit code (0, 1 or 2; see flow.context)."""
-    from peerprep.startup import loading
+    from peerprep.startup import loading, without_pydantic_plugins
 
+    without_pydantic_plugins()
     return loading(lambda: _main(list(sys.argv[1:] if argv is None else argv)))
 
 

@@ -11,9 +11,10 @@ from dataclasses import dataclass, field
 
 from peerprep.choices import PART_KEYS
 from peerprep.export.direction import is_rtl
+from peerprep.export.starter import without_starter
 from peerprep.model import Preparation
 from peerprep.words import Catalogue
-from peerprep.words.dates import format_date
+from peerprep.words.dates import format_date, say_date, say_time
 from peerprep.words.naming import display_title
 
 # Body sizes in points, comfortable first: the PDF template takes the first that fits
@@ -123,7 +124,9 @@ def paragraphs(text: str) -> tuple[Paragraph, ...]:
     return tuple(out)
 
 
-def _meeting_rows(cat: Catalogue, prep: Preparation) -> tuple[tuple[Field, ...], ...]:
+def _meeting_rows(
+    cat: Catalogue, prep: Preparation, said: bool = False
+) -> tuple[tuple[Field, ...], ...]:
     meeting = prep.meeting
     t = cat.text
     if meeting.is_empty():
@@ -137,9 +140,11 @@ def _meeting_rows(cat: Catalogue, prep: Preparation) -> tuple[tuple[Field, ...],
         )
     first = [Field(t("sheet.meeting"), cat.kind(meeting.kind).name)]
     if meeting.date:
-        first.append(Field(t("sheet.date"), format_date(cat, meeting.date)))
+        day = say_date(cat, meeting.date) if said else format_date(cat, meeting.date)
+        first.append(Field(t("sheet.date"), day))
     if meeting.time:
-        first.append(Field(t("sheet.time"), format_date(cat, meeting.time)))
+        time = say_time(cat, meeting.time) if said else format_date(cat, meeting.time)
+        first.append(Field(t("sheet.time"), time))
     rows: list[tuple[Field, ...]] = [tuple(first)]
     place = clean(meeting.place).replace("\n", " ").strip()
     if place:
@@ -154,18 +159,24 @@ def _meeting_rows(cat: Catalogue, prep: Preparation) -> tuple[tuple[Field, ...],
     return tuple(rows)
 
 
-def meeting_lines(cat: Catalogue, prep: Preparation) -> list[str]:
+def meeting_lines(cat: Catalogue, prep: Preparation, *, said: bool = False) -> list[str]:
     """The meeting as "label: value" lines, for reading on a screen or aloud: the same
-    fields and words as the sheet's meeting line, without the blanks left for the pen."""
+    fields and words as the sheet's meeting line, without the blanks left for the pen.
+    With `said`, the date and time are in words a voice reads well (words.dates)."""
     if prep.meeting.is_empty():
         return [f"{cat.text('sheet.meeting')}: {cat.kind(prep.meeting.kind).name}"]
-    return [f"{f.label}: {f.value}" for row in _meeting_rows(cat, prep) for f in row if f.value]
+    rows = _meeting_rows(cat, prep, said)
+    return [f"{f.label}: {f.value}" for row in rows for f in row if f.value]
 
 
 def build_sheet(prep: Preparation, cat: Catalogue, *, large_print: bool = False) -> Sheet:
     """Everything the printed sheet shows, in the language of `cat`."""
     parts = tuple(
-        Part(key=key, starter=cat.part(key).starter, paragraphs=paragraphs(prep.statement.get(key)))
+        Part(
+            key=key,
+            starter=cat.part(key).starter,
+            paragraphs=paragraphs(without_starter(prep.statement.get(key), cat.part(key).starter)),
+        )
         for key in PART_KEYS
     )
     # One question is one item, however many lines the person gave it.

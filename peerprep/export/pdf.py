@@ -134,9 +134,7 @@ def sheet_data(sheet: Sheet) -> dict[str, Any]:
         },
         "notes": {
             "heading": sheet.notes_heading,
-            "items": [
-                {"label": n.label, "paragraphs": paras(n.paragraphs)} for n in sheet.notes
-            ],
+            "items": [{"label": n.label, "paragraphs": paras(n.paragraphs)} for n in sheet.notes],
             "lines": sheet.notes_lines,
             # Under each label of a blank sheet's notes box.
             "item_lines": BLANK_NOTE_LINES,

@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 from peerprep.export.errors import ExportError
+from peerprep.startup import child_environment
 
 TIMEOUT = 30.0  # seconds; a print queue answers at once or is stuck
 
@@ -28,6 +29,7 @@ def _quiet_run(command: list[str]) -> subprocess.CompletedProcess[str] | None:
             text=True,
             timeout=TIMEOUT,
             check=False,
+            env=child_environment(),
         )
     except (OSError, subprocess.TimeoutExpired):
         return None
@@ -95,13 +97,25 @@ def _opener() -> list[str] | None:
     return None
 
 
+# How long to wait for the opener's answer. xdg-open, gio and macOS `open` hand the file
+# to the viewer and end at once, with a non-zero exit when nothing can show that kind of
+# file; an opener still running after this has started a viewer in its own place (some
+# desktops run it in the foreground), which means the file is being shown.
+OPENER_ANSWER_SECONDS = 5.0
+
+
 def open_file(path: Path) -> None:
     """Show `path` in the system's viewer, without waiting for it to close and without its
-    messages in the terminal. Raises ExportError when there is no viewer to ask."""
+    messages in the terminal.
+
+    Raises:
+        ExportError: "export.errors.no_viewer" when there is no opener to ask, or the
+            opener answered that nothing here opens this kind of file (its exit code).
+    """
     if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
         try:
             os.startfile(str(path))  # type: ignore[attr-defined]
-        except OSError as error:
+        except OSError as error:  # no program is set up for the type: Windows says so
             raise ExportError("export.errors.no_viewer", path=str(path)) from error
         return
     opener = _opener()
@@ -109,12 +123,19 @@ def open_file(path: Path) -> None:
         raise ExportError("export.errors.no_viewer", path=str(path))
     try:
         # A new session: the viewer outlives us and does not get the terminal's Ctrl-C.
-        subprocess.Popen(
+        process = subprocess.Popen(
             [*opener, str(path.resolve())],
             stdin=subprocess.DEVNULL,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
             start_new_session=True,
+            env=child_environment(),
         )
     except OSError as error:
         raise ExportError("export.errors.no_viewer", path=str(path)) from error
+    try:
+        code = process.wait(timeout=OPENER_ANSWER_SECONDS)
+    except subprocess.TimeoutExpired:
+        return  # still showing it: a viewer started in the opener's place
+    if code != 0:
+        raise ExportError("export.errors.no_viewer", path=str(path))

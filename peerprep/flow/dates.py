@@ -1,5 +1,5 @@
 """Dates and times typed freely, one grammar for every face: "24.12.2026", "24/12",
-"24. december", "i morgen", "fredag", "10.30", "1030", "2 pm".
+"24. december", "i morgen", "fredag", "næste fredag", "10.30", "1030", "2 pm".
 
 A text that cannot be read raises DateProblem with a catalogue key, so the face can say
 in plain words what went wrong and how to write it instead. The words of the grammar
@@ -13,6 +13,7 @@ import re
 
 from peerprep.errors import PeerprepError
 from peerprep.words import Catalogue
+from peerprep.words.dates import local_today
 
 
 class DateProblem(PeerprepError, ValueError):
@@ -59,9 +60,23 @@ def _build(day: int, month: int, year: int | None, today: dt.date, text: str) ->
         raise DateProblem("dates.date_impossible", text=text) from None
 
 
+def _next_week(today: dt.date, weekday: int) -> dt.date:
+    """ "næste tirsdag": the Tuesday of next week (weeks begin on Monday), as Danes mean it.
+
+    Typed on a Monday it is eight days ahead, not tomorrow ("tirsdag" alone, or "på
+    tirsdag", is tomorrow). Both faces say the distance back ("om 8 dage"), so a person
+    who meant otherwise hears it at once. English "next Tuesday" is read the same way.
+    """
+    monday = today - dt.timedelta(days=today.weekday()) + dt.timedelta(days=7)
+    return monday + dt.timedelta(days=weekday)
+
+
 def parse_date(text: str, cat: Catalogue, today: dt.date | None = None) -> dt.date | None:
-    """A date from what the person typed; None when the field is empty."""
-    today = today or dt.date.today()
+    """A date from what the person typed; None when the field is empty.
+
+    A weekday alone ("fredag", "på fredag") is the next such day after today; "næste
+    fredag" is the Friday of next week (`_next_week`)."""
+    today = today or local_today()
     cleaned = " ".join(text.strip().lower().split())
     if not cleaned:
         return None
@@ -81,6 +96,9 @@ def parse_date(text: str, cat: Catalogue, today: dt.date | None = None) -> dt.da
         return _build(int(match.group(1)), int(match.group(2)), numeric_year, today, text.strip())
     words = [w for w in _WORDS.findall(cleaned) if w not in _words(cat, "dates.filler")]
     weekdays = _words(cat, "dates.weekdays")
+    nexts = _words(cat, "dates.next")
+    if len(words) == 2 and words[0] in nexts and words[1] in weekdays:
+        return _next_week(today, weekdays.index(words[1]))
     if len(words) == 1 and words[0] in weekdays:
         ahead = (weekdays.index(words[0]) - today.weekday()) % 7 or 7
         return today + dt.timedelta(days=ahead)

@@ -1,34 +1,58 @@
 """The editing session: the open preparation, its lock, and its saving, for both faces.
 
 A face owns one EditingSession. It reads the preparation from it and reports every change
-(`changed()`); the face decides *when* to save (the full screen: shortly after typing, on
-every move, on quit; plain mode: after each answer) and calls `save_now()`, or
-`snapshot()` + `write()` from a thread so that a slow disk never blocks typing. Writes are
-serialised and numbered, so an older snapshot can never overwrite a newer one, whatever
-order the threads finish in.
+(`changed()`); when to save while the person types is one rule (flow.autosave: about a
+second after typing stops, and never more than about two seconds after the first unsaved
+change), asked with `save_due_in()`. The face saves then, on every move and on quit (plain
+mode: after each answer) with `save_now()`, or `snapshot()` + `write()` from a thread so
+that a slow disk never blocks typing. Writes are serialised and numbered, so an older
+snapshot can never overwrite a newer one, whatever order the threads finish in. `status()`
+is what the person is told: never "saved" while newer words are only in memory.
 
 The same rules in both faces:
 - a preparation open in another program opens read-only, naming who has it, and the
   person may work on a copy instead (`open_copy`);
+- a preparation in a folder that cannot be written to (a write-protected USB stick, a
+  read-only mount) opens read-only too, with the same calm line;
 - a failed save keeps everything open and in memory (`close` returns the failed state),
   so the face can offer another place, and nothing is lost;
-- text longer than a field may hold is never cut silently (`TooLong`, `fit_text`).
+- text longer than a field may hold is never cut silently (`TooLong`, `fit_text`; what
+  did not fit is kept in `leftovers` until the person lets it go, see flow.limits).
+
+A new preparation may be begun "later" (`new_later`): the full screen shows part 1 before
+the preparation model (and pydantic) is loaded, and makes it right after that first frame.
+Whatever touches `prep` before then (a key typed into part 1, a save, quitting) makes it
+at that moment, so nothing typed can fall between.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import threading
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Literal
 
 from peerprep.choices import LANGUAGES, PART_KEYS
 from peerprep.errors import StoreError
+from peerprep.flow.autosave import AutosaveClock
+from peerprep.flow.limits import Fitted, Leftovers, fit_text
+from peerprep.ids import new_id, now
 from peerprep.locks import LockedError, LockInfo
-from peerprep.model import PART_MAX, Preparation, new_id, now
+
+__all__ = [
+    "EditingSession",
+    "Fitted",
+    "Opened",
+    "SaveState",
+    "Snapshot",
+    "TooLong",
+    "fit_text",
+    "resume_step",
+]
 
 if TYPE_CHECKING:
     from peerprep.flow.deleting import DeletePlan
+    from peerprep.model import Preparation
     from peerprep.store import Listing, Lock, PreparationStore
 
 
@@ -40,32 +64,15 @@ class TooLong(ValueError):
         self.limit = limit
 
 
-@dataclass(frozen=True)
-class Fitted:
-    """A text put into a field of `limit` characters: what fits, and what did not."""
-
-    kept: str
-    rest: str
-    limit: int
-
-    @property
-    def cut(self) -> bool:
-        return bool(self.rest)
-
-
-def fit_text(text: str, limit: int) -> Fitted:
-    """Split `text` at the field's limit (in characters, as the file format counts)."""
-    return Fitted(text[:limit], text[limit:], limit)
-
-
-SaveKind = Literal["idle", "saving", "saved", "failed", "read_only"]
+SaveKind = Literal["idle", "pending", "saving", "saved", "failed", "read_only"]
 
 
 @dataclass(frozen=True)
 class SaveState:
     """How saving stands, for the quiet status line (full screen) or one sentence (plain).
 
-    kind       "idle" (nothing new), "saving", "saved", "failed", "read_only"
+    kind       "idle" (nothing new), "pending" (newer words are only in memory; a save is
+               coming), "saving", "saved", "failed", "read_only"
     at         when it was last saved (or failed)
     error_key  the catalogue key of why it failed, filled in by `values`
     in_memory  "saved" means kept in memory only (a shared computer): never say "saved"
@@ -92,21 +99,31 @@ class Opened:
 
     prep: Preparation
     holder: LockInfo | None = None
+    # why it could not be locked when no one else holds it: the folder cannot be written
+    # to (a catalogue key, errors.read_only / errors.disk_full / ...); "" when it could
+    unwritable: str = ""
 
     @property
     def read_only(self) -> bool:
-        return self.holder is not None
+        return self.holder is not None or bool(self.unwritable)
 
 
 class EditingSession:
     """The preparation being worked on, its editing lock, and the state of its saving."""
 
-    def __init__(self, store: PreparationStore) -> None:
+    def __init__(self, store: PreparationStore, autosave: AutosaveClock | None = None) -> None:
         self.store = store
-        self.prep: Preparation | None = None
+        self._prep: Preparation | None = None
+        self._later: str | None = None  # the language of a new preparation not made yet
         self.read_only = False
         self.holder: LockInfo | None = None
         self.state = SaveState()
+        # when the next save is due while the person types (flow.autosave)
+        self.autosave = autosave or AutosaveClock()
+        # text that did not fit into a field, kept to be shown until the person lets it go
+        self.leftovers = Leftovers()
+        # a preparation was written to disk in this run (what a face may say on leaving)
+        self.saved_this_run = False
         # where the cursor was in each part's text, so back/next returns to the same spot
         self.cursors: dict[str, tuple[int, int]] = {}
         # a date or time as typed that could not be read yet (kept to be fixed later)
@@ -118,27 +135,76 @@ class EditingSession:
 
     # --- opening and closing ------------------------------------------------------------
 
+    @property
+    def prep(self) -> Preparation | None:
+        """The open preparation, if any. A new one begun with `new_later` is made now."""
+        if self._later is not None:
+            self._make_new(self._later)
+        return self._prep
+
+    @prep.setter
+    def prep(self, value: Preparation | None) -> None:
+        self._later = None
+        self._prep = value
+
+    @property
+    def pending(self) -> bool:
+        """A new preparation was begun with `new_later` and is not made yet: it is empty."""
+        return self._later is not None
+
     def new(self, language: str) -> Preparation:
+        """A new, empty preparation, made and locked now (see `new_later`)."""
         self.close()
+        self.cursors = {}
+        self.leftovers.clear()
+        return self._make_new(language)
+
+    def new_later(self, language: str) -> None:
+        """Begin a new, empty preparation that is made when first needed (see the module's
+        docstring): `pending` is True until then, and `prep` makes it."""
+        self.close()
+        self._later = language
+        self.state = SaveState()
+        self.cursors = {}
+        self.drafts = {}
+        self.leftovers.clear()
+
+    def _make_new(self, language: str) -> Preparation:
+        from peerprep.model import Preparation
+
         prep = Preparation.new(language)
-        self._take(prep, lock=True)
+        # What was typed or pasted into part 1 before the preparation was made (cursors, a
+        # paste's rest that did not fit) belongs to this same preparation: kept.
+        cursors, rests = dict(self.cursors), list(self.leftovers.items())
+        self._take(prep, lock=True)  # (clears `_later`)
+        self.cursors = cursors
+        for name, rest in rests:
+            self.leftovers.add(name, rest)
         return prep
 
     def open(self, prep_id: str) -> Opened:
-        """Open for editing; if another program holds the lock, open read-only."""
+        """Open for editing; read-only if another program holds the lock, or if the folder
+        cannot be written to (nothing could be saved there, and reading must still work).
+
+        Raises:
+            StoreError: no such preparation, or its file cannot be read (see Store.load).
+        """
         self.close()
         prep = self.store.load(prep_id)
         holder: LockInfo | None = None
+        unwritable = ""
         try:
             lock: Lock | None = self.store.lock(prep.id)
         except LockedError as error:
             lock, holder = None, error.holder
+        except StoreError as error:
+            lock, unwritable = None, error.key
         self._take(prep, lock=False)
         self._lock = lock
         self.holder = holder
-        self.read_only = holder is not None
+        self.read_only = holder is not None or bool(unwritable)
         self.state = SaveState("read_only") if self.read_only else SaveState()
-        return Opened(prep, holder)
+        return Opened(prep, holder, unwritable)
 
     def open_copy(self) -> Preparation:
         """A writable copy of the open (read-only) preparation, under a new id. Saved at once."""
@@ -171,6 +237,8 @@ class EditingSession:
         self.holder = None
         self.cursors = {}
         self.drafts = {}
+        self.leftovers.clear()
+        self.autosave.started()
         self.state = SaveState()
         self._generation = 0
         self._written = 0
@@ -183,9 +251,13 @@ class EditingSession:
                 self._lock = None
 
     def close(self) -> SaveState:
-        """Save what is unsaved and let go of the lock. Returns how the last save went."""
+        """Save what is unsaved and let go of the lock. Returns how the last save went
+        ("failed" only when words that are not on disk are still open)."""
+        if self._later is not None:
+            self._later = None  # never made, so nothing was written into it
+            return self.state
         state = self.save_now()
-        if state.kind == "failed":
+        if state.kind == "failed" and self.dirty:
             return state  # keep everything open: the words exist only on screen now
         if self._lock is not None:
             self._lock.release()
@@ -201,27 +273,59 @@ class EditingSession:
             self._lock.release()
         self._lock = None
         self.prep = None
+        self.leftovers.clear()
+        self.autosave.started()
         self._generation = self._written = 0
 
     # --- changes and saving -------------------------------------------------------------
 
     def changed(self) -> None:
         """The preparation was edited; a save is now due."""
-        if self.prep is not None and not self.read_only:
+        if self._prep is not None and not self.read_only:
             self._generation += 1
+            self.autosave.changed()
 
     @property
     def dirty(self) -> bool:
-        return self.prep is not None and not self.read_only and self._generation > self._written
+        return self._prep is not None and not self.read_only and self._generation > self._written
+
+    def save_due_in(self) -> float | None:
+        """Seconds until the next save should start (flow.autosave); None: nothing to save."""
+        return self.autosave.due_in() if self.dirty else None
+
+    def status(self) -> SaveState:
+        """How saving stands, as the person should be told it: "pending" while newer words
+        are only in memory (never "saved" then), and `in_memory` on a shared computer."""
+        state = self.state
+        if self.dirty and state.kind in ("idle", "saved", "saving"):
+            state = SaveState("pending", state.at)
+        if state.in_memory != self.store.in_memory:
+            state = replace(state, in_memory=self.store.in_memory)
+        return state
+
+    def unsaved_words(self) -> list[tuple[str, str]]:
+        """Words the person typed or pasted that will not be kept if they leave now, as
+        (field, text): what did not fit into a field (flow.limits), and a date or time
+        that could not be read ("meeting.date" / "meeting.time")."""
+        words = list(self.leftovers.items())
+        for name in ("date", "time"):  # kept as typed only while they cannot be read
+            typed = self.drafts.get(name, "")
+            if typed.strip():
+                words.append((f"meeting.{name}", typed))
+        return words
 
     def set_part(self, key: str, text: str) -> bool:
         """Put the person's words into a part. Returns True when something changed.
 
         Raises TooLong (and changes nothing) past the model's limit for one part."""
+        if self._later is not None and not text:
+            return False  # a new preparation not made yet is empty already
         if self.prep is None or self.read_only or key not in PART_KEYS:
             return False
         if self.prep.statement.get(key) == text:
             return False
+        from peerprep.field_limits import PART_MAX
+
         if len(text) > PART_MAX:
             raise TooLong(PART_MAX)
         self.prep.set_part(key, text)
@@ -233,6 +337,7 @@ class EditingSession:
         if not self.dirty or self.prep is None:
             return None
         self.prep.touched()
+        self.autosave.started()
         return Snapshot(self._generation, self.prep.model_copy(deep=True))
 
     def write(self, snap: Snapshot) -> SaveState:
@@ -249,6 +354,7 @@ class EditingSession:
             else:
                 self._written = max(self._written, snap.generation)
                 self.state = SaveState("saved", now(), in_memory=self.store.in_memory)
+                self.saved_this_run = self.saved_this_run or not self.store.in_memory
                 self.refresh_lock()
             return self.state
 
@@ -279,7 +385,7 @@ class EditingSession:
         """
         from peerprep.flow import deleting
 
-        if self.prep is not None and self.prep.id == plan.prep.id:
+        if self._prep is not None and self._prep.id == plan.prep.id:
             self.discard()
         deleting.delete(self.store, plan)
 

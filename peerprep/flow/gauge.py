@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from peerprep import export
 from peerprep.choices import PART_KEYS
-from peerprep.model import Preparation
-from peerprep.words import Catalogue
+
+if TYPE_CHECKING:
+    from peerprep.model import Preparation
+    from peerprep.words import Catalogue
 
 LETTERS_UP_TO = 0.8
 
@@ -29,6 +31,11 @@ class Fill:
     share: float
     smaller: bool = False
     second_page: bool = False
+
+
+# What `measure` says of a new, empty preparation (a test holds it to that): shown on part 1
+# of `peerprep new` before the preparation, the model and the sheet's layout are loaded.
+EMPTY = Fill(0.0)
 
 
 def _placeholders(prep: Preparation, *, everything: bool = False) -> Preparation:
@@ -44,6 +51,8 @@ def _placeholders(prep: Preparation, *, everything: bool = False) -> Preparation
 
 
 def _layout_share(prep: Preparation, cat: Catalogue) -> float:
+    from peerprep import export
+
     used = export.fill_ratio(_placeholders(prep), cat)
     floor = export.fill_ratio(_placeholders(prep, everything=True), cat)
     return used if floor >= 1.0 else max(0.0, (used - floor) / (1.0 - floor))
@@ -53,6 +62,8 @@ def _layout_share(prep: Preparation, cat: Catalogue) -> float:
 def room_in_letters(cat: Catalogue) -> int:
     """How many letters of answers fill the sheet, spread evenly over the four parts
     (found once per language by halving, from the layout measure itself)."""
+    from peerprep.model import Preparation
+
     word = "ordene "
 
     def share_at(words: int) -> float:
@@ -86,7 +97,11 @@ def measure(prep: Preparation) -> Fill:
 
     cat = catalogue(prep.language)
     # Counted in letters only up to LETTERS_UP_TO: near a full sheet, the layout knows best.
-    counted = min(LETTERS_UP_TO, letters(prep) / max(1, room_in_letters(cat)))
+    # No letters yet (a new preparation): nothing to count, and the room is not measured.
+    written = letters(prep)
+    counted = min(LETTERS_UP_TO, written / max(1, room_in_letters(cat))) if written else 0.0
     share = max(_layout_share(prep, cat), counted)
+    from peerprep import export
+
     whole = export.estimate(prep, cat)
     return Fill(share, whole.smaller, whole.second_page)

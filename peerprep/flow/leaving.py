@@ -1,9 +1,17 @@
-"""Leaving a shared computer: which words have not been taken along yet, and forgetting
-the session (at the person's choice, or after the erase minutes) - for both faces."""
+"""Leaving a shared computer: which words have not been taken along yet, forgetting the
+session (at the person's choice, or after the erase minutes), and leaving nothing on the
+terminal to scroll back to - for both faces."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import contextlib
+import os
+import sys
+from typing import TYPE_CHECKING, TextIO
+
+# Clear the screen, then its scrollback (xterm's "E3"; VTE, xterm, tmux, iTerm2, Windows
+# Terminal and the Windows console in VT mode know it; others ignore it).
+CLEAR_SCREEN_AND_SCROLLBACK = "\x1b[H\x1b[2J\x1b[3J"
 
 if TYPE_CHECKING:
     from peerprep.flow.taking_along import TakenAlong
@@ -37,3 +45,19 @@ def erase_session(store: PreparationStore, record: TakenAlong, keeper: SettingsK
     fresh = keeper.load()
     fresh.welcomed = True
     return fresh
+
+
+def clear_terminal(stream: TextIO | None = None) -> bool:
+    """Clear the terminal's screen and its scrollback, so the next person cannot scroll
+    back to anyone's words. Does nothing (False) when `stream` (default standard output)
+    is not a terminal: a pipe or a file keeps what it was given."""
+    stream = stream or sys.stdout
+    with contextlib.suppress(AttributeError, OSError, ValueError):
+        if not stream.isatty():
+            return False
+        if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
+            os.system("cls")  # the console's own way: screen and buffer
+        stream.write(CLEAR_SCREEN_AND_SCROLLBACK)
+        stream.flush()
+        return True
+    return False

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from peerprep.choices import PART_KEYS
 from peerprep.flow.said import Said
-from peerprep.words.dates import format_date
+from peerprep.words.dates import format_date, local_today, say_date, say_moment
 from peerprep.words.naming import display_title, one_line
 
 if TYPE_CHECKING:
@@ -40,14 +40,15 @@ def excerpt(prep: Preparation, limit: int = EXCERPT) -> str:
 def changed_text(cat: Catalogue, prep: Preparation, today: dt.date | None = None) -> str:
     """When it was last changed: "i dag kl. 18.21" today, else the date."""
     changed = prep.updated_at.astimezone()
-    if changed.date() == (today or dt.date.today()):
+    if changed.date() == (today or local_today()):
         return cat.text("rows.today_at", time=format_date(cat, changed.time()))
     return format_date(cat, changed.date())
 
 
 @dataclass(frozen=True)
 class Row:
-    """One preparation in a list, in words: every face shows these, in its own layout."""
+    """One preparation in a list, in words: every face shows these, in its own layout
+    (line-by-line mode, read aloud, says the `said_*` forms)."""
 
     id: str
     title: str  # words.naming.display_title
@@ -57,6 +58,8 @@ class Row:
     parts_filled: int  # 0..4
     changed: str  # when it was last changed (changed_text)
     excerpt: str  # the first words written, or ""
+    said_date: str = ""  # the meeting's date in words a voice reads well, or "no date"
+    said_changed: str = ""  # when it was last changed, in words ("i dag klokken 18:21")
 
     def cells(self, cat: Catalogue) -> tuple[str, ...]:
         """The row as the command line's columns: id, title, meeting, date, parts, changed."""
@@ -75,6 +78,10 @@ def row(cat: Catalogue, prep: Preparation, today: dt.date | None = None) -> Row:
         parts_filled=prep.parts_filled(),
         changed=changed_text(cat, prep, today),
         excerpt=excerpt(prep),
+        said_date=(
+            say_date(cat, meeting.date, today=today) if meeting.date else cat.text("rows.no_date")
+        ),
+        said_changed=say_moment(cat, prep.updated_at, today),
     )
 
 
@@ -132,9 +139,10 @@ def where_lines(
     settings: Settings | None = None,
 ) -> list[Said]:
     """ "Where is my data", the same lines in every face: the data folder (or that nothing
-    is kept), protection, files put aside, settings, exports, the shared computer's
-    minutes when it is one, and the machine-wide file, in that order."""
-    from peerprep.folders import default_export_dir
+    is kept), protection, files put aside, settings, exports (on a shared computer: only
+    where the person chooses; a cloud service that copies the export folder, named), the
+    shared computer's minutes in force when it is one, and the machine-wide file."""
+    from peerprep.flow.places import export_place
     from peerprep.machine import machine_config_path
 
     lines: list[Said] = []
@@ -154,7 +162,13 @@ def where_lines(
     shared_on = mode is not None and mode.on
     if not shared_on:
         lines.append(Said("where.config", {"path": str(config_dir)}))
-    lines.append(Said("where.export", {"path": str(default_export_dir())}))
+    if shared_on:
+        lines.append(Said("where.export_shared"))
+    else:
+        place = export_place(shared=False)
+        lines.append(Said("where.export", {"path": str(place.folder)}))
+        if place.cloud is not None:
+            lines.append(Said("where.export_cloud", {"service": place.cloud}))
     if mode is not None and mode.on:
         if settings is None:
             from peerprep.flow.shared_mode import session_settings

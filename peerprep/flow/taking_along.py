@@ -12,8 +12,15 @@ One rule for each decision, whichever face or command asks:
 - On a shared computer, printing keeps no file: the sheet is laid out in a private
   temporary folder that is removed as soon as the job is handed to the print queue. A
   file is written only where the person chose a place for it.
-- Everything the person exported, printed or saved to a folder is recorded
-  (`TakenAlong`), so leaving a shared computer asks only about words not yet taken along.
+- On a shared computer no folder of the computer is suggested (flow.places): a USB
+  stick or card when one is in, else the person types a place. A file saved on the
+  computer itself stays there for the next person to find: the person is told so, and it
+  does not count as taken along (only paper, and files on a removable drive, go along).
+- On a personal computer the usual folder is suggested, and the person is told plainly
+  when a cloud service (OneDrive, iCloud Drive, Dropbox, Google Drive) copies that folder
+  to the internet, with another place offered (flow.places).
+- What went along is recorded (`TakenAlong`), so leaving a shared computer asks only
+  about words not yet taken along.
 """
 
 from __future__ import annotations
@@ -84,6 +91,20 @@ class TakenAlong:
         return [p for p in preparations if has_words(p) and taken.get(p.id) != fingerprint(p)]
 
 
+# --- what went along (the places to suggest are flow.places) ------------------------------
+
+
+def went_along(record: TakenAlong, path: Path | None, printed: bool = False) -> bool:
+    """Did the sheet leave with the person? On paper, always; as a file on a shared
+    computer only on a removable drive (a file on the computer stays for others to find);
+    on a personal computer the person's own folders are theirs."""
+    from peerprep.drives import on_removable_drive
+
+    if printed or not record.shared:
+        return True
+    return path is not None and on_removable_drive(path)
+
+
 # --- the sheet ------------------------------------------------------------------------------
 
 
@@ -108,8 +129,8 @@ class SheetRequest:
     fmt          "pdf", "html", "txt" or "md" (export.formats.FORMATS)
     large_print  16 pt instead of 11 (PDF and HTML)
     destination  a folder, or a file name whose folder exists; None: the usual export
-                 folder (folders.default_export_dir) - or, on a shared computer with
-                 `print_now`, no file at all
+                 folder (folders.default_export_dir) - but on a shared computer no file
+                 at all: only printing (`print_now`) may leave it out there
     folder_given the person typed `destination` as a folder: it is made if it is not there
     print_now    send it to the printer too
     language     the sheet's language when the person names one ("da", "en"); None: the
@@ -176,7 +197,8 @@ def take_along(record: TakenAlong, prep: Preparation, request: SheetRequest) -> 
 
     Raises:
         ExportError: the sheet could not be made or written (nothing was recorded), or
-            printing without a file failed; its key says why in words.
+            printing without a file failed, or on a shared computer no place was chosen
+            (export.errors.choose_place); its key says why in words.
     """
     from peerprep.export.errors import ExportError
     from peerprep.export.formats import PRINTABLE
@@ -188,6 +210,8 @@ def take_along(record: TakenAlong, prep: Preparation, request: SheetRequest) -> 
         print_without_file(prep, request)
         record.mark(prep)
         return Taken(path=None, printed=True, said=[Said("export.printed_no_file")])
+    if record.shared and request.destination is None:
+        raise ExportError("export.errors.choose_place")  # no folder of this computer
 
     cat = sheet_catalogue(prep, request.language)
     intended, _ = target_path(
@@ -202,7 +226,6 @@ def take_along(record: TakenAlong, prep: Preparation, request: SheetRequest) -> 
         is_folder=request.folder_given,
         timestamp=request.timestamp,
     )
-    record.mark(prep)
     said = _after(path, intended)
     problems: list[Said] = []
     printed = False
@@ -216,6 +239,11 @@ def take_along(record: TakenAlong, prep: Preparation, request: SheetRequest) -> 
         else:
             printed = True
             said.append(Said("export.printed"))
+    if went_along(record, path, printed):
+        record.mark(prep)
+    stays = stays_here(record, path)
+    if stays is not None:
+        said.append(stays)
     return Taken(path=path, printed=printed, said=said, problems=problems)
 
 
@@ -308,6 +336,23 @@ def _remove_later() -> None:  # pragma: no cover - exercised on Windows only
             shutil.rmtree(folder, ignore_errors=True)
 
 
+def sheet_pages(prep: Preparation, *, large_print: bool = False) -> int:
+    """How many A4 pages the PDF of this preparation will be, in its own language.
+
+    The export layer's estimate (export.estimate: the same measure the PDF is laid out by)
+    says whether the sheet fits one page; when it does not, the pages are counted from
+    how much of a page it needs at the size it is set in.
+    """
+    import math
+
+    from peerprep import export
+
+    estimate = export.estimate(prep, None, large_print=large_print)
+    if not estimate.second_page:
+        return 1
+    return max(2, math.ceil(estimate.ratio))
+
+
 def open_file(path: Path) -> None:
     """Show a file in the system's viewer. Raises ExportError when nothing could open it."""
     from peerprep.export.printing import open_file as show
@@ -324,7 +369,8 @@ def can_print() -> bool:
 
 def save_copy(record: TakenAlong, cat: Catalogue, prep: Preparation, folder: Path) -> Path:
     """Save the preparation itself (its JSON file) into a folder the person chose, to open
-    again elsewhere; it counts as taken along. Never overwrites ("name (2).json").
+    again elsewhere. Never overwrites ("name (2).json"). It counts as taken along unless
+    it stays on a shared computer (`went_along`; `stays_here` says so in words).
 
     Raises:
         TransferError: no such folder, or it cannot be written (the key says why).
@@ -332,5 +378,17 @@ def save_copy(record: TakenAlong, cat: Catalogue, prep: Preparation, folder: Pat
     from peerprep.flow.preparation_file import save_to_folder
 
     path = save_to_folder(cat, prep, folder)
-    record.mark(prep)
+    if went_along(record, path):
+        record.mark(prep)
     return path
+
+
+def stays_here(record: TakenAlong, path: Path) -> Said | None:
+    """On a shared computer, a file saved on the computer itself: the sentence that says it
+    stays here for others to find (None when it went along on a stick, or the computer is
+    the person's own)."""
+    from peerprep.drives import on_removable_drive
+
+    if record.shared and not on_removable_drive(path):
+        return Said("export.stays_here", {"path": str(path)})
+    return None

@@ -1,35 +1,48 @@
-"""The menus of line-by-line mode: home (new, open, delete, about) and one preparation.
+"""The menus of line-by-line mode: home (new, open, open from a file, delete, about) and
+one preparation, and the question before leaving a shared computer.
 
-Every menu is a numbered list; 0 goes back one level and q stops the program. Each
-destructive choice asks first and says what will happen.
+Every menu is a numbered list; 0 (or the word for back) goes back one level and the word
+for stop stops the program. Each destructive choice asks first and says what will
+happen. Preparations in a list differ by their name, how far along they are, when they
+were last changed and their first words, all said in words a voice reads well.
 """
 
 from __future__ import annotations
+
+from pathlib import Path
 
 from peerprep.choices import PART_KEYS
 from peerprep.errors import StoreError
 from peerprep.flow import deleting, summaries
 from peerprep.flow.leaving import not_taken_along
 from peerprep.model import Preparation
-from peerprep.plain import editing, review
+from peerprep.plain import asking, commands, review
+from peerprep.plain.console import Back, Quit
+from peerprep.plain.editing import edit_after, edit_part, filled_words, walk
+from peerprep.plain.meeting import edit_meeting
+from peerprep.plain.questions import questions_menu
 from peerprep.plain.session import Session
+from peerprep.words.naming import spoken_title
 
 
 def describe(session: Session, prep: Preparation) -> str:
-    """One line about a preparation in a list (flow.summaries.row): its title, meeting and
-    date, how far along, when it was last changed, and its first words, so that two
-    preparations with no title of their own can be told apart when read aloud."""
-    row = summaries.row(session.cat, prep)
-    line = session.cat.text(
-        "plain.list_item",
-        title=row.title,
-        kind=row.kind,
-        date=row.date,
-        filled=row.parts_filled,
-        changed=row.changed,
-    )
+    """One line about a preparation in a list (flow.summaries.row): its name, the meeting
+    (when the name is the person's own), how far along, when it was last changed and its
+    first words, so that two preparations with no name of their own can be told apart
+    when read aloud."""
+    cat = session.cat
+    row = summaries.row(cat, prep)
+    values = {
+        "title": spoken_title(cat, prep),
+        "filled": filled_words(session, row.parts_filled),
+        "changed": row.said_changed,
+    }
+    if row.own_title:
+        line = cat.text("plain.list_item", kind=row.kind, date=row.said_date, **values)
+    else:  # the name says the meeting already, or when it was begun
+        line = cat.text("plain.list_item_untitled", **values)
     if row.excerpt:
-        line += " " + session.cat.text("plain.list_item_words", words=row.excerpt)
+        line += " " + cat.text("plain.list_item_words", words=row.excerpt)
     return line
 
 
@@ -49,7 +62,7 @@ def pick(session: Session, title_key: str) -> Preparation | None:
         console.tell("plain.list_empty")
         return None
     options = [(p.id, describe(session, p)) for p in preparations]
-    chosen = console.choose(console.t(title_key), options, console.t("plain.back"))
+    chosen = asking.choose(console, console.t(title_key), options, console.t("plain.back"))
     return next((p for p in preparations if p.id == chosen), None)
 
 
@@ -62,11 +75,10 @@ def delete(session: Session, prep: Preparation) -> bool:
         console.tell(error.key, **error.values)
         return False
     console.blank()
-    console.tell("plain.delete_what", title=plan.title(cat))
+    console.tell("plain.delete_what", title=spoken_title(cat, plan.prep))
     for item in plan.what_goes():
         console.say(f"- {item.text(cat)}")
-    console.tell("plain.delete_confirm")
-    if not console.yes(console.read_line()):
+    if not asking.ask_yes(console, "plain.delete_confirm"):
         console.tell("plain.not_deleted")
         return False
     try:
@@ -74,7 +86,7 @@ def delete(session: Session, prep: Preparation) -> bool:
     except StoreError as error:
         console.tell(error.key, **error.values)
         return False
-    console.tell("plain.deleted", title=plan.title(cat))
+    console.tell("plain.deleted", title=spoken_title(cat, plan.prep))
     return True
 
 
@@ -84,7 +96,8 @@ def about(session: Session) -> None:
     for key in ("explain.statement", "explain.parts", "explain.peer", "explain.companion"):
         console.tell(key)
         console.blank()
-    console.tell("plain.about_keys")
+    console.tell("plain.commands_about")
+    console.tell("plain.help.always")
     context = session.context
     for line in summaries.where_lines(session.store, context.config_dir, context.shared):
         console.say(summaries.say(session.cat, line))
@@ -99,14 +112,13 @@ def preparation_menu(session: Session) -> None:
                 return
             continue
         prep = session.current
-        status = cat.text("plain.written")
         options = [
             ("walk", cat.text("plain.menu.walk")),
             ("meeting", cat.text("plain.menu.meeting")),
         ]
         for key in PART_KEYS:
             filled = prep.statement.get(key).strip()
-            state = status if filled else cat.text("plain.empty")
+            state = cat.text("plain.written" if filled else "plain.empty")
             options.append(
                 (key, cat.text("plain.menu.part", title=cat.part(key).title, state=state))
             )
@@ -114,35 +126,42 @@ def preparation_menu(session: Session) -> None:
             ("questions", cat.text("plain.menu.questions", n=len(prep.questions))),
             ("review", cat.text("plain.menu.review")),
             ("export", cat.text("plain.menu.export")),
+            ("carry", cat.text("plain.menu.carry")),
             ("after", cat.text("plain.menu.after")),
             ("copy", cat.text("plain.menu.copy")),
             ("delete", cat.text("plain.menu.delete")),
         ]
-        heading = cat.text("plain.prep_heading", title=session.title(), filled=prep.parts_filled())
-        chosen = console.choose(heading, options, cat.text("plain.menu.home"))
+        heading = cat.text(
+            "plain.prep_heading",
+            title=spoken_title(cat, prep),
+            filled=filled_words(session, prep.parts_filled()),
+        )
         try:
+            chosen = asking.choose(console, heading, options, cat.text("plain.menu.home"))
             if not chosen:
                 session.close()
                 return
             if chosen == "walk":
-                editing.walk(session, with_meeting=True)
+                walk(session, with_meeting=True)
             elif chosen == "meeting":
-                editing.edit_meeting(session)
+                edit_meeting(session)
             elif chosen in PART_KEYS:
-                editing.edit_part(session, chosen)
+                edit_part(session, chosen)
             elif chosen == "questions":
-                editing.questions_menu(session)
+                questions_menu(session)
             elif chosen == "review":
                 show_review(session)
             elif chosen == "export":
                 review.export_menu(session)
+            elif chosen == "carry":
+                review.carry(session)
             elif chosen == "after":
-                editing.edit_after(session)
+                edit_after(session)
             elif chosen == "copy":
                 copy_for_new(session)
             elif chosen == "delete" and delete(session, prep):
                 return
-        except editing.Back:
+        except Back:
             continue
 
 
@@ -150,13 +169,18 @@ def read_only_menu(session: Session) -> bool:
     """Open in another program: read it, take the sheet along, or work on a copy. False
     when the person goes back."""
     console, cat = session.console, session.cat
+    elsewhere = session.editing.holder is not None  # else: the folder cannot be written to
     options = [
         ("review", cat.text("plain.menu.review")),
         ("export", cat.text("plain.menu.export")),
-        ("copy", cat.text("plain.read_only.copy")),
+        *([("copy", cat.text("plain.read_only.copy"))] if elsewhere else []),
     ]
-    heading = cat.text("plain.read_only.heading", title=session.title())
-    chosen = console.choose(heading, options, cat.text("plain.menu.home"))
+    which = "heading" if elsewhere else "heading_folder"
+    heading = cat.text(f"plain.read_only.{which}", title=spoken_title(cat, session.current))
+    try:
+        chosen = asking.choose(console, heading, options, cat.text("plain.menu.home"))
+    except Back:
+        chosen = ""
     if not chosen:
         session.close()
         return False
@@ -166,7 +190,7 @@ def read_only_menu(session: Session) -> bool:
         review.export_menu(session)
     elif chosen == "copy":
         session.open_copy()
-        console.tell("plain.read_only.copied", title=session.title())
+        console.tell("plain.read_only.copied", title=spoken_title(cat, session.current))
     return True
 
 
@@ -183,13 +207,13 @@ def copy_for_new(session: Session) -> None:
     """Copy for a new meeting: say what came along, and that the meeting is to be filled in."""
     source = session.current.id
     if session.start_from(source):
-        session.console.tell("plain.copied", title=session.title())
+        session.console.tell("plain.copied", title=spoken_title(session.cat, session.current))
 
 
 def new(session: Session) -> None:
     if not session.new():
         return
-    editing.walk(session, with_meeting=True)
+    walk(session, with_meeting=True)
     preparation_menu(session)
 
 
@@ -200,8 +224,46 @@ def open_one(session: Session, prep_id: str) -> bool:
         return False
     if opened.read_only and opened.holder is not None:
         session.console.tell("plain.read_only.why", pid=opened.holder.pid, host=opened.holder.host)
+    elif opened.unwritable:  # a write-protected stick, a read-only folder (flow.editing)
+        session.console.tell("plain.read_only.folder")
     preparation_menu(session)
     return True
+
+
+def import_one(session: Session) -> None:
+    """Open a preparation from a file (a USB stick): it comes into the store and opens."""
+    from peerprep.flow import preparation_file
+
+    console, cat = session.console, session.cat
+    console.blank()
+    console.tell("shared.folder.open_about")
+    console.tell("plain.import.ask")
+    while True:
+        typed = console.read_line(folders=True)
+        said = commands.given(cat, typed, *commands.ALWAYS)
+        if said == "help":
+            console.tell("plain.import.ask")
+            console.tell("plain.help.always")
+            continue
+        if said == "back":
+            return
+        if said == "stop":
+            raise Quit
+        answer = typed.strip().strip('"').strip("'")
+        if not answer:
+            console.tell("shared.folder.need_file")
+            continue
+        try:
+            imported = preparation_file.import_file(session.store, Path(answer))
+        except StoreError as error:
+            console.say(preparation_file.describe(cat, error))
+            continue
+        message = preparation_file.imported_message(
+            cat, imported, in_memory=session.store.in_memory
+        )
+        console.say(message.text(cat))
+        open_one(session, imported.prep.id)
+        return
 
 
 def home(session: Session) -> None:
@@ -211,18 +273,23 @@ def home(session: Session) -> None:
         count = len(session.store.list().preparations)
         options = [("new", cat.text("plain.home.new"))]
         if count:
-            options += [
-                ("open", cat.text("plain.home.open", n=count)),
-                ("delete", cat.text("plain.home.delete")),
-            ]
+            options.append(("open", cat.text("plain.home.open", n=count)))
+        options.append(("import", cat.text("plain.home.import")))
+        if count:
+            options.append(("delete", cat.text("plain.home.delete")))
         options += [("about", cat.text("plain.home.about")), ("quit", cat.text("plain.home.quit"))]
-        chosen = console.choose(cat.text("plain.home.title"), options, None)
+        try:
+            chosen = asking.choose(console, cat.text("plain.home.title"), options, None)
+        except Back:
+            continue  # there is nothing before home
         if chosen == "new":
             new(session)
         elif chosen == "open":
             prep = pick(session, "plain.pick_open")
             if prep is not None:
                 open_one(session, prep.id)
+        elif chosen == "import":
+            import_one(session)
         elif chosen == "delete":
             prep = pick(session, "plain.pick_delete")
             if prep is not None:
@@ -233,20 +300,50 @@ def home(session: Session) -> None:
             return
 
 
-def before_leaving(session: Session) -> None:
-    """On a shared computer, offer to take along what would otherwise be forgotten."""
+def before_leaving(session: Session) -> bool:
+    """On a shared computer, offer to take along what would otherwise be lost, in the full
+    screen's words (shared.leave.*). False when the person goes back to their text."""
+    from peerprep.flow.taking_along import can_print
+
     if not session.context.shared.on:
-        return
+        return True
     session.close()
-    left = not_taken_along(session.store, session.context.taken)
-    if not left:
-        return
-    console = session.console
-    console.blank()
-    console.tell("plain.shared_not_taken", n=len(left))
-    if not console.yes(console.read_line()):
-        return
-    for prep in left:
-        if session.open(prep.id) is not None:
-            review.export_menu(session)
-            session.close()
+    console, cat = session.console, session.cat
+    while True:
+        left = not_taken_along(session.store, session.context.taken)
+        if not left:
+            return True
+        console.blank()
+        console.tell("shared.leave.why")
+        console.tell("shared.leave.how")
+        options = [
+            ("export", cat.text("shared.leave.export")),
+            ("folder", cat.text("shared.leave.folder")),
+        ]
+        if can_print():
+            options.append(("print", cat.text("shared.leave.print")))
+        options.append(("erase", cat.text("shared.leave.erase")))
+        try:
+            chosen = asking.choose(
+                console, cat.text("shared.leave.title"), options, cat.text("shared.leave.back")
+            )
+        except Quit:
+            chosen = "erase"  # the word for stop, said again: stop
+        if not chosen:
+            return False
+        if chosen == "erase":
+            return True
+        for prep in left:
+            if session.open(prep.id) is None:
+                continue
+            try:
+                if chosen == "export":
+                    review.export_menu(session)
+                elif chosen == "print":
+                    review.print_sheet(session)
+                else:
+                    review.carry(session)
+            except Back:
+                pass
+            finally:
+                session.close()

@@ -1,5 +1,6 @@
 """The statement read back as plain lines: each heading on a line of its own, then the
-person's words, so a screen reader reads it in the order of the printed sheet."""
+person's words, so a screen reader reads it in the order of the printed sheet; dates and
+times in words (the sheet keeps its short form)."""
 
 from __future__ import annotations
 
@@ -7,13 +8,13 @@ from peerprep.choices import PART_KEYS
 from peerprep.export.layout import meeting_lines
 from peerprep.model import Preparation
 from peerprep.words import Catalogue
-from peerprep.words.naming import display_title
+from peerprep.words.naming import spoken_title
 
 
 def statement_lines(cat: Catalogue, prep: Preparation) -> list[str]:
     """The whole preparation as lines, in the order of the printed sheet."""
-    lines = [cat.text("plain.review_heading", title=display_title(cat, prep)), ""]
-    lines += meeting_lines(cat, prep)
+    lines = [cat.text("plain.review_heading", title=spoken_title(cat, prep)), ""]
+    lines += meeting_lines(cat, prep, said=True)
     for key in PART_KEYS:
         text = prep.statement.get(key).strip()
         lines += ["", cat.part(key).starter]

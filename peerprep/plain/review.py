@@ -1,14 +1,21 @@
-"""Taking the sheet along in line-by-line mode: export to a file, or print."""
+"""Taking the sheet along in line-by-line mode: export it to a file, print it, or save the
+preparation itself on a USB stick to work on elsewhere.
+
+Where things go is flow.taking_along's rule, the same as the full screen's: on a shared
+computer a USB stick or a folder the person types (never one of the computer's own), and
+a file left on the computer is said to stay there and does not count as taken along.
+"""
 
 from __future__ import annotations
 
-from pathlib import Path
-
+from peerprep.errors import StoreError
 from peerprep.flow.taking_along import SheetRequest, Taken
+from peerprep.plain import asking
+from peerprep.plain.places import choose_folder
 from peerprep.plain.reading import statement_lines
 from peerprep.plain.session import Session
 
-__all__ = ["export_menu", "print_sheet", "statement_lines"]
+__all__ = ["carry", "export_menu", "print_sheet", "statement_lines"]
 
 
 _FORMATS: tuple[tuple[str, str, bool], ...] = (
@@ -20,45 +27,30 @@ _FORMATS: tuple[tuple[str, str, bool], ...] = (
 )
 
 
-def export_menu(session: Session, title_key: str = "plain.export.title") -> None:
-    """Save the sheet as a file (PDF, large print, HTML, text) or send it to the printer."""
+def export_menu(session: Session, title_key: str = "plain.export.title") -> Taken | None:
+    """Save the sheet as a file (PDF, large print, HTML, text) or send it to the printer.
+    Returns what was done, or None when the person went back."""
+    from peerprep.flow.places import export_place
     from peerprep.flow.taking_along import can_print
 
     console, cat = session.console, session.cat
     options = [(choice, cat.text(f"plain.export.{choice}")) for choice, _f, _l in _FORMATS]
     if can_print():
         options.append(("print", cat.text("plain.export.print")))
-    chosen = console.choose(cat.text(title_key), options, cat.text("plain.back"))
+    chosen = asking.choose(console, cat.text(title_key), options, cat.text("plain.back"))
     if not chosen:
-        return
+        return None
     if chosen == "print":
-        print_sheet(session)
-        return
+        return print_sheet(session)
     fmt, large = next((f, big) for c, f, big in _FORMATS if c == chosen)
-    go, folder = ask_folder(session)
-    if go:
-        export_to(session, SheetRequest(fmt=fmt, large_print=large, destination=folder))
-
-
-def ask_folder(session: Session) -> tuple[bool, Path | None]:
-    """(go on, the folder to save in). Enter gives the usual folder (None: the export layer
-    makes it when it is not there yet); another folder must exist; 0 goes back."""
-    from peerprep.folders import default_export_dir
-
-    console = session.console
-    usual = default_export_dir()
-    console.blank()
-    console.tell("plain.export.folder", path=str(usual))
-    while True:
-        answer = console.read_line().strip().strip('"')
-        if not answer:
-            return True, None
-        if answer == "0":
-            return False, None
-        folder = Path(answer).expanduser()
-        if folder.is_dir():
-            return True, folder
-        console.tell("plain.export.no_folder", path=str(folder))
+    where = choose_folder(session, export_place(session.context.shared.on))
+    if where is None:
+        return None
+    destination = None if where.usual else where.folder
+    request = SheetRequest(
+        fmt=fmt, large_print=large, destination=destination, folder_given=destination is not None
+    )
+    return export_to(session, request)
 
 
 def export_to(session: Session, request: SheetRequest) -> Taken | None:
@@ -81,7 +73,34 @@ def export_to(session: Session, request: SheetRequest) -> Taken | None:
     return taken
 
 
-def print_sheet(session: Session) -> None:
+def print_sheet(session: Session) -> Taken | None:
     """Print the sheet: a PDF in the usual folder, sent to the printer - on a shared
     computer without keeping any file (flow.taking_along)."""
-    export_to(session, SheetRequest(fmt="pdf", print_now=True))
+    return export_to(session, SheetRequest(fmt="pdf", print_now=True))
+
+
+def carry(session: Session) -> bool:
+    """Save the preparation itself (its file) where the person chooses, best a USB stick,
+    to open it again with peerprep elsewhere. True when it was saved."""
+    from peerprep.flow import preparation_file
+    from peerprep.flow.places import carry_place
+    from peerprep.flow.taking_along import save_copy, stays_here
+
+    console, cat = session.console, session.cat
+    console.blank()
+    console.tell("plain.carry.about")
+    where = choose_folder(session, carry_place(session.context.shared.on))
+    if where is None:
+        return False
+    session.save(quiet=True)
+    record = session.context.taken
+    try:
+        path = save_copy(record, cat, session.current, where.folder)
+    except StoreError as error:
+        console.say(preparation_file.describe(cat, error))
+        return False
+    console.tell("shared.saved_to", path=str(path))
+    stays = stays_here(record, path)
+    if stays is not None:
+        console.say(stays.text(cat))
+    return True

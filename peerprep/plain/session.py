@@ -3,9 +3,10 @@ losing words when it fails.
 
 The session itself (open, lock, read-only, numbered saves, limits, close) is
 flow.editing.EditingSession, the same one the full screen uses. This adds what only a
-line-by-line face does: "Saved." in words after each answer (on a shared computer, that
-the words are kept until the program ends, never "saved"), and, if the program must end
-while a save fails, the whole text printed so that nothing the person wrote is lost.
+line-by-line face does: "Saved." in words after each answer (on a shared computer
+"Noted.", never "saved"), forgetting the session when a shared computer's erase minutes
+pass, and, if the program must end while a save fails, the whole text printed so that
+nothing the person wrote is lost.
 """
 
 from __future__ import annotations
@@ -118,6 +119,19 @@ class Session:
     def forget(self) -> None:
         """The open preparation is being deleted: let go of it without saving."""
         self.editing.discard()
+
+    def erase(self) -> None:
+        """A shared computer's erase minutes passed: forget this session (flow.leaving).
+        On a folder the person named (--data-dir) their words are theirs: saved and
+        closed instead."""
+        from peerprep.flow.leaving import erase_session
+
+        if not self.store.in_memory:
+            self.close()
+            return
+        self.editing.discard()
+        erase_session(self.store, self.context.taken, self.context.settings_keeper())
+        self.hinted = False
 
     # saving
 

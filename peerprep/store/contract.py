@@ -73,7 +73,13 @@ class PreparationStore(Protocol):
     cipher: Cipher | None
 
     def list(self) -> Listing:
-        """Every readable preparation, newest first; unreadable files set aside and named."""
+        """Every readable preparation, newest first; unreadable files set aside and named.
+        The preparations may be shared with the store (read them; `load` one to change)."""
+        ...
+
+    def newest(self, count: int) -> Listing:
+        """A first look at a long list: about the `count` last changed, read as `list`
+        reads them, newest first (the full order comes from `list`)."""
         ...
 
     def load(self, prep_id: str) -> Preparation:

@@ -32,15 +32,20 @@ from peerprep.files import (
     ensure_private_dir,
     reason_key,
 )
+from peerprep.ids import is_valid_id
 from peerprep.locks import Lock, LockedError, LockInfo
-from peerprep.model import Preparation, is_valid_id
 from peerprep.store.contract import Listing, Quarantined, Skipped
 
 if TYPE_CHECKING:
     from peerprep.crypto import Cipher
+    from peerprep.model import Preparation
 
 # The bytes of a preparation file -> a Preparation (UnreadableError says why not).
 parse = decode
+
+# What tells that a file is the same as when it was last read: its size, time of change
+# (ns), file number and time of status change. Our saves replace the file (a new number).
+_Stamp = tuple[int, int, int, int]
 
 
 class _Vanished(Exception):
@@ -59,6 +64,9 @@ class Store:
     def __init__(self, root: Path, cipher: Cipher | None = None) -> None:
         self.root = Path(root)
         self.cipher = cipher
+        # What the last listing read, by file name (see `list`), and with which cipher.
+        self._listed: dict[str, tuple[_Stamp, Preparation]] = {}
+        self._listed_cipher: Cipher | None = cipher
 
     @property
     def preparations_dir(self) -> Path:
@@ -105,32 +113,89 @@ class Store:
 
     def list(self) -> Listing:
         """Every readable preparation, newest change first; unreadable ones are quarantined
-        (each reported once, in `quarantined`) and never stop the others from loading."""
+        (each reported once, in `quarantined`) and never stop the others from loading.
+
+        A file read before and not changed since (the same name, size, time of change and
+        file number) is not read again: its preparation comes from the last listing. The
+        preparations of a listing are therefore shared: read them, and `load` the one to
+        change. A file that cannot be read is never remembered, so it is reported (or put
+        aside) again each time."""
         folder = self.preparations_dir
-        preparations: list[Preparation] = []
-        quarantined: list[Quarantined] = []
-        skipped: list[Skipped] = []
         if not folder.is_dir():
             return Listing([], [])
         clean_stale_temps(folder)
         locks.sweep_stale(self.locks_dir)  # leftovers of killed programs never pile up
-        for path in sorted(folder.glob("*.json")):
-            if path.name.startswith(".") or not path.is_file():
-                continue
-            try:
-                preparations.append(self._read(path))
-            except _Vanished:
-                continue
-            except UnreadableError as error:
+        known = self._listed if self._listed_cipher is self.cipher else {}
+        remembered: dict[str, tuple[_Stamp, Preparation]] = {}
+        listing = self._read_all(self._files(folder), known, remembered)
+        self._listed, self._listed_cipher = remembered, self.cipher
+        return listing
+
+    def newest(self, count: int) -> Listing:
+        """A first look for a long list: the `count` files changed last (by the time on the
+        file, which our saves set), read (and put aside when broken) as `list` would, newest
+        change first. `list` then gives them all, in the order of their own times."""
+        folder = self.preparations_dir
+        if not folder.is_dir():
+            return Listing([], [])
+        files = sorted(self._files(folder), key=lambda item: item[2][1], reverse=True)
+        known = self._listed if self._listed_cipher is self.cipher else {}
+        return self._read_all(files[:count], known, {})
+
+    def _files(self, folder: Path) -> builtins.list[tuple[str, Path, _Stamp]]:
+        """The preparation files in `folder`, by name: (name, path, stamp)."""
+        found: builtins.list[tuple[str, Path, _Stamp]] = []
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                name = entry.name
+                # as glob("*.json") matched them: case-insensitively where the system is
+                if name.startswith(".") or not os.path.normcase(name).endswith(".json"):
+                    continue
                 try:
-                    with contextlib.suppress(_Vanished):
-                        quarantined.append(self._quarantine(path, error.key, **error.values))
-                except StoreError as failure:
-                    # It cannot be moved aside now (a read-only stick): leave it where it is
-                    # and still show the others.
-                    skipped.append(Skipped(path=path, reason=failure.key))
-            except _CannotOpen as error:
-                skipped.append(Skipped(path=path, reason=error.key))
+                    if not entry.is_file():
+                        continue
+                    info = entry.stat()
+                except OSError:
+                    continue  # gone since the folder was read
+                stamp = (info.st_size, info.st_mtime_ns, info.st_ino, info.st_ctime_ns)
+                found.append((name, Path(entry.path), stamp))
+        found.sort()
+        return found
+
+    def _read_all(
+        self,
+        files: builtins.list[tuple[str, Path, _Stamp]],
+        known: dict[str, tuple[_Stamp, Preparation]],
+        remembered: dict[str, tuple[_Stamp, Preparation]],
+    ) -> Listing:
+        preparations: list[Preparation] = []
+        quarantined: list[Quarantined] = []
+        skipped: list[Skipped] = []
+        for name, path, stamp in files:
+            seen = known.get(name)
+            if seen is not None and seen[0] == stamp:
+                prep = seen[1]
+            else:
+                try:
+                    prep = self._read(path)
+                except _Vanished:
+                    continue
+                except UnreadableError as error:
+                    try:
+                        with contextlib.suppress(_Vanished):
+                            quarantined.append(self._quarantine(path, error.key, **error.values))
+                    except StoreError as failure:
+                        # It cannot be moved aside now (a read-only stick): leave it where
+                        # it is and still show the others.
+                        skipped.append(Skipped(path=path, reason=failure.key))
+                    continue
+                except _CannotOpen as error:
+                    skipped.append(Skipped(path=path, reason=error.key))
+                    continue
+            # The stamp is from before the read: a file changed while it was read has
+            # another stamp by the next listing, and is read again then.
+            remembered[name] = (stamp, prep)
+            preparations.append(prep)
         preparations.sort(key=lambda p: p.updated_at, reverse=True)
         return Listing(preparations, quarantined, skipped)
 

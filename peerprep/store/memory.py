@@ -15,12 +15,13 @@ from typing import TYPE_CHECKING
 
 from peerprep.errors import StoreError
 from peerprep.fileformat import decode
+from peerprep.ids import is_valid_id
 from peerprep.locks import Lock, LockInfo
-from peerprep.model import Preparation, is_valid_id
 from peerprep.store.contract import Listing
 
 if TYPE_CHECKING:
     from peerprep.crypto import Cipher
+    from peerprep.model import Preparation
 
 
 class MemoryLock(Lock):
@@ -60,6 +61,10 @@ class MemoryStore:
         preparations = [decode(raw) for raw in files]
         preparations.sort(key=lambda p: p.updated_at, reverse=True)
         return Listing(preparations, [])
+
+    def newest(self, count: int) -> Listing:
+        listing = self.list()
+        return Listing(listing.preparations[:count], [])
 
     def load(self, prep_id: str) -> Preparation:
         self.path_of(prep_id)

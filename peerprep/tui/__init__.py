@@ -53,4 +53,8 @@ def launch(context: Context, start: Start) -> int:
     finally:
         # Whatever ended the program (even an error in it), the words go to disk.
         app.session.close()
+        if context.shared.on:  # nothing left on the terminal for the next person
+            from peerprep.flow.leaving import clear_terminal
+
+            clear_terminal()
     return int(result or 0)

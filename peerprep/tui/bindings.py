@@ -65,6 +65,7 @@ _NAMED = {
     "pageup": "PgUp",
     "pagedown": "PgDn",
     "space": "Space",
+    "plus": "+",
 }
 
 

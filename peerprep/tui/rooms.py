@@ -59,14 +59,31 @@ class Rooms:
             self.push_screen(screen)
 
     def go_home(self: PeerprepApp) -> None:
-        """Leave the preparation (saved and unlocked) and show the list."""
-        self._leave_current()
+        """Leave the preparation (saved and unlocked) and show the list; first asks when
+        words would be lost (text that did not fit, a date that cannot be read)."""
+        self.commit_screens()
+        if self.session.unsaved_words():
+            self.ask_about_unsaved_words(self._go_home_anyway)
+            return
+        if self._leave_current():
+            self.show_home()
 
-    def begin_new(self: PeerprepApp, at: str = "meeting") -> None:
+    def _go_home_anyway(self: PeerprepApp) -> None:
+        self.session.leftovers.clear()
+        self.session.drafts.clear()
+        if self._leave_current():
+            self.show_home()
+
+    def begin_new(self: PeerprepApp, at: str = "meeting", *, later: bool = False) -> None:
+        """A new preparation, from its first room (`at`). `later`: made when first needed
+        (flow.editing.EditingSession.new_later), as under `peerprep new`."""
         if not self._leave_current():
             return
-        self.session.new(self.language)
-        self.save_state = self.session.state
+        if later:
+            self.session.new_later(self.language)
+        else:
+            self.session.new(self.language)
+        self.save_state = self.session.status()
         self.go_to(at)
 
     def open_preparation(self: PeerprepApp, prep_id: str, room: str | None = None) -> None:
@@ -88,12 +105,21 @@ class Rooms:
             opened = self.session.open(prep_id)
         except StoreError as error:
             self.notify(self.t(error.key, **error.values), severity="error")
+            self.show_home()
             return None
-        self.save_state = self.session.state
+        self.save_state = self.session.status()
         return opened
 
     def _say_if_locked(self: PeerprepApp, opened: Opened) -> None:
-        """Open in another window: read it here, or work on a copy (the person chooses)."""
+        """Open in another window: read it here, or work on a copy (the person chooses).
+        In a folder that cannot be written to: say so once (the status line goes on saying
+        "read only"); saving the sheet as a file elsewhere still works."""
+        if opened.unwritable and opened.holder is None:
+            from peerprep.tui.widgets.save_status import SAVE_REASONS
+
+            name = opened.unwritable.rsplit(".", 1)[-1]
+            reason = self.t(f"tui.save.reason.{name if name in SAVE_REASONS else 'write_failed'}")
+            self.notify(self.t("tui.locked.folder", reason=reason), timeout=8)
         if opened.read_only and opened.holder is not None:
             from peerprep.tui.dialogs.locked import LockedDialog
 
@@ -102,7 +128,7 @@ class Rooms:
     def _locked_answer(self: PeerprepApp, answer: str | None) -> None:
         if answer == "copy":
             self.session.open_copy()
-            self.save_state = self.session.state
+            self.save_state = self.session.status()
             self.save_in_background()
             self.go_to("review")
         elif answer == "back":
@@ -119,29 +145,53 @@ class Rooms:
         self._say_if_locked(opened)
 
     def start_from(self: PeerprepApp, prep_id: str) -> None:
-        """Copy for a new meeting: the words and questions come along, then the meeting form."""
+        """Copy for a new meeting: the words and questions come along, then the meeting form,
+        which says what was copied and offers to undo it (flow.copying)."""
+        from peerprep.flow.copying import start_copy
+
         if not self._leave_current():
             return
         try:
-            self.session.start_from(prep_id, self.language)
+            self.copied = start_copy(self.session, prep_id, self.language)
         except StoreError as error:
             self.notify(self.t(error.key, **error.values), severity="error")
+            self.show_home()
             return
         self.save_in_background()
         self.go_to("meeting")
 
-    def _leave_current(self: PeerprepApp) -> bool:
-        """Close what is open and show home; False (and the offer to export) if its words
-        could not be saved, in which case everything stays open and on screen."""
-        self.commit_screens()
+    def undo_copy(self: PeerprepApp) -> None:
+        """Delete the copy just made and go home; the earlier preparation is as it was."""
+        from peerprep.flow.copying import undo_copy
+        from peerprep.words.naming import display_title
+
+        copied = self.copied
+        if copied is None:
+            return
         if self._save_timer is not None:
             self._save_timer.stop()
             self._save_timer = None
+        try:
+            undo_copy(self.session, copied)
+        except StoreError as error:
+            self.notify(self.t(error.key, **error.values), severity="error")
+            return
+        self.copied = None
+        self.save_state = self.session.state
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+        self.notify(self.t("tui.copy.undone", title=display_title(self.cat, copied.source)))
+
+    def _leave_current(self: PeerprepApp) -> bool:
+        """Close what is open and every room; False (and the offer to export) if its words
+        could not be saved, in which case everything stays open and on screen. What comes
+        next (home, or another preparation's room) is the caller's to show."""
+        self.commit_screens()
+        self._stop_save_timer()
         state = self.session.close()
         self.save_state = state
         if state.kind == "failed":
             self.offer_export()
             return False
-        while len(self.screen_stack) > 1:
-            self.pop_screen()
+        self.close_rooms()
         return True

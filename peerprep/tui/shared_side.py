@@ -22,11 +22,11 @@ from textual.worker import WorkerCancelled, WorkerFailed
 from peerprep.flow.idle import IdleClock
 from peerprep.flow.leaving import erase_session, not_taken_along
 from peerprep.flow.shared_mode import SharedMode
-from peerprep.model import Preparation
 from peerprep.tui.idle import IdleWatch
 from peerprep.tui.screens.privacy import PrivacyScreen
 
 if TYPE_CHECKING:
+    from peerprep.model import Preparation
     from peerprep.settings import Settings
     from peerprep.store import PreparationStore
     from peerprep.tui.app import PeerprepApp
@@ -124,12 +124,12 @@ class SharedSide:
             # ... and is then forgotten with the rest
             self._reset_settings(erase_session(self.store, app.taken, app.keeper))
         app.clear_notifications()
-        while len(app.screen_stack) > 1:
+        while len(app.screen_stack) > 1 and not getattr(app.screen, "is_home", False):
             await app.pop_screen()
-        home = app.screen
-        reload = getattr(home, "reload", None)
-        if callable(reload):
-            reload()
+        if not app.show_home():  # home built now reads its list itself
+            reload = getattr(app.screen, "reload", None)
+            if callable(reload):
+                reload()
         self.erasures += 1
 
     def _reset_settings(self, fresh: Settings) -> None:
@@ -146,11 +146,11 @@ class SharedSide:
         self.app.taken.mark(prep)
 
     def export_folder(self) -> Path | None:
-        """Where an export should go first: a USB stick, not this computer's own folders."""
-        from peerprep.drives import removable_places
+        """Where an export should go first: a USB stick, not this computer's own folders
+        (flow.places.export_place)."""
+        from peerprep.flow.places import export_place
 
-        places = removable_places(limit=1)
-        return places[0] if places else None
+        return export_place(shared=True).folder
 
     def untaken(self) -> list[Preparation]:
         return not_taken_along(self.store, self.app.taken)

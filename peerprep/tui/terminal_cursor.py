@@ -4,8 +4,9 @@ Textual hides the terminal's cursor and draws its own, but it still moves the re
 to `App.cursor_position` after every update. Magnifiers and braille displays follow
 that real cursor. Text fields set it themselves while the person types; this mixin of
 the app puts it right where they do not: when the focus moves (to a button, to another
-screen, back from a dialog), and after every layout (the terminal changed size, a
-panel opened, the form scrolled), when the field may have moved under the cursor.
+screen, back from a dialog), after every layout (the terminal changed size, a panel
+opened, the form scrolled), and after every key and click, which may move the chosen
+row of a list or the marked choice of a radio group: the cursor sits on that row.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from weakref import WeakSet
 from textual import events
 from textual.dom import NoScreen
 from textual.geometry import Offset
-from textual.widgets import Input, TextArea
+from textual.widgets import Input, OptionList, RadioSet, TextArea
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -26,14 +27,33 @@ if TYPE_CHECKING:
 
 def cursor_spot(widget: Widget) -> Offset:
     """Where the terminal's cursor belongs for a focused widget: at the insertion point
-    of a text field, else at the top left of the widget's content."""
+    of a text field, on the chosen row of a list, on the marked choice of a radio group,
+    else at the top left of the widget's content."""
     if isinstance(widget, (TextArea, Input)):
         return widget.cursor_screen_offset
-    return widget.content_region.offset
+    content = widget.content_region
+    if isinstance(widget, OptionList) and widget.highlighted is not None:
+        line = widget._index_to_line.get(widget.highlighted)
+        if line is not None:
+            y = content.y + line - round(widget.scroll_offset.y)
+            if content.y <= y < content.bottom:
+                return Offset(content.x, y)
+    if isinstance(widget, RadioSet):
+        index = widget._selected if widget._selected is not None else widget.pressed_index
+        buttons = list(widget.query("RadioButton"))
+        if 0 <= index < len(buttons):
+            return buttons[index].content_region.offset
+    return content.offset
 
 
 class TerminalCursor:
     """Mixin of the app: keeps `cursor_position` on the focused widget."""
+
+    async def on_event(self, event: events.Event) -> None:
+        # A key or a click may move the chosen row without moving the focus.
+        if isinstance(event, (events.Key, events.Click)):
+            self.call_after_refresh(self.place_terminal_cursor)  # type: ignore[attr-defined]
+        await super().on_event(event)  # type: ignore[misc]
 
     def on_descendant_focus(self: App[object], event: events.DescendantFocus) -> None:
         # After the refresh: a widget focused as its screen opens has no place on it yet.

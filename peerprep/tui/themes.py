@@ -1,4 +1,14 @@
-"""The program's own themes: a high-contrast theme that passes WCAG AA for all its text.
+"""The program's own themes, and every theme's text made readable: WCAG AA (4.5:1) measured.
+
+`ReadableColours` (a mixin of the app) takes the CSS variables a theme gives and lifts
+each colour that text or a frame is drawn in (labels in unfocused frames, placeholders,
+hints, footer keys) toward the theme's foreground until it stands at 4.5:1 or more on
+every ground it is drawn on. Textual's own dark and light themes draw the unfocused
+field labels at 1.05:1 and the light theme's footer keys at 2.9:1; this is where that is
+put right, once, for every theme. tests/tui/test_contrast.py measures the result on the
+rendered screen of every room and dialog. With ANSI colours (the terminal's own) the
+colours are the terminal's to choose: those texts are drawn in the terminal's own
+foreground. `NO_COLOR` (see `honour_no_color`) leaves every colour to the terminal.
 
 The colours live in plain dicts (HIGH_CONTRAST_BASE, HIGH_CONTRAST_VARIABLES) so that a
 test can compute contrast ratios without starting an app. Every text variable is given
@@ -12,6 +22,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from textual.color import Color
+from textual.filter import Monochrome, NoColor
 from textual.theme import Theme
 
 if TYPE_CHECKING:
@@ -166,5 +178,199 @@ def theme_colours(theme: Theme) -> dict[str, str]:
 
 
 def register_themes(app: App[object]) -> None:
-    """Make the program's own themes selectable in `app` (by name, and in the palette)."""
+    """Make the program's own themes selectable in `app` (by name, and in the palette),
+    and honour NO_COLOR the way its users mean it."""
     app.register_theme(high_contrast_theme())
+    honour_no_color(app)
+
+
+# WCAG 2.1, 1.4.3 (text) and 1.4.11 (the frames and bars that show where one is).
+TEXT_RATIO = 4.5
+
+# Variables text or a focus mark is drawn in, and the grounds each is drawn on.
+_GROUNDS = ("background", "surface", "panel")
+READABLE: dict[str, tuple[str, ...]] = {
+    "border": _GROUNDS,  # the focused frame and its label
+    "border-blurred": _GROUNDS,  # the label in an unfocused field's frame
+    "text-muted": _GROUNDS,  # notes and hints
+    "text-disabled": _GROUNDS,  # placeholders and greyed choices
+    "text-primary": _GROUNDS,
+    "text-secondary": _GROUNDS,
+    "text-accent": _GROUNDS,
+    "text-warning": _GROUNDS,
+    "text-error": _GROUNDS,
+    "text-success": _GROUNDS,
+    "foreground-muted": _GROUNDS,
+    "foreground-disabled": _GROUNDS,
+    "footer-key-foreground": ("footer-background", "footer-key-background"),
+    "footer-description-foreground": ("footer-background", "footer-description-background"),
+    "footer-foreground": ("footer-background",),
+    "input-cursor-foreground": ("input-cursor-background",),
+    "block-cursor-foreground": ("block-cursor-background",),
+    "block-cursor-blurred-foreground": ("block-cursor-blurred-background",),
+    "button-foreground": _GROUNDS,
+}
+
+
+def _luminance(colour: Color) -> float:
+    def channel(value: int) -> float:
+        c = value / 255
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+    return 0.2126 * channel(colour.r) + 0.7152 * channel(colour.g) + 0.0722 * channel(colour.b)
+
+
+def contrast(one: Color, two: Color) -> float:
+    """The WCAG 2.1 contrast ratio of two solid colours (1.0 to 21.0)."""
+    light, dark = sorted((_luminance(one), _luminance(two)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def _solid(value: str, ground: Color) -> Color | None:
+    """The colour as it is painted on `ground` (alpha blended); None for ANSI colours.
+
+    "auto 87%" (Textual's text colour) is black or white as Textual chooses it for the
+    ground, at that strength."""
+    value = value.strip()
+    if value.startswith("auto"):
+        if ground.ansi is not None:
+            return None
+        share = float(value.removeprefix("auto").strip().rstrip("%") or 100) / 100
+        return ground + ground.get_contrast_text(share)  # Textual's own choice of the two
+    try:
+        colour = Color.parse(value)
+    except Exception:
+        return None
+    if colour.ansi is not None or ground.ansi is not None:
+        return None
+    return ground + colour if colour.a < 1 else colour
+
+
+def readable(variables: dict[str, str]) -> dict[str, str]:
+    """The variables with every text colour lifted to 4.5:1 on its grounds.
+
+    A colour that falls short is mixed with the theme's foreground (or, where that is
+    too weak too, with black or white) in steps of 5 % until it passes on every ground;
+    colours that pass are left exactly as the theme made them. ANSI colours (the
+    terminal's own) cannot be measured here: text drawn in one is given the terminal's
+    own foreground ("ansi_default"), which the terminal keeps readable on its ground.
+    """
+    out = dict(variables)
+    try:
+        background = Color.parse(out.get("background", "#000000"))
+    except Exception:
+        return out
+    if background.ansi is not None:
+        # The terminal's own colours: a coloured or half-strong text on the terminal's
+        # own ground is given its own foreground; pairs with a ground of their own (the
+        # chosen row: black on white) are the terminal's palette's to keep readable.
+        for name, grounds in READABLE.items():
+            value = out.get(name, "")
+            # a light ground of its own (the chosen row: black on white) keeps its pair
+            if any(out.get(g, "").startswith(LIGHT_ANSI) for g in grounds):
+                continue
+            if value.startswith("ansi_") and value != "ansi_default":
+                out[name] = "ansi_default"
+        for name in NON_TEXT:
+            if name in out:
+                out[name] = "ansi_default"
+        # The chosen row in the terminal's own colours, reversed: readable in any palette.
+        out.update({
+            "block-cursor-foreground": "ansi_default",
+            "block-cursor-background": "ansi_default",
+            "block-cursor-text-style": "reverse bold",
+            "block-cursor-blurred-foreground": "ansi_default",
+            "block-cursor-blurred-background": "ansi_default",
+            "block-cursor-blurred-text-style": "underline",
+        })  # fmt: skip
+        return out
+    _fill(out, background)
+    wanted = [(name, grounds, TEXT_RATIO) for name, grounds in READABLE.items()]
+    wanted += [(name, grounds, NON_TEXT_RATIO) for name, grounds in NON_TEXT.items()]
+    for name, ground_names, ratio in wanted:
+        if name not in out:
+            continue
+        grounds = []
+        for ground_name in ground_names:
+            ground = _solid(out.get(ground_name, out["background"]), background)
+            if ground is not None:
+                grounds.append(ground)
+        colour = _solid(out[name], grounds[0] if grounds else background)
+        if colour is None or not grounds:
+            continue
+        if all(contrast(colour, g) >= ratio for g in grounds):
+            continue
+        foreground = Color.parse(out.get("foreground", "#FFFFFF"))
+        out[name] = _lift(colour, grounds, foreground, ratio).hex
+    return out
+
+
+# Filled grounds that carry text of their own (a primary or red button): when its words
+# fall short, the ground is darkened or lightened instead, keeping the words' colour.
+FILLED: dict[str, str] = {
+    "primary": "button-color-foreground",
+    "error": "button-color-foreground",
+    "success": "button-color-foreground",
+    "warning": "button-color-foreground",
+}
+# Seen, not read (WCAG 1.4.11): 3:1 on their track.
+NON_TEXT: dict[str, tuple[str, ...]] = {
+    "scrollbar": ("scrollbar-background",),
+    "scrollbar-hover": ("scrollbar-background-hover",),
+    "scrollbar-active": ("scrollbar-background-active",),
+}
+NON_TEXT_RATIO = 3.0
+# ANSI grounds that are light in every palette: the text on them keeps its own colour.
+LIGHT_ANSI = ("ansi_white", "ansi_bright_white", "ansi_bright_yellow", "ansi_bright_cyan")
+
+
+def _fill(out: dict[str, str], background: Color) -> None:
+    for ground_name, text_name in FILLED.items():
+        ground = _solid(out.get(ground_name, ""), background)
+        if ground is None:
+            continue
+        text = _solid(out.get(text_name, "auto 90%"), ground)
+        if text is None or contrast(text, ground) >= TEXT_RATIO:
+            continue
+        away = Color(0, 0, 0) if _luminance(text) > _luminance(ground) else Color(255, 255, 255)
+        for step in range(1, 21):
+            darker = ground.blend(away, step / 20)
+            text = _solid(out.get(text_name, "auto 90%"), darker)
+            if text is not None and contrast(text, darker) >= TEXT_RATIO:
+                out[ground_name] = darker.hex
+                break
+
+
+def _lift(
+    colour: Color, grounds: list[Color], foreground: Color, ratio: float = TEXT_RATIO
+) -> Color:
+    for target in (foreground, Color(0, 0, 0), Color(255, 255, 255)):
+        for step in range(1, 21):
+            mixed = colour.blend(target, step / 20)
+            if all(contrast(mixed, g) >= ratio for g in grounds):
+                return mixed
+    # no mix passes on every ground (two grounds far apart): the best on the worst ground
+    return max(
+        (colour.blend(t, 1.0) for t in (foreground, Color(0, 0, 0), Color(255, 255, 255))),
+        key=lambda c: min(contrast(c, g) for g in grounds),
+    )
+
+
+class ReadableColours:
+    """Mixin of the app: every theme's CSS variables pass through `readable`."""
+
+    def get_css_variables(self) -> dict[str, str]:
+        return readable(super().get_css_variables())  # type: ignore[misc]
+
+
+def honour_no_color(app: App[object]) -> None:
+    """NO_COLOR: the terminal's own colours and no painted backgrounds.
+
+    Textual turns NO_COLOR into a grey scale (it still paints grey backgrounds); here
+    every colour is taken away instead, so text is in the terminal's own foreground on
+    its own background. What has the focus still shows by shape (a double frame, a
+    reversed and underlined button, a ▶ before the chosen row).
+    """
+    if app.no_color:
+        app._filters = [f for f in app._filters if not isinstance(f, (Monochrome, NoColor))]
+        app._filters.append(NoColor())

@@ -159,7 +159,8 @@ def catalogue(language: str = DEFAULT_LANGUAGE) -> Catalogue:
     folder = asset("lang", language)
     entries: dict[str, Value] = {}
     for path in sorted(folder.glob("*.json")):
-        with path.open(encoding="utf-8") as handle:
+        # utf-8-sig: a translator's editor (Notepad) may start the file with a BOM
+        with path.open(encoding="utf-8-sig") as handle:
             data = json.load(handle)
         if not isinstance(data, dict) or list(data) != [path.stem]:
             raise ValueError(f"{path.name}: must hold the namespace {path.stem!r} only")

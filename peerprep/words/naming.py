@@ -1,6 +1,7 @@
 """How a preparation is named: one title on every screen and list, one stem for every file.
 
-The rule, the same for home, plain mode, `peerprep list`, the sheet and every file name:
+The rule, the same for home, plain mode, `peerprep list`, the sheet and every file name
+(plain mode, read aloud, says its date in words: `spoken_title`):
 
 1. the person's own title, on one line;
 2. else the meeting's kind and date ("Udskrivningsmøde 24.12.2026"), when either is known;
@@ -20,7 +21,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from peerprep.words.catalogues import Catalogue
-from peerprep.words.dates import format_date
+from peerprep.words.dates import format_date, say_date
 
 if TYPE_CHECKING:
     from peerprep.model import Preparation
@@ -61,6 +62,13 @@ def _parts(cat: Catalogue, prep: Preparation, date_text: Callable[[dt.date], str
 def display_title(cat: Catalogue, prep: Preparation) -> str:
     """The preparation's name on screen, in lists and on the sheet (see the module's rule)."""
     return _parts(cat, prep, lambda day: format_date(cat, day))
+
+
+def spoken_title(cat: Catalogue, prep: Preparation) -> str:
+    """The same name with its date in words a voice reads well ("Udskrivningsmøde den 24.
+    december 2026" rather than "24 punktum 12 punktum 2026"): for line-by-line mode,
+    which a screen reader reads aloud."""
+    return _parts(cat, prep, lambda day: say_date(cat, day, weekday=False))
 
 
 def file_stem(cat: Catalogue, prep: Preparation) -> str:

@@ -95,3 +95,31 @@ def test_times_that_cannot_be_read(text: str) -> None:
 @given(st.times().map(lambda t: t.replace(second=0, microsecond=0)))
 def test_a_time_shown_by_the_program_reads_back_as_itself(moment: dt.time) -> None:
     assert parse_time(format_date(DA, moment)) == moment
+
+
+# --- "næste tirsdag", the way Danes mean it -----------------------------------------------
+
+MONDAY = dt.date(2026, 11, 30)
+
+
+@pytest.mark.parametrize(
+    ("today", "text", "expected"),
+    [
+        (MONDAY, "tirsdag", dt.date(2026, 12, 1)),  # tomorrow
+        (MONDAY, "på tirsdag", dt.date(2026, 12, 1)),
+        (MONDAY, "næste tirsdag", dt.date(2026, 12, 8)),  # the Tuesday of next week
+        (MONDAY, "Næste mandag", dt.date(2026, 12, 7)),
+        (MONDAY, "næste søndag", dt.date(2026, 12, 13)),
+        (dt.date(2026, 12, 5), "næste tirsdag", dt.date(2026, 12, 8)),  # a Saturday
+        (dt.date(2026, 12, 5), "tirsdag", dt.date(2026, 12, 8)),
+    ],
+)
+def test_next_weekday_is_in_next_week(today: dt.date, text: str, expected: dt.date) -> None:
+    assert parse_date(text, DA, today) == expected
+
+
+def test_next_weekday_in_english_too() -> None:
+    assert parse_date("next Tuesday", EN, MONDAY) == dt.date(2026, 12, 8)
+    assert parse_date("Tuesday", EN, MONDAY) == dt.date(2026, 12, 1)
+    with pytest.raises(DateProblem):
+        parse_date("næste", DA, MONDAY)

@@ -65,3 +65,25 @@ def test_resume_step() -> None:
     for key in ("important", "so_that"):
         prep.set_part(key, "c")
     assert resume_step(prep) == 4
+
+
+def test_a_new_preparation_begun_later_is_made_by_whatever_needs_it(store: Store) -> None:
+    session = Session(store)
+    session.new_later("en")
+    assert session.pending
+    assert session.set_part("introduction", "") is False and session.pending  # still empty
+    assert session.set_part("introduction", "My words") is True
+    assert not session.pending and session.prep is not None
+    assert session.prep.language == "en"
+    session.close()
+    [saved] = store.list().preparations
+    assert saved.statement.introduction == "My words"
+
+
+def test_a_new_preparation_never_made_leaves_nothing(store: Store) -> None:
+    session = Session(store)
+    session.new_later("da")
+    session.close()
+    assert not session.pending and session.prep is None
+    assert store.list().preparations == []
+    assert not store.locks_dir.exists() or not any(store.locks_dir.iterdir())

@@ -28,7 +28,7 @@ from peerprep.tui.app import PeerprepApp
 from peerprep.tui.screens.home import HomeScreen
 from peerprep.tui.screens.meeting import MeetingScreen
 from peerprep.words import catalogue
-from peerprep.words.naming import display_title, file_stem
+from peerprep.words.naming import display_title, file_stem, spoken_title
 
 SIZE = (80, 24)
 
@@ -90,8 +90,8 @@ async def test_one_preparation_gives_one_sheet_from_every_face(
 
     assert main(["--lang", "da", "export", prep.id, "-o", str(folders["cli"])]) == 0
 
-    # plain mode: open it (home 2, the first one), export (9), PDF (1), the folder, back, quit
-    _plain(monkeypatch, ["2", "1", "9", "1", str(folders["plain"]), "0", "q"], "--lang", "da")
+    # plain mode: open it (home 2, the first one), export (9), PDF (1), the folder, back, stop
+    _plain(monkeypatch, ["2", "1", "9", "1", str(folders["plain"]), "0", "stop"], "--lang", "da")
 
     app = _app(data_dir, config_dir, "da", Start("open", prep.id))
     async with app.run_test(size=SIZE) as pilot:
@@ -166,8 +166,9 @@ async def test_both_faces_read_a_date_the_same(
     tmp_path: Path,
 ) -> None:
     time_text, time = TIMES[len(date_text) % len(TIMES)]
-    # plain mode: new, the meeting first, keep the kind (0), the date and time, skip the rest
-    script = ["1", "ja", "0", date_text, time_text, "", "", "", "", "0", "0", "q"]
+    # plain mode: new, the meeting first, keep the kind (0), the date and time, skip the
+    # rest, back to the menu, home, stop
+    script = ["1", "ja", "0", date_text, time_text, "", "", "", "", "tilbage", "0", "stop"]
     _plain(monkeypatch, script, "--lang", "da")
     plain = _only(data_dir)["meeting"]
     assert (plain["date"], plain["time"]) == (date.isoformat(), time.isoformat())  # type: ignore[index]
@@ -176,7 +177,7 @@ async def test_both_faces_read_a_date_the_same(
     app = _app(second, config_dir, "da", Start())
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        await pilot.press("f2")  # new: the meeting first
+        await pilot.press("f7")  # new: the meeting first
         await pilot.pause()
         assert isinstance(app.screen, MeetingScreen)
         app.screen.query_one("#date", Input).focus()
@@ -186,6 +187,33 @@ async def test_both_faces_read_a_date_the_same(
         await pilot.pause()
     full = _only(second)["meeting"]
     assert (full["date"], full["time"]) == (plain["date"], plain["time"])  # type: ignore[index]
+
+
+async def test_both_faces_say_a_date_back_in_the_same_words(
+    data_dir: Path, config_dir: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """ "næste tirsdag" at 10: both faces say the same sentence, in words a voice reads
+    well, with how far away it is (words.dates.say_when)."""
+    from peerprep.flow.dates import parse_date
+    from peerprep.words.dates import say_when
+
+    cat = catalogue("da")
+    day = parse_date("næste tirsdag", cat)
+    assert day is not None
+    sentence = cat.text("dates.said.meeting", when=say_when(cat, day, dt.time(10)))
+    out = _plain(monkeypatch, ["1", "ja", "", "næste tirsdag", "10", "tilbage", "0", "stop"])
+    assert sentence in out
+
+    app = _app(tmp_path / "second", config_dir, "da", Start())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("f7")  # new: the meeting first
+        await pilot.pause()
+        app.screen.query_one("#date", Input).focus()
+        await pilot.press(*"næste tirsdag", "tab", *"10", "tab")
+        await pilot.pause()
+        shown = " ".join(str(app.screen.query_one("#problem").render()).split())
+    assert shown == sentence
 
 
 # --- one rule for a name ---------------------------------------------------------------------
@@ -210,8 +238,9 @@ async def test_one_title_on_home_in_plain_in_list_and_in_every_file_name(
     listed = capsys.readouterr().out
     assert f"| {title} |" in listed
 
-    out = _plain(monkeypatch, ["2", "0", "q"], "--lang", "da")  # home: open... and back
-    assert f"1. {title}." in out
+    out = _plain(monkeypatch, ["2", "0", "stop"], "--lang", "da")  # home: open... and back
+    # the same name, with its date in words, as a voice reads plain mode
+    assert f"1. {spoken_title(cat, untitled)}." in out
 
     app = _app(data_dir, config_dir, "da", Start())
     async with app.run_test(size=SIZE) as pilot:
@@ -272,8 +301,8 @@ def test_plain_mode_prints_on_a_shared_computer_without_a_file(
 ) -> None:
     before = _everything(_roots(tmp_path))
     # new, skip the meeting, one part, skip the rest, no questions; then the sheet (9)
-    # and "send it to the printer" (the fifth choice), back, quit, and leave without more
-    script = ["1", "nej", "Jeg hedder Kim.", "", "", "", "", "", "nej", "9", "5", "0", "q", ""]
+    # and "send it to the printer" (the fifth choice), home, stop: nothing more to ask
+    script = ["1", "nej", "Jeg hedder Kim.", "slut", "", "", "", "nej", "9", "5", "0", "stop"]
     out = _plain(monkeypatch, script, "--shared")
     printed = printer.printed()
     assert len(printed) == 1 and printed[0].startswith(b"%PDF")

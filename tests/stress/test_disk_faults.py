@@ -273,8 +273,9 @@ def _plain(monkeypatch: pytest.MonkeyPatch, answers: list[str]) -> tuple[int, st
     return code, stdout.buffer.getvalue().decode("utf-8")
 
 
-# new (straight away) -> no meeting details -> part 1 -> part 2 -> leave
-SCRIPT = ["", FIRST, "", SECOND, ""]
+# new (straight away) -> no meeting details -> part 1 -> part 2 (each ended with the word
+# for end) -> leave
+SCRIPT = ["", FIRST, "slut", SECOND, "slut"]
 
 
 def test_plain_mode_says_so_and_loses_nothing_when_the_disk_fails_mid_session(

@@ -174,7 +174,7 @@ def test_sigkill_while_typing_in_the_full_screen_program(tmp_path: Path) -> None
 
 def _plain_round(tmp_path: Path, rng: random.Random, number: int) -> dict[str, object]:
     """`peerprep --plain new`: no meeting details, then answers part 1 line by line. The
-    answer is saved when it ends (an empty line); the kill comes at any moment."""
+    answer is saved when it ends (the word "slut"); the kill comes at any moment."""
     data_dir = tmp_path / "data"
     before = set(_files(data_dir))
     proc = ptyrun.spawn([sys.executable, "-m", "peerprep", "--plain", "new"], env=env(tmp_path))
@@ -186,7 +186,7 @@ def _plain_round(tmp_path: Path, rng: random.Random, number: int) -> dict[str, o
         line = "".join(rng.choice(ALPHABET.replace(" ", "")) for _ in range(rng.randint(3, 30)))
         _type(proc, line + "\r", rng)
         if rng.random() < 0.6:
-            proc.send("\r")  # an empty line ends the answer: it is saved now
+            proc.send("slut\r")  # the word for end ends the answer: it is saved now
             got = _wait_saved(data_dir, proc, line, 10.0)
             assert got is not None, f"round {number}: the answer {line!r} was not saved"
             prep_id, saved_point = got, line

@@ -15,7 +15,7 @@ from peerprep.tui.screens.review import ReviewScreen
 from peerprep.tui.screens.step import StepScreen
 from peerprep.words import catalogue
 
-from .helpers import SIZE, filled
+from .helpers import SIZE, filled, static_text
 
 # (command, keys to get there, the room)
 ROOMS = [
@@ -41,7 +41,7 @@ async def test_f5_opens_the_save_dialog_in_every_room(
 ) -> None:
     prep = filled(store, introduction="Sam", important="ro", help_with="søvn", so_that="hvile")
     app = make_app(command, prep.id if command == "open" else None, language=language)
-    words = catalogue(language).text("tui.keys.export.label")
+    words = catalogue(language).text("tui.keys.sheet.label")
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.press(*keys)
@@ -53,7 +53,7 @@ async def test_f5_opens_the_save_dialog_in_every_room(
         await pilot.press("f1")  # F1 lists it among the keys here
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
-        listed = " ".join(str(s.render()) for s in app.screen.query(Static))
+        listed = " ".join(static_text(s) for s in app.screen.query(Static))
         assert "F5" in listed and words in listed
         await pilot.press("escape")
         await pilot.pause()
@@ -79,7 +79,7 @@ async def test_the_words_just_typed_are_on_the_sheet_saved_from_a_part(make_app)
 
 @pytest.mark.parametrize("language", ["da", "en"])
 async def test_the_questions_footer_fits_with_questions_in_it(make_app, language: str) -> None:
-    """Change and remove join the footer with the first question; F5 must still fit."""
+    """Remove joins the footer with the first question; F5 must still fit."""
     app = make_app("new", language=language)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press(*("f6",) * 4)
@@ -88,5 +88,5 @@ async def test_the_questions_footer_fits_with_questions_in_it(make_app, language
         await pilot.press(*"Hvornår?", "enter")
         await pilot.pause()
         shown = _footer(app)
-        assert {"F3", "F5", "F8"} <= set(shown), shown
+        assert {"F5", "F8"} <= set(shown), shown
         assert max(k.region.right for k in app.screen.query("FooterKey")) <= SIZE[0], shown

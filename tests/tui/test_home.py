@@ -71,7 +71,7 @@ async def test_copy_for_a_new_meeting_takes_words_and_questions_only(
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        await pilot.press("f5")
+        await pilot.press("f6")  # the next meeting, from these words
         await pilot.pause()
         assert isinstance(app.screen, MeetingScreen)
         await settle(app, pilot)
@@ -130,7 +130,7 @@ async def test_open_from_the_list_resumes_at_the_first_empty_part(make_app, stor
         await pilot.press("enter")
         await pilot.pause()
         assert getattr(app.screen, "part_key", None) == "important"
-        await pilot.press("f9")  # home: saved and unlocked
+        await pilot.press("escape", "escape", "escape")  # home: saved and unlocked
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
         assert store.lock_holder(prep.id) is None

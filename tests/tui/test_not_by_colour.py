@@ -30,6 +30,7 @@ def test_every_save_state_has_its_own_words(language: str) -> None:
         kind: status_text(cat, state)
         for kind, state in {
             "idle": SaveState(),
+            "pending": SaveState("pending", at),
             "saving": SaveState("saving", at),
             "saved": SaveState("saved", at),
             "failed": SaveState("failed", at, "errors.disk_full"),
@@ -65,14 +66,19 @@ async def test_the_status_says_saving_then_saved_then_not_saved(make_app, data_d
     app.save_delay = 60  # the test says when the save begins
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press(*"æble")
-        assert "Gemmes af sig selv" in _status(app)
-        app.save_in_background()  # what the debounce does: the write begins, and waits
+        assert "Ikke gemt endnu" in _status(app)  # the words are only in memory: said so
+        app.save_in_background()  # what the autosave does: the write begins, and waits
         await pilot.pause()
         assert "Gemmer" in _status(app)
+        await pilot.press("s")  # typed while the write is under way: not in this save
         disk.go_on.set()
         await settle(app, pilot)
-        assert "Gemt kl." in _status(app)
         assert only_file(data_dir)["statement"]["introduction"] == "æble"
+        assert "Ikke gemt endnu" in _status(app)  # never "saved" while "s" is only in memory
+        app.save_in_background()
+        await settle(app, pilot)
+        assert "Gemt kl." in _status(app)
+        assert only_file(data_dir)["statement"]["introduction"] == "æbles"
         disk.broken = True
         await pilot.press("!")
         app.save_in_background()

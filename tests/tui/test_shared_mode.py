@@ -51,6 +51,15 @@ def site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return folder
 
 
+def _stick_in(monkeypatch: pytest.MonkeyPatch, *sticks: Path) -> None:
+    """USB sticks in the computer, as drives.removable_places finds them."""
+    from peerprep import drives
+    from peerprep.tui.dialogs import folder
+
+    monkeypatch.setattr(drives, "removable_places", lambda limit=6: list(sticks))
+    monkeypatch.setattr(folder, "removable_places", lambda limit=6: list(sticks))
+
+
 def shared_context(command: str | None = "new", *, flag: bool = True) -> Context:
     import os
 
@@ -230,6 +239,7 @@ async def test_a_whole_shared_session_leaves_no_file_but_the_export(
     monkeypatch.setattr(tempfile, "tempdir", None)  # read TMPDIR afresh
     chosen = tmp_path / "usb-stick"
     chosen.mkdir()
+    _stick_in(monkeypatch, chosen)  # a file on the computer itself would not be taken along
     data_dir = Path(os.environ["PEERPREP_DATA_DIR"])
     config_dir = Path(os.environ["PEERPREP_CONFIG_DIR"])
     roots = [home, tmp, *xdg.values(), data_dir, config_dir, chosen, site]
@@ -322,13 +332,16 @@ async def _press(app: PeerprepApp, pilot, selector: str) -> None:
     await pilot.pause()
 
 
-async def test_save_to_a_folder_and_open_from_a_file(site: Path, tmp_path: Path) -> None:
+async def test_save_to_a_folder_and_open_from_a_file(
+    site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from textual.widgets import Input
 
     from peerprep.tui.dialogs.folder import OpenFileDialog, SaveToFolderDialog
 
     stick = tmp_path / "stick"
     stick.mkdir()
+    _stick_in(monkeypatch, stick)
     context = shared_context()
     app, side = shared_app(context, FakeClock())
     async with app.run_test(size=SIZE) as pilot:
@@ -363,29 +376,40 @@ async def test_save_to_a_folder_and_open_from_a_file(site: Path, tmp_path: Path)
         assert app.session.prep.statement.introduction == "Maja tegner"
 
 
-async def test_leaving_by_saving_to_a_folder(site: Path, tmp_path: Path) -> None:
-    from textual.widgets import Input
+async def test_leaving_by_saving_to_a_folder(
+    site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Saved on the computer itself, the words stay for others to find: said, and leaving
+    still asks. Saved on the USB stick: taken along, and leaving asks nothing more."""
+    from textual.widgets import Input, Static
 
     from peerprep.tui.dialogs.folder import SaveToFolderDialog
 
     stick = tmp_path / "stick"
     stick.mkdir()
+    desktop = tmp_path / "Skrivebord"
+    desktop.mkdir()
+    _stick_in(monkeypatch, stick)
     app, _ = shared_app(shared_context(), FakeClock())
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press(*"komme hjem")
-        await pilot.press("ctrl+q")
-        await pilot.pause()
-        assert isinstance(app.screen, LeaveDialog)
-        await pilot.click("#folder")
-        await pilot.pause()
-        assert isinstance(app.screen, SaveToFolderDialog)
-        app.screen.query_one("#path", Input).value = str(stick)
-        await _press(app, pilot, "#save")
-        await _press(app, pilot, "#close")
+        for folder, stays in ((desktop, True), (stick, False)):
+            await pilot.press("ctrl+q")
+            await pilot.pause()
+            assert isinstance(app.screen, LeaveDialog)
+            await pilot.click("#folder")
+            await pilot.pause()
+            assert isinstance(app.screen, SaveToFolderDialog)
+            app.screen.query_one("#path", Input).value = str(folder)
+            await _press(app, pilot, "#save")
+            said = str(app.screen.query_one("#result", Static).render())
+            assert ("andre kan finde den" in " ".join(said.split())) is stays
+            await _press(app, pilot, "#close")
         await pilot.press("ctrl+q")
         await pilot.pause()
     assert app.return_value == 0
     assert len(list(stick.glob("*.json"))) == 1
+    assert len(list(desktop.glob("*.json"))) == 1
 
 
 async def test_delete_all_my_data_says_what_goes_and_does_it(
@@ -408,8 +432,8 @@ async def test_delete_all_my_data_says_what_goes_and_does_it(
         await _press(app, pilot, "#data-wipe")
         assert isinstance(app.screen, ConfirmDialog)
         items = "\n".join(app.screen.items)
-        assert "Antal: 2" in items and str(data_dir) in items
-        assert "lagt til side. Antal: 1" in items
+        assert f"Dine 2 forberedelser, som ligger i {data_dir}" in items  # plural forms
+        assert "Én fil, der ikke kunne læses, og som er lagt til side." in items
         assert str(settings_file.settings_path(config_dir)) in items
         assert "ikke slettet" in app.screen.warning  # exports elsewhere stay
         await pilot.click("#no")  # the safe answer first
@@ -530,3 +554,73 @@ async def test_own_folder_on_a_shared_computer_is_kept_not_erased(
     files = list((stick / "preparations").glob("*.json"))
     assert len(files) == 1 and "min søster" in files[0].read_text("utf-8")
     assert not (tmp_path / "cfg").exists()  # settings still only in memory
+
+
+async def test_the_export_dialog_suggests_no_folder_of_a_shared_computer(
+    site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No stick in: the folder field is empty and says why; saving without a place writes
+    nothing; a folder of the computer itself is said to keep the file for others, and
+    leaving still asks. With a stick in, the field holds the stick."""
+    from textual.widgets import Input
+
+    from peerprep.tui.dialogs.export import ExportDialog
+
+    _stick_in(monkeypatch)
+    desktop = tmp_path / "Skrivebord"
+    desktop.mkdir()
+    app, side = shared_app(shared_context(), FakeClock())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(*"komme hjem")
+        app.export_dialog()
+        await pilot.pause()
+        assert isinstance(app.screen, ExportDialog)
+        assert app.screen.query_one("#folder", Input).value == ""
+        said = " ".join(dialog_text(app).split())
+        assert "delt computer" in said and "andre kan finde den" in said
+        app.screen.query_one("#fmt-txt").value = True
+        app.screen.action_save()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "Skriv, hvor arket skal gemmes" in " ".join(dialog_text(app).split())
+        assert not (tmp_path / "exports").exists()
+        app.screen.query_one("#folder", Input).value = str(desktop)
+        app.screen.action_save()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert len(list(desktop.glob("*.txt"))) == 1
+        assert "bliver her, når du går" in " ".join(dialog_text(app).split())
+        assert side.untaken() != []  # not taken along: leaving will ask
+        await pilot.press("escape")
+        await pilot.pause()
+        stick = tmp_path / "stick"
+        stick.mkdir()
+        _stick_in(monkeypatch, stick)
+        app.export_dialog()
+        await pilot.pause()
+        assert app.screen.query_one("#folder", Input).value == str(stick)
+
+
+async def test_no_word_of_the_full_screen_claims_a_save(site: Path) -> None:
+    """Shared computer: the status line, F1's help, the note on Ctrl+C and the keys' tips
+    never say that anything is saved (or will be)."""
+    import re
+
+    from peerprep.tui.screens.help import HelpScreen
+
+    claims = re.compile(r"gemt kl|gemmes af sig selv|alt gemmes|alt er gemt|gem og luk|gemt først")
+    app, _side = shared_app(shared_context(), FakeClock())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press(*"komme hjem")
+        await settle(app, pilot)
+        said = [screen_text(app)]
+        said += [str(b.binding.tooltip) for b in app.screen.active_bindings.values()]
+        app.action_help_quit()
+        app.action_help()
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        said += [dialog_text(app), *(n.message for n in app._notifications)]
+        said += [str(b.binding.tooltip) for b in app.screen.active_bindings.values()]
+    words = " ".join(" ".join(said).split())
+    assert "Intet gemmes her" in words and "om du vil tage din tekst med" in words
+    assert claims.search(words.lower()) is None, claims.search(words.lower())

@@ -65,11 +65,12 @@ def _write(term: Terminal, part: str, words: str) -> None:
 
 def _session(term: Terminal) -> None:
     """Welcome, a new preparation, two parts, a setting, and leave choosing to erase."""
-    term.wait_for(CAT.text("shared.banner"))
-    term.wait_for("Velkommen")
+    term.wait_for("Velkommen")  # the welcome comes first, and says it is a shared computer
+    term.wait_for("delt computer")
     term.keys("enter")  # "Kom i gang": the welcome has been seen (a setting, in memory)
+    term.wait_for(CAT.text("shared.banner"))
     term.wait_for("Dine forberedelser")
-    term.keys("f2")  # new
+    term.keys("f7")  # new
     term.wait_for("Mødet")
     term.keys("f6")  # the meeting can wait
     _write(term, "introduction", FIRST)
@@ -123,7 +124,7 @@ def test_the_same_session_on_a_persons_own_computer_keeps_its_files(tmp_path: Pa
         term.wait_for("Velkommen")
         term.keys("enter")
         term.wait_for("Dine forberedelser")
-        term.keys("f2")
+        term.keys("f7")
         term.wait_for("Mødet")
         term.keys("f6")
         _write(term, "introduction", FIRST)

@@ -47,22 +47,30 @@ async def test_help_prompts_and_examples_show_and_hide_by_key_and_click(make_app
         assert isinstance(app.focused, Answer)
 
 
-async def test_peer_panel_follows_the_setting_and_the_key(make_app, config_dir: Path) -> None:
+async def test_peer_panel_follows_the_setting_and_its_button(make_app, config_dir: Path) -> None:
+    """Peer mode (a setting) shows the peer's prompts and a button to hide them for now;
+    without peer mode there is neither (F4 is the notes from after the meeting)."""
     app = make_app("new", peer_mode=True)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         screen = app.screen
         assert _shown(screen, "peer")
         assert "god dag" in _words(screen, "peer")
-        await pilot.press("f4")
+        await pilot.click("#toggle-peer")
+        await pilot.pause()
         assert not screen.query_one("#peer").display
-        assert settings_file.load(config_dir).peer_mode is False
+        assert settings_file.load(config_dir).peer_mode is True  # the setting stays
         await pilot.press("f6")  # the choice holds on the next part too
         await pilot.pause()
         assert not app.screen.query_one("#peer").display
-        await pilot.press("f4")
+        await pilot.click("#toggle-peer")
+        await pilot.pause()
         assert _shown(app.screen, "peer")
-        assert settings_file.load(config_dir).peer_mode is True
+    plain = make_app("new", peer_mode=False)
+    async with plain.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert not plain.screen.query_one("#toggle-peer").display
+        assert not plain.screen.query_one("#peer").display
 
 
 async def test_the_text_area_is_at_least_six_lines_with_every_panel_open(make_app) -> None:

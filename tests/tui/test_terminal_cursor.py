@@ -87,3 +87,45 @@ async def test_in_the_meeting_form_the_cursor_follows_each_field(make_app) -> No
         time = app.screen.query_one("#time", Input)
         assert app.focused is time
         assert app.cursor_position == time.cursor_screen_offset
+
+
+async def test_in_a_list_the_cursor_sits_on_the_chosen_row(make_app, store) -> None:
+    """Magnifiers and braille displays follow the terminal's cursor: on the home list it
+    moves with the chosen preparation, not staying on the first row."""
+    from .helpers import filled
+
+    for words in ("Jeg hedder Sam.", "Jeg hedder Ida.", "Jeg hedder Bo."):
+        filled(store, introduction=words)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        first = app.cursor_position
+        await pilot.press("down")
+        await pilot.pause()
+        await pilot.pause()
+        second = app.cursor_position
+        assert second.y > first.y
+        listed = app.screen.query_one("#list")
+        assert listed.content_region.contains(second.x, second.y)
+        row, _ = app.screen.get_widget_at(second.x, second.y)
+        assert row is listed
+
+
+async def test_in_a_radio_group_the_cursor_sits_on_the_marked_choice(make_app, store) -> None:
+    from .helpers import filled
+
+    prep = filled(store, introduction="Jeg hedder Sam.")
+    app = make_app("open", prep.id)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("f5")
+        await pilot.pause()
+        await pilot.pause()
+        pdf = app.screen.query_one("#fmt-pdf")
+        assert app.cursor_position.y == pdf.content_region.y
+        await pilot.press("down", "down")
+        await pilot.pause()
+        await pilot.pause()
+        txt = app.screen.query_one("#fmt-txt")
+        assert app.cursor_position.y == txt.content_region.y

@@ -28,7 +28,10 @@ SCOPES: dict[str, tuple[str, list[str]]] = {
     "store": ("preparations on disk and in memory", ["peerprep.store.*"]),
     "files": ("atomic, private writing", ["peerprep.files.*"]),
     "locks": ("editing locks", ["peerprep.locks.*"]),
-    "editing": ("the editing session", ["peerprep.flow.editing.*"]),
+    "editing": (
+        "the editing session and its autosave",
+        ["peerprep.flow.editing.*", "peerprep.flow.autosave.*"],
+    ),
     "shared_mode": ("shared mode", ["peerprep.flow.shared_mode.*"]),
     "machine": ("ward IT's machine file", ["peerprep.machine.*"]),
     "layout_clean": (
@@ -39,7 +42,10 @@ SCOPES: dict[str, tuple[str, list[str]]] = {
         ],
     ),
     "fit": ("how full the sheet is", ["peerprep.export.fit.*"]),
-    "plain_input": ("plain mode's input", ["peerprep.plain.console.*"]),
+    "plain_input": (
+        "plain mode's input",
+        ["peerprep.plain.console.*", "peerprep.plain.answers.*", "peerprep.plain.asking.*"],
+    ),
 }
 TARGET = 0.85
 

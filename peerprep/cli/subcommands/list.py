@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import sys
 from typing import TYPE_CHECKING, Any
@@ -36,6 +37,7 @@ def run(context: Context, args: argparse.Namespace) -> int:
         print(cat.text("cli.list_empty"))
         return EXIT_OK
     print(cat.text("cli.list_header"))
+    today = dt.date.today()  # once, not once a row
     for prep in preparations:
-        print(" | ".join(summaries.row(cat, prep).cells(cat)))
+        print(" | ".join(summaries.row(cat, prep, today).cells(cat)))
     return EXIT_OK

@@ -6,8 +6,8 @@ Here such text becomes words in the catalogue's language, and text in another sc
 (an Arabic sentence in a Danish answer) is cut out into a `Chunk` of its own, so that it
 is read by a voice of its language rather than spelled letter by letter.
 
-Pure: no I/O, no engine. The words (month and weekday names, key names, how a date and a
-time are said) live in assets/lang/*/speech.json.
+Pure: no I/O, no engine. The key names live in assets/lang/*/speech.json; dates and times
+are said by words.dates, in the same words as both faces say them (dates.json).
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from peerprep.words import Catalogue
+from peerprep.words.dates import say_date, say_time
 
 __all__ = [
     "SCRIPT_LANGUAGES",
@@ -96,43 +97,22 @@ class Chunk:
     language: str
 
 
-def _ordinal(cat: Catalogue, day: int) -> str:
-    """1 -> "1." (da) or "1st" (en): speech.ordinal_suffixes lists the suffix for
-    [any other number, 1, 2, 3]; 11-13 take the first, as in English."""
-    suffixes = cat.list("speech.ordinal_suffixes")
-    last = day % 10
-    index = 0 if 11 <= day % 100 <= 13 or last > 3 else last
-    return f"{day}{suffixes[index]}"
-
-
 def spoken_date(
     cat: Catalogue, value: dt.date, *, weekday: bool = True, today: dt.date | None = None
 ) -> str:
     """A date in words: "tirsdag den 1. december" / "Tuesday the 1st of December".
 
     The year is said when it is not this year (`today`, default the computer's date), or
-    always when `weekday` is False (a date the person typed keeps what they wrote).
+    always when `weekday` is False (a date the person typed keeps what they wrote). The
+    words are the ones both faces say (words.dates.say_date).
     """
-    if isinstance(value, dt.datetime):
-        value = value.date()
-    today = today or dt.date.today()
-    values = {
-        "weekday": cat.list("speech.weekdays")[value.weekday()],
-        "day": _ordinal(cat, value.day),
-        "month": cat.list("speech.months")[value.month - 1],
-        "year": value.year,
-    }
-    if not weekday:
-        return cat.text("speech.date.plain", **values)
-    key = "speech.date.weekday" if value.year == today.year else "speech.date.weekday_year"
-    return cat.text(key, **values)
+    return say_date(cat, value, today=today, weekday=weekday)
 
 
 def spoken_time(cat: Catalogue, value: dt.time) -> str:
-    """A time in words a voice says well: "klokken 10", "klokken 10:30" / "10 o'clock"."""
-    if value.minute == 0:
-        return cat.text("speech.time.hour", hour=value.hour)
-    return cat.text("speech.time.minutes", hour=value.hour, minute=f"{value.minute:02d}")
+    """A time in words a voice says well: "klokken 10", "klokken 10:30" / "10 o'clock"
+    (words.dates.say_time)."""
+    return say_time(cat, value)
 
 
 def _typed_date(cat: Catalogue, match: re.Match[str], day: int, month: int, year: int) -> str:

@@ -30,6 +30,7 @@ from peerprep.export.speech.engine import (
     sapi_rate,
     words_per_minute,
 )
+from peerprep.startup import child_environment
 
 __all__ = [
     "EspeakEngine",
@@ -67,6 +68,7 @@ class ProcessUtterance:
                 stdin=subprocess.PIPE,
                 stdout=subprocess.DEVNULL,
                 stderr=subprocess.PIPE,
+                env=child_environment(),
                 **_popen_flags(),  # type: ignore[arg-type,call-overload,unused-ignore]
             )
         except OSError as error:
@@ -111,6 +113,7 @@ def _run(command: list[str], text: str, timeout: float) -> bytes:
             capture_output=True,
             timeout=timeout,
             check=False,
+            env=child_environment(),
             **_popen_flags(),  # type: ignore[arg-type,call-overload,unused-ignore]
         )
     except (OSError, subprocess.TimeoutExpired) as error:

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal
 from textual.content import Content
 from textual.widgets import Button, Static
 
-from peerprep.tui.screens.base import PeerDialog
+from peerprep.tui.screens.base import DialogBox, PeerDialog
 
 Answer = tuple[str, str, str]  # button id, its words, its variant ("primary", "default", ...)
 
@@ -30,7 +30,7 @@ class AnswerDialog(PeerDialog[str]):
         raise NotImplementedError
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog -wide" if self.wide else "dialog"):
+        with DialogBox(wide=self.wide):
             yield Static(Content.styled(self.heading(), "bold"), classes="dialog-title")
             for text in self.paragraphs():
                 yield Static(Content(text))

@@ -6,19 +6,20 @@ from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.binding import BindingType
+from textual.containers import Horizontal
 from textual.content import Content
 from textual.widgets import Button, Static
 
-from peerprep.tui.screens.base import PeerDialog
+from peerprep.tui.keymap import bind
+from peerprep.tui.screens.base import DialogBox, PeerDialog
 
 
 class ConfirmDialog(PeerDialog[bool]):
     first_focus = "#no"  # the safe answer is the one Enter gives
     help_topic = "confirm"  # what F1 explains (tui.help.topic.confirm)
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "no", "No", tooltip="Do nothing", id="dialog_no"),
+        bind("back", "no", id="dialog_no"),
     ]
 
     def __init__(self, *, question: str, items: list[str], warning: str, yes: str, no: str) -> None:
@@ -30,7 +31,7 @@ class ConfirmDialog(PeerDialog[bool]):
         self.no = no
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
+        with DialogBox():
             yield Static(Content.styled(self.question, "bold"), classes="dialog-title")
             if self.items:
                 yield Static(Content("\n".join(f"• {item}" for item in self.items)))

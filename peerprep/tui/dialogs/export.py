@@ -1,4 +1,9 @@
-"""Save the sheet as a file (and print it): format, large print, folder; then where it went."""
+"""Save the sheet as a file (and print it): format, large print, folder; then where it went.
+
+The format is a radio group the arrow keys choose in at once, and it has the focus when
+the dialog opens; the hint under it says what the chosen kind is for and how many pages
+the sheet will be. "Open the file" says so in the dialog when nothing opened it.
+"""
 
 from __future__ import annotations
 
@@ -7,33 +12,36 @@ from typing import ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.binding import BindingType
+from textual.containers import Horizontal
 from textual.content import Content
 from textual.widgets import Button, Checkbox, RadioSet, Static
 
 from peerprep.errors import PeerprepError
 from peerprep.export.formats import FORMATS, PRINTABLE
-from peerprep.flow import taking_along
+from peerprep.flow import places, taking_along
 from peerprep.folders import default_export_dir
 from peerprep.model import Preparation
-from peerprep.tui.screens.base import PeerDialog
-from peerprep.tui.widgets.choices import Choice, Tick
+from peerprep.tui.keymap import bind
+from peerprep.tui.screens.base import DialogBox, PeerDialog
+from peerprep.tui.widgets.choices import Choice, Choices, Tick
 from peerprep.tui.widgets.fields import Field
 
 LARGE = ("pdf", "html")  # the kinds of file that come in large print
+PAGED = ("pdf",)  # the kinds whose pages we know before it is made
 
 
 class ExportDialog(PeerDialog[Path | None]):
     """Answers the path written, or None when the person changed their mind."""
 
     help_topic = "export"  # what F1 explains (tui.help.topic.export)
-    first_focus = "#save"
+    first_focus = "#format"  # the arrow keys choose the kind of file at once
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", tooltip="Close without saving", id="export_cancel"),
+        bind("back", "cancel", id="export_cancel"),
         # The key that opened the dialog saves, so nobody has to find the button.
-        Binding("f5,ctrl+s", "save", "Save", tooltip="Save the file now", id="export_save"),
+        bind("sheet", "save", id="export_save"),
+        bind("save", "save", id="export_save", show=False),
     ]
 
     def __init__(
@@ -53,30 +61,38 @@ class ExportDialog(PeerDialog[Path | None]):
 
     def compose(self) -> ComposeResult:
         fmts = FORMATS
-        with Vertical(classes="dialog -wide"):
+        with DialogBox(wide=True):
             yield Static(Content.styled(self.t("tui.export.title"), "bold"), classes="dialog-title")
-            # Not a stop of its own when Tab walks the dialog: the choices inside it are.
-            with VerticalScroll(id="choices", can_focus=False):
-                with RadioSet(id="format") as chooser:
-                    chooser.border_title = self.t("tui.export.format")
-                    # what each kind is for, below the box: said for the one chosen
-                    chooser.border_subtitle = self.t(f"tui.export.about.{self.fmt}")
-                    for fmt in fmts:
-                        yield Choice(
-                            self.t(f"export.formats.{fmt}"), value=fmt == self.fmt, id=f"fmt-{fmt}"
-                        )
-                if any(f in LARGE for f in fmts):
-                    yield Tick(
-                        self.t("export.large_print"),
-                        self.large_print,
-                        id="large",
-                        tooltip=self.t("tui.export.large_tip"),
+            with Choices(id="format") as chooser:
+                chooser.border_title = self.t("tui.export.format")
+                for fmt in fmts:
+                    yield Choice(
+                        self.t(f"export.formats.{fmt}"), value=fmt == self.fmt, id=f"fmt-{fmt}"
                     )
-                folder = Field(str(self.folder or default_export_dir()), id="folder")
-                folder.border_title = self.t("tui.export.folder")
-                yield folder
-                if taking_along.can_print():
-                    yield Tick(self.t("tui.export.print_now"), id="print")
+            # what the chosen kind is for, and how many pages: said for the one chosen
+            yield Static(Content(""), id="about", classes="dialog-hint")
+            if any(f in LARGE for f in fmts):
+                yield Tick(
+                    self.t("export.large_print"),
+                    self.large_print,
+                    id="large",
+                    tooltip=self.t("tui.export.large_tip"),
+                )
+            # Where to suggest (flow.places.export_place): on a shared computer a USB stick
+            # or nothing; a note says why, or that a cloud service copies the folder.
+            place = places.export_place(self.peer_app.taken.shared)
+            start = self.folder or place.folder
+            folder = Field(
+                str(start) if start else "",
+                id="folder",
+                placeholder=self.t("tui.export.folder_placeholder"),
+            )
+            folder.border_title = self.t("tui.export.folder")
+            yield folder
+            for note in place.notes:
+                yield Static(Content(note.text(self.cat)), classes="note place-note")
+            if taking_along.can_print():
+                yield Tick(self.t("tui.export.print_now"), id="print")
             yield Static(Content(""), id="result")
             with Horizontal(classes="dialog-buttons"):
                 yield Button(self.t("tui.export.save"), id="save", variant="primary")
@@ -88,17 +104,22 @@ class ExportDialog(PeerDialog[Path | None]):
         self._show_format(self.fmt)
 
     @on(RadioSet.Changed, "#format")
+    @on(Checkbox.Changed, "#large")
     def _format_changed(self) -> None:
         self._show_format(self._chosen_format())
 
     def _show_format(self, fmt: str) -> None:
-        self.query_one("#format", RadioSet).border_subtitle = self.t(f"tui.export.about.{fmt}")
         for large in self.query("#large"):
             # Large print is a PDF or HTML thing; for the others the tick says so, greyed.
             large.disabled = fmt not in LARGE
             large.tooltip = self.t(
                 "tui.export.large_tip" if fmt in LARGE else "tui.export.large_only"
             )
+        about = self.t(f"tui.export.about.{fmt}")
+        if fmt in PAGED:
+            pages = taking_along.sheet_pages(self.prep, large_print=self._checked("#large"))
+            about = f"{about} {self.t('tui.export.pages', n=pages)}"
+        self.query_one("#about", Static).update(Content(about))
 
     def _chosen_format(self) -> str:
         pressed = self.query_one("#format", RadioSet).pressed_button
@@ -113,7 +134,7 @@ class ExportDialog(PeerDialog[Path | None]):
     def _save(self) -> None:
         folder_text = self.query_one("#folder", Field).value.strip()
         folder = Path(folder_text).expanduser() if folder_text else None
-        if folder == default_export_dir():
+        if folder == default_export_dir() and not self.peer_app.taken.shared:
             folder = None  # the export layer makes its own folder when it is not there yet
         fmt = self._chosen_format()
         print_now = self._checked("#print") and fmt in PRINTABLE
@@ -143,19 +164,21 @@ class ExportDialog(PeerDialog[Path | None]):
             self.app.call_from_thread(self._done, taken)
 
     def _failed(self, message: str) -> None:
-        result = self.query_one("#result", Static)
-        result.update(Content(message))
-        result.set_class(True, "-problem")
+        self._say(message, problem=True)
         self.query_one("#save", Button).disabled = False
+
+    def _say(self, text: str, *, problem: bool) -> None:
+        result = self.query_one("#result", Static)
+        result.set_class(problem, "-problem")
+        result.update(Content(text))
 
     def _done(self, taken: taking_along.Taken) -> None:
         self.written = taken.path
         words = "\n".join(said.text(self.cat) for said in [*taken.said, *taken.problems])
-        result = self.query_one("#result", Static)
-        result.set_class(bool(taken.problems), "-problem")
-        result.update(Content(words))
-        self.query_one("#save").display = False
-        self.query_one("#choices").display = False
+        self._say(words, problem=bool(taken.problems))
+        for gone in ("#save", "#format", "#about", "#large", "#folder", "#print"):
+            for widget in self.query(gone):
+                widget.display = False
         self.query_one("#open").display = taken.path is not None
         self.query_one("#cancel", Button).label = self.t("tui.export.close")
         (self.query_one("#open") if taken.path is not None else self.query_one("#cancel")).focus()
@@ -164,13 +187,21 @@ class ExportDialog(PeerDialog[Path | None]):
     def _open(self) -> None:
         if self.written is None:
             return
+        self._say(self.t("tui.export.opening"), problem=False)
+        self._show(self.written)
+
+    @work(thread=True, exclusive=True, group="open")
+    def _show(self, path: Path) -> None:
+        # The opener is asked and its answer waited for (a few seconds at most): in a thread.
         try:
-            taking_along.open_file(self.written)
+            taking_along.open_file(path)
         except PeerprepError as error:
-            self.notify(self.t(error.key, **error.values), severity="warning", timeout=15)
+            self.app.call_from_thread(self._say, self.t(error.key, **error.values), problem=True)
+        else:
+            self.app.call_from_thread(self._say, self.t("tui.export.opened"), problem=False)
 
     def action_save(self) -> None:
-        if not self.query_one("#save", Button).disabled:
+        if self.written is None and not self.query_one("#save", Button).disabled:
             self._save()
 
     def action_cancel(self) -> None:

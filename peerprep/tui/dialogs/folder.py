@@ -13,17 +13,18 @@ from typing import ClassVar, Generic, TypeVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.binding import BindingType
+from textual.containers import Horizontal
 from textual.content import Content
 from textual.widgets import Button, Input, Static
 
 from peerprep.drives import removable_places
 from peerprep.flow import preparation_file
-from peerprep.flow.taking_along import save_copy
+from peerprep.flow.taking_along import save_copy, stays_here
 from peerprep.model import Preparation
 from peerprep.store import StoreError
-from peerprep.tui.screens.base import PeerDialog
+from peerprep.tui.keymap import bind
+from peerprep.tui.screens.base import DialogBox, PeerDialog
 from peerprep.tui.widgets.fields import Field
 
 
@@ -68,7 +69,7 @@ class PlacesDialog(PeerDialog[ResultT], Generic[ResultT]):
     def compose(self) -> ComposeResult:
         places = _places("place")
         words = "shared.folder."
-        with Vertical(classes="dialog -wide"):
+        with DialogBox(wide=True):
             yield Static(Content.styled(self.t(f"{words}{self.kind}_title"), "bold"),
                          classes="dialog-title")  # fmt: skip
             yield Static(Content(self.about()))
@@ -102,7 +103,7 @@ class SaveToFolderDialog(PlacesDialog[list[Preparation] | None]):
     """Answers the preparations that were saved (an empty list if none), or None."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "close", "Close", tooltip="Close", id="shared_folder_close"),
+        bind("back", "close", id="shared_folder_close"),
     ]
 
     def __init__(self, preparations: list[Preparation], folder: Path | None = None) -> None:
@@ -142,6 +143,10 @@ class SaveToFolderDialog(PlacesDialog[list[Preparation] | None]):
                 return
             self.saved.append(prep)
         lines = [self.t("shared.saved_to", path=str(path)) for path in written]
+        for path in written:  # on the shared computer itself: it stays for others to find
+            stays = stays_here(self.peer_app.taken, path)
+            if stays is not None:
+                lines.append(stays.text(self.cat))
         self._say("\n".join(lines) or self.t("shared.folder.nothing"), problem=False)
         self.query_one("#save").display = False
         close = self.query_one("#close", Button)
@@ -158,7 +163,7 @@ class OpenFileDialog(PlacesDialog[preparation_file.Imported | None]):
     kind = "open"
     noun = "file"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "close", "Close", tooltip="Close", id="shared_open_close"),
+        bind("back", "close", id="shared_open_close"),
     ]
 
     def about(self) -> str:

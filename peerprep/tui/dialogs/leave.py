@@ -11,21 +11,20 @@ from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Button, Static
 
 from peerprep.model import Preparation
-from peerprep.tui.screens.base import PeerDialog
+from peerprep.tui.keymap import bind
+from peerprep.tui.screens.base import DialogBox, PeerDialog
 from peerprep.words.naming import display_title
 
 
 class LeaveDialog(PeerDialog[str | None]):
     first_focus = "#export"  # taking the words along is the first offer
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "stay", "Back", tooltip="Go back to writing", id="shared_leave_back"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = [bind("back", "stay", id="shared_leave_back")]
 
     def __init__(self, left: list[Preparation], *, can_print: bool = False) -> None:
         super().__init__()
@@ -34,7 +33,7 @@ class LeaveDialog(PeerDialog[str | None]):
 
     def compose(self) -> ComposeResult:
         titles = "\n".join(f"• {display_title(self.cat, prep)}" for prep in self.left[:5])
-        with Vertical(classes="dialog -wide"):
+        with DialogBox(wide=True):
             yield Static(Content.styled(self.t("shared.leave.title"), "bold"),
                          classes="dialog-title")  # fmt: skip
             yield Static(Content(self.t("shared.leave.why")))

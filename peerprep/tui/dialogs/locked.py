@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 
 from peerprep.store import LockInfo
 from peerprep.tui.dialogs.answer import Answer, AnswerDialog
+from peerprep.tui.keymap import bind
 
 
 class LockedDialog(AnswerDialog):
@@ -15,12 +16,7 @@ class LockedDialog(AnswerDialog):
 
     help_topic = "locked"  # what F1 explains (tui.help.topic.locked)
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
-            "escape", "answer('read')", "Just read", tooltip="Read without changing",
-            id="locked_read",
-        ),
-    ]  # fmt: skip
+    BINDINGS: ClassVar[list[BindingType]] = [bind("back", "answer('read')", id="locked_read")]
 
     def __init__(self, holder: LockInfo) -> None:
         super().__init__()

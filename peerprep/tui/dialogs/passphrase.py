@@ -13,13 +13,14 @@ from typing import ClassVar, Literal
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.binding import BindingType
+from textual.containers import Horizontal
 from textual.content import Content
 from textual.widgets import Button, Input, Static
 
 from peerprep import crypto
-from peerprep.tui.screens.base import PeerDialog
+from peerprep.tui.keymap import bind
+from peerprep.tui.screens.base import DialogBox, PeerDialog
 from peerprep.tui.widgets.fields import Field
 
 Kind = Literal["unlock", "new", "remove"]
@@ -33,9 +34,7 @@ class PassphraseDialog(PeerDialog[str | None]):
         text-style: bold;
     }
     """
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", tooltip="Do nothing", id="crypto_cancel"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = [bind("back", "cancel", id="crypto_cancel")]
 
     def __init__(self, kind: Kind, check: Callable[[str], object] | None = None) -> None:
         super().__init__()
@@ -43,7 +42,7 @@ class PassphraseDialog(PeerDialog[str | None]):
         self.check = check
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog -wide"):
+        with DialogBox(wide=True):
             yield Static(Content.styled(self.t(f"crypto.dialog.{self.kind}_title"), "bold"),
                          classes="dialog-title")  # fmt: skip
             if self.kind == "new":

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 
 from peerprep.flow.editing import SaveState
 from peerprep.tui.dialogs.answer import Answer, AnswerDialog
+from peerprep.tui.keymap import bind
 
 
 class SaveFailedDialog(AnswerDialog):
@@ -16,9 +17,7 @@ class SaveFailedDialog(AnswerDialog):
     help_topic = "save_failed"  # what F1 explains (tui.help.topic.save_failed)
     wide = True
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "answer('stay')", "Go on", tooltip="Go on writing", id="failed_stay"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = [bind("back", "answer('stay')", id="failed_stay")]
 
     def __init__(self, state: SaveState, *, quitting: bool = False) -> None:
         super().__init__()

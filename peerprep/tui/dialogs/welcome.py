@@ -6,28 +6,27 @@ from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.binding import BindingType
+from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Button, Static
 
-from peerprep.tui.screens.base import PeerDialog
+from peerprep.tui.keymap import bind
+from peerprep.tui.screens.base import DialogBox, PeerDialog
 
 
 class WelcomeDialog(PeerDialog[None]):
     first_focus = "#start"
     help_topic = "welcome"  # what F1 explains (tui.help.topic.welcome)
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "close", "Close", tooltip="Start", id="welcome_close"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = [bind("back", "close", id="welcome_close")]
 
     def compose(self) -> ComposeResult:
         folder = str(self.peer_app.data_dir)
-        with Vertical(classes="dialog -wide"):
+        with DialogBox(wide=True):
             yield Static(
                 Content.styled(self.t("tui.welcome.title"), "bold"), classes="dialog-title"
             )
-            with VerticalScroll(classes="dialog-body"):
+            with Vertical(classes="dialog-body"):
                 yield Static(Content(self.t("tui.welcome.what")))
                 side = self.peer_app.shared_side
                 if side is not None and side.in_memory:  # a shared computer keeps nothing

@@ -6,14 +6,16 @@ from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.binding import BindingType
+from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, Static, TextArea
 
-from peerprep.model import NOTE_MAX, Preparation
+from peerprep.model import Preparation
+from peerprep.tui.keymap import bind
 from peerprep.tui.screens.base import PeerScreen
 from peerprep.tui.widgets.fields import Answer
+from peerprep.tui.widgets.leftover import Leftover
 from peerprep.tui.widgets.save_status import SaveStatus
 from peerprep.words.naming import display_title as title_of
 
@@ -23,19 +25,13 @@ NOTES = ("agreed", "next_steps")
 class AfterMeetingScreen(PeerScreen):
     help_topic = "after"  # what F1 explains (tui.help.topic.after)
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "home", "Back", tooltip="Back to the list", id="after_back"),
-        # F5 saves or prints the sheet, as in every room of a preparation
-        Binding("f5", "export", "Save file", tooltip="A file to print or bring", id="export"),
+        bind("back", "home", id="after_back"),
         # F6 goes on, as in the wizard: here, on to the next meeting (priority: the text
         # areas would otherwise take F6 for "select line")
-        Binding(
-            "f6",
-            "copy",
-            "Next meeting",
-            tooltip="A new preparation from these words",
-            id="after_copy",
-            priority=True,
-        ),
+        bind("next", "copy", id="after_copy", priority=True),
+        # F5 saves or prints the sheet, as in every room of a preparation
+        bind("sheet", "export"),
+        bind("settings", "settings", show=False),
     ]
 
     room = None  # not one of the wizard's rooms
@@ -54,20 +50,23 @@ class AfterMeetingScreen(PeerScreen):
             yield Static(Content.styled(title, "bold"), id="room-title")
             yield SaveStatus(id="status")
         yield Static(Content(self.t("tui.after.intro")), classes="about")
-        with Vertical(id="notes"):
+        # It scrolls on a small terminal: each text area keeps three lines to write on.
+        with VerticalScroll(id="notes", can_focus=False):
             for name in NOTES:
                 area = Answer(
                     getattr(self.prep.after_meeting, name),
                     id=name,
                     placeholder=self.t(f"tui.after.{name}_hint"),
                     read_only=read_only,
+                    field=f"after_meeting.{name}",
                 )
                 area.border_title = self.t(f"tui.after.{name}")
                 yield area
+        yield Leftover([f"after_meeting.{name}" for name in NOTES], id="leftover")
         with Horizontal(id="bottom"):
             yield Static("", id="spacer")
             yield Button(self.t("tui.after.copy_button"), id="copy", compact=True)
-            yield Button(self.t("tui.nav.back_home"), id="home", compact=True)
+            yield Button(self.t("tui.nav.back_home"), id="to-home", compact=True)
 
     def after_build(self) -> None:
         self.query_one("#agreed", Answer).focus()
@@ -78,10 +77,7 @@ class AfterMeetingScreen(PeerScreen):
         session = self.peer_app.session
         if name not in NOTES or session.read_only:
             return
-        text = event.text_area.text
-        if len(text) > NOTE_MAX:
-            self.notify(self.t("tui.step.too_long", n=NOTE_MAX), severity="warning")
-            return
+        text = event.text_area.text  # the field stops at the note's limit (widgets/fields.py)
         if getattr(self.prep.after_meeting, name) != text:
             setattr(self.prep.after_meeting, name, text)
             session.changed()
@@ -95,7 +91,7 @@ class AfterMeetingScreen(PeerScreen):
             found = self.query(f"#{name}")
             if found:
                 text = found.first(Answer).text
-                if len(text) <= NOTE_MAX and getattr(self.prep.after_meeting, name) != text:
+                if getattr(self.prep.after_meeting, name) != text:
                     setattr(self.prep.after_meeting, name, text)
                     session.changed()
 
@@ -105,13 +101,19 @@ class AfterMeetingScreen(PeerScreen):
     def action_export(self) -> None:
         self.peer_app.export_dialog()
 
+    def action_settings(self) -> None:
+        from peerprep.tui.screens.settings import SettingsScreen
+
+        self.commit()
+        self.app.push_screen(SettingsScreen())
+
     def action_copy(self) -> None:
         prep_id = self.prep.id
         self.peer_app.go_home()
         if self.peer_app.session.prep is None:
             self.peer_app.start_from(prep_id)
 
-    @on(Button.Pressed, "#home")
+    @on(Button.Pressed, "#to-home")
     def _click_home(self) -> None:
         self.action_home()
 

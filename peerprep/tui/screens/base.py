@@ -9,16 +9,29 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar, Generic, TypeVar, cast
 
+from textual import events, on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
+from textual.containers import VerticalScroll
 from textual.screen import ModalScreen, Screen
+from textual.widget import Widget
 from textual.widgets import Footer
 
 from peerprep.tui.bindings import localize
+from peerprep.tui.keymap import bind
+from peerprep.tui.widgets.fields import Overflow
 
 if TYPE_CHECKING:
     from peerprep.tui.app import PeerprepApp
     from peerprep.words import Catalogue
+
+
+# Below these sizes a screen is "short" or "narrow" (a large terminal font, a small
+# window): it drops its explaining paragraphs and margins, so the place to write keeps
+# at least three lines and every button stays on the screen (tests/tui/test_layout.py).
+SHORT_BELOW = 20  # rows
+NARROW_BELOW = 60  # columns
+DIALOG_NARROW_BELOW = 80  # columns: a dialog's row of buttons needs the width of a -wide box
 
 
 class Worded:
@@ -34,6 +47,16 @@ class Worded:
 
     def t(self, key: str, **values: object) -> str:
         return self.peer_app.cat.text(key, **values)
+
+    def fit_size(self) -> None:
+        """Mark the screen "-short" or "-narrow" for the stylesheets (see SHORT_BELOW)."""
+        screen = cast(Screen, self)
+        width, height = screen.app.size
+        screen.set_class(height < SHORT_BELOW, "-short")
+        screen.set_class(width < NARROW_BELOW, "-narrow")
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.fit_size()
 
 
 class PeerScreen(Worded, Screen[None]):
@@ -53,6 +76,7 @@ class PeerScreen(Worded, Screen[None]):
     def on_mount(self) -> None:
         # Textual itself calls the on_mount of every class along the MRO, so a screen
         # does not write its own (nor call this one): it fills in after_build().
+        self.fit_size()
         self.localize_keys()
         self.refresh_bindings()
         self.after_build()
@@ -79,6 +103,15 @@ class PeerScreen(Worded, Screen[None]):
     def commit(self) -> None:
         """Put what is in the fields into the model (override where there are fields)."""
 
+    @on(Overflow)
+    def _overflowed(self, event: Overflow) -> None:
+        """Text did not fit into a field: kept in the session, shown until let go."""
+        from peerprep.tui.widgets.leftover import Leftover
+
+        self.peer_app.session.leftovers.add(event.field, event.rest)
+        for leftover in self.query(Leftover):
+            leftover.show()
+
 
 ResultT = TypeVar("ResultT")
 
@@ -93,15 +126,15 @@ class PeerDialog(Worded, ModalScreen[ResultT], Generic[ResultT]):
     first_focus: str = ""  # the widget that has the focus when the dialog opens ("#no")
     # A dialog stops the program's own keys from reaching the screen behind; F1 is
     # bound here again so that help works (and shows) in every dialog too.
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("f1", "app.help", "Help", tooltip="Help with what you see", id="help"),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = [bind("help", "app.help")]
 
     def on_mount(self) -> None:
+        self.fit_size()
         localize(self, self.cat)
         table = self._bindings.key_to_bindings
-        if "f1" in table:
-            table["f1"] = table.pop("f1")  # last in the footer, as on every screen
+        for key in ("f1", "ctrl+g"):
+            if key in table:
+                table[key] = table.pop(key)  # last in the footer, as on every screen
         self.mount(Footer(show_command_palette=False, compact=True))
         self.refresh_bindings()
         # Textual itself calls the on_mount of every class along the MRO, so a dialog
@@ -110,6 +143,11 @@ class PeerDialog(Worded, ModalScreen[ResultT], Generic[ResultT]):
         self.after_mount()
         if self.first_focus:
             self.query_one(self.first_focus).focus()
+
+    def fit_size(self) -> None:
+        """A dialog's buttons stand in a row only where the row fits (80 columns)."""
+        super().fit_size()
+        self.set_class(self.app.size.width < DIALOG_NARROW_BELOW, "-narrow")
 
     def after_mount(self) -> None:
         """What compose cannot do, once the dialog is built."""
@@ -122,3 +160,28 @@ class PeerDialog(Worded, ModalScreen[ResultT], Generic[ResultT]):
     def relabel(self) -> None:
         localize(self, self.cat)
         self.refresh(recompose=True)
+
+
+class DialogBox(VerticalScroll):
+    """The box of a dialog. It scrolls when the terminal is too small for all of it, so
+    its buttons can always be reached and seen (a focused button is scrolled into view),
+    and it takes the focus itself (Tab), so that the arrow keys scroll back to read."""
+
+    def __init__(self, *, wide: bool = False, id: str | None = None) -> None:
+        super().__init__(classes="dialog -wide" if wide else "dialog", id=id)
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        # The answers stay at the bottom of the box (dialogs.tcss); a field scrolled into
+        # view must not end up behind them.
+        self.call_after_refresh(self._clear_of_answers, event.widget)
+
+    def _clear_of_answers(self, widget: Widget) -> None:
+        answers = self.query(".dialog-buttons")
+        if not answers or not widget.is_mounted:
+            return
+        bar = answers.first()
+        if widget is bar or bar in widget.ancestors:
+            return
+        hidden = widget.region.bottom - bar.region.y
+        if hidden > 0:
+            self.scroll_relative(y=hidden, animate=False, immediate=True)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, ClassVar
 
+from rich.table import Table
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -17,6 +18,7 @@ from textual.content import Content
 from textual.widgets import Button, Static
 
 from peerprep.tui.bindings import key_display, label_key, tip_key
+from peerprep.tui.keymap import KEYS, bind, meaning_of
 from peerprep.tui.screens.base import PeerScreen
 from peerprep.words import Catalogue
 
@@ -47,23 +49,29 @@ def sections() -> list[tuple[str, list[BindingType]]]:
     ]
 
 
-def key_lines(cat: Catalogue, bindings: Iterable[BindingType]) -> Content:
-    rows: list[Content] = []
+def keys_shown(key: str) -> str:
+    """All the keys of a binding's meaning, as a person reads them: "F5, Ctrl+P"."""
+    meaning = meaning_of(key.split(",")[0].strip())
+    every = KEYS[meaning] if meaning else tuple(key.split(","))
+    return ", ".join(key_display(k) for k in every)
+
+
+def key_lines(cat: Catalogue, bindings: Iterable[BindingType]) -> Table:
+    """One row per key: its keys ("F5, Ctrl+P"), then what it does; a description that
+    wraps stays in its own column."""
+    rows = Table.grid(padding=(0, 2, 0, 0))
+    rows.add_column(no_wrap=True, style="bold")
+    rows.add_column(ratio=1)
+    seen: set[str] = set()
     for binding in bindings:
-        if not isinstance(binding, Binding) or not binding.id:
+        if not isinstance(binding, Binding) or not binding.id or binding.id in seen:
             continue
         if not cat.has(label_key(binding.id)):
             continue
-        key = key_display(binding.key).ljust(10)
-        rows.append(
-            Content.assemble(
-                (key, "bold"),
-                cat.text(label_key(binding.id)),
-                " – ",
-                cat.text(tip_key(binding.id)),
-            )
-        )
-    return Content("\n").join(rows)
+        seen.add(binding.id)
+        words = f"{cat.text(label_key(binding.id))} – {cat.text(tip_key(binding.id))}"
+        rows.add_row(keys_shown(binding.key), words)
+    return rows
 
 
 def keys_of(screen: Screen[object]) -> list[Binding]:
@@ -80,7 +88,8 @@ def keys_of(screen: Screen[object]) -> list[Binding]:
 
 class HelpScreen(PeerScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,f1", "close", "Close", tooltip="Back where you were", id="help_close"),
+        bind("back", "close", id="help_close"),
+        bind("help", "close", id="help_close", show=False),  # F1 again: back
     ]
 
     def __init__(self, topic: str | None = None, keys: list[Binding] | None = None) -> None:
@@ -107,10 +116,13 @@ class HelpScreen(PeerScreen):
             for heading, bindings in sections():
                 yield Static(Content.styled(self.t(heading), "bold"), classes="help-heading")
                 yield Static(key_lines(self.cat, bindings), classes="help-keys")
-            yield Static(Content(self.t("tui.help.saving")), classes="about")
-            yield Static(
-                Content(self.t("tui.help.where", path=str(self.peer_app.data_dir))), classes="about"
-            )
+            side = getattr(self.peer_app, "shared_side", None)
+            if side is not None and side.in_memory:  # a shared computer: no word of saving
+                yield Static(Content(self.t("tui.help.saving_shared")), classes="about")
+            else:
+                yield Static(Content(self.t("tui.help.saving")), classes="about")
+                where = self.t("tui.help.where", path=str(self.peer_app.data_dir))
+                yield Static(Content(where), classes="about")
         with Horizontal(id="bottom"):
             yield Static("", id="spacer")
             yield Button(self.t("tui.help.close"), id="close", compact=True)

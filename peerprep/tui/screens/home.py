@@ -6,7 +6,7 @@ from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Center, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
@@ -15,58 +15,85 @@ from textual.widgets.option_list import Option
 
 from peerprep.flow import deleting, summaries
 from peerprep.model import Preparation
-from peerprep.store import StoreError
+from peerprep.store import Listing, StoreError
 from peerprep.tui.bindings import key_of
+from peerprep.tui.keymap import bind
 from peerprep.tui.screens.base import PeerScreen
 from peerprep.words import Catalogue
 
+SEPARATOR = " · "
+
+
+def wrap_items(items: list[str], width: int) -> list[str]:
+    """Join the items of a row with " · ", breaking the line only between two items, so
+    "kl. 18.21" is never split over two lines ("kl." at the end of one, "18.21" below).
+    An item longer than the width gets a line of its own (and wraps there)."""
+    lines: list[str] = []
+    for item in items:
+        if lines and len(lines[-1]) + len(SEPARATOR) + len(item) <= width:
+            lines[-1] += SEPARATOR + item
+        else:
+            lines.append(item)
+    return lines
+
 
 def row(
-    cat: Catalogue, prep: Preparation, *, chosen: bool = False, elsewhere: bool = False
+    cat: Catalogue,
+    prep: Preparation,
+    *,
+    chosen: bool = False,
+    elsewhere: bool = False,
+    width: int = 70,
 ) -> Content:
     """The title; the meeting, its date, how far along, when last changed; the first words
     (flow.summaries.row). The chosen one is marked with ▶, so it shows without colour
-    too; one open in another window says so in words."""
+    too; one open in another window says so in words. `width`: the columns a row has."""
     said = summaries.row(cat, prep)
     # Without a title of one's own the title is the meeting and its date: not said twice.
-    details = cat.text(
-        "tui.home.details" if said.own_title else "tui.home.details_short",
-        kind=said.kind,
-        date=said.date,
-        n=said.parts_filled,
-        changed=said.changed,
-    )
+    items = [said.kind, said.date] if said.own_title else []
+    items += [
+        cat.text("tui.home.parts", n=said.parts_filled),
+        cat.text("tui.home.changed", changed=said.changed),
+    ]
     mark = "▶ " if chosen else "  "
     lines: list[str | tuple[str, str]] = [mark, (said.title, "bold")]
     if elsewhere:
         lines += [" · ", (cat.text("tui.home.open_elsewhere"), "italic")]
-    lines += ["\n  ", details]
+    for line in wrap_items(items, max(20, width - 2)):
+        lines += ["\n  ", line]
     if said.excerpt:
         quoted = f"»{said.excerpt}«" if cat.language == "da" else f"“{said.excerpt}”"
         lines += ["\n  ", (quoted, "italic")]
     return Content.assemble(*lines)
 
 
-NEEDS_CHOICE = ("open", "copy", "after", "delete")  # actions on the chosen preparation
+NEEDS_CHOICE = ("open", "copy", "after", "delete", "sheet")  # act on the chosen preparation
+# Rows shown before the rest of a long list is read: more than the tallest screen holds.
+FIRST_ROWS = 40
 
 
 class HomeScreen(PeerScreen):
     help_topic = "home"  # what F1 explains (tui.help.topic.home)
+    is_home = True  # what the app closes rooms down to (app.close_rooms)
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("f2", "new", "New", tooltip="Start a new preparation", id="new"),
-        Binding("enter", "open", "Open", tooltip="Go on with the chosen one", id="open"),
-        Binding("f4", "after", "After", tooltip="Notes from after the meeting", id="after"),
-        Binding("f5", "copy", "Copy", tooltip="Start a new one from this one's words", id="copy"),
-        Binding("f8", "delete", "Delete", tooltip="Delete the chosen one", id="delete"),
-        Binding(
-            "f9", "settings", "Settings", tooltip="Language, colours, peer mode", id="settings"
-        ),
+        bind("open", "open"),
+        bind("after", "after"),
+        bind("sheet", "sheet"),
+        # "one step on" from a meeting that has been: the next meeting, from these words
+        bind("next", "copy", id="copy"),
+        bind("new", "new"),
+        # said on the list's frame: no room in the footer at 80 columns
+        bind("delete", "delete", show=False),
+        bind("settings", "settings", show=False),
     ]
 
     def __init__(self) -> None:
         super().__init__()
         self.preparations: list[Preparation] = []
         self.elsewhere: set[str] = set()  # ids open in another window right now
+        self._reading = 0  # which reading of the list is the newest (reload)
+        self._marked: str | None = None  # the row drawn with the mark
+        self._by_id: dict[str, Preparation] = {}
 
     def compose_body(self) -> ComposeResult:
         with Vertical(id="home"):
@@ -79,15 +106,12 @@ class HomeScreen(PeerScreen):
             with Vertical(id="empty"):
                 yield Static(Content(self.t("tui.home.empty")), id="empty-text")
                 with Center():
-                    label = f"{self.t('tui.home.start')} ({key_of(self, 'new') or 'F2'})"
+                    label = f"{self.t('tui.home.start')} ({key_of(self, 'new')})"
                     yield Button(label, id="start", variant="primary")
 
-    def on_mount(self) -> None:
-        # (PeerScreen.on_mount runs after this one: Textual calls each class's own)
-        if self._in_sight():
-            self.reload()
-
     def on_screen_resume(self) -> None:
+        # Also sent when home is first shown (as the first screen, or pushed): the list
+        # is read here, once, not also when it is mounted.
         if self._in_sight():
             self.reload()
 
@@ -104,18 +128,56 @@ class HomeScreen(PeerScreen):
         self.reload()
 
     def reload(self) -> None:
-        """Read the list again (after a change, a return from a preparation, a new language)."""
+        """Read the list again (after a change, a return from a preparation, a new language).
+
+        The last changed come first (store.newest), at once; a longer list is read in a
+        thread and shown whole when it is read, so home shows its first rows as fast with
+        ten thousand preparations as with ten. (The store does not read again the files
+        it read before and that have not changed.)"""
+        self._reading += 1
+        reading = self._reading
+        store = self.peer_app.session.store
         try:
-            listing = self.peer_app.session.listing()
+            first = store.newest(FIRST_ROWS)
         except StoreError as error:
             self.notify(self.t(error.key, **error.values), severity="error")
             return
+        said: set[str] = set()
+        self._fill(first, self._open_elsewhere(first.preparations), said)
+        if len(first.preparations) < FIRST_ROWS:
+            return  # that was all of them
+
+        def read_all() -> None:
+            try:
+                listing = self.peer_app.session.listing()
+            except StoreError as error:
+                self.app.call_from_thread(
+                    self.notify, self.t(error.key, **error.values), severity="error"
+                )
+                return
+            elsewhere = self._open_elsewhere(listing.preparations)
+            self.app.call_from_thread(self._fill_if_current, reading, listing, elsewhere, said)
+
+        self.run_worker(read_all, thread=True, group="home-list", exit_on_error=False)
+
+    def _fill_if_current(
+        self, reading: int, listing: Listing, elsewhere: set[str], said: set[str]
+    ) -> None:
+        if reading == self._reading and self.is_attached:  # else a newer reading is under way
+            self._fill(listing, elsewhere, said)
+
+    def _fill(self, listing: Listing, elsewhere: set[str], said: set[str]) -> None:
         for problem in summaries.listing_problems(self.cat, listing):
-            self.notify(problem, severity="warning", timeout=20)
-        self.preparations = listing.preparations
-        self.elsewhere = self._open_elsewhere()
+            if problem not in said:  # a file left in place is named once per reading
+                said.add(problem)
+                self.notify(problem, severity="warning", timeout=20)
         options = self.query_one("#list", OptionList)
-        highlighted = options.highlighted
+        chosen = options.highlighted_option.id if options.highlighted_option else None
+        place = options.highlighted or 0
+        self.preparations = listing.preparations
+        self._by_id = {prep.id: prep for prep in self.preparations}
+        self.elsewhere = elsewhere
+        self._marked = None
         options.clear_options()
         entries: list[Option | None] = []
         for prep in self.preparations:
@@ -131,15 +193,19 @@ class HomeScreen(PeerScreen):
         self.query_one("#what").display = has_any
         self.refresh_bindings()
         if has_any:
-            options.highlighted = min(highlighted or 0, len(self.preparations) - 1)
+            # the same preparation stays chosen; if it is gone, the one in its place
+            if chosen in self._by_id:
+                options.highlighted = options.get_option_index(chosen)
+            else:
+                options.highlighted = min(place, len(self.preparations) - 1)
             options.focus()
         else:
             self.query_one("#start").focus()
 
-    def _open_elsewhere(self) -> set[str]:
+    def _open_elsewhere(self, preparations: list[Preparation]) -> set[str]:
         store = self.peer_app.session.store
         found: set[str] = set()
-        for prep in self.preparations:
+        for prep in preparations:
             try:
                 if store.lock_holder(prep.id) is not None:
                     found.add(prep.id)
@@ -148,7 +214,21 @@ class HomeScreen(PeerScreen):
         return found
 
     def _row(self, prep: Preparation, *, chosen: bool = False) -> Content:
-        return row(self.cat, prep, chosen=chosen, elsewhere=prep.id in self.elsewhere)
+        # the list's frame, the screen's margins and the option's own padding
+        width = self.app.size.width - 8
+        return row(self.cat, prep, chosen=chosen, elsewhere=prep.id in self.elsewhere, width=width)
+
+    def on_resize(self) -> None:
+        if self.preparations and self.is_attached:
+            self._remark()
+
+    def _remark(self) -> None:
+        options = self.query_one("#list", OptionList)
+        chosen = options.highlighted_option
+        for prep in self.preparations:
+            options.replace_option_prompt(
+                prep.id, self._row(prep, chosen=chosen is not None and prep.id == chosen.id)
+            )
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # not shown while there is nothing to choose yet
@@ -179,11 +259,15 @@ class HomeScreen(PeerScreen):
 
     @on(OptionList.OptionHighlighted, "#list")
     def _mark(self, event: OptionList.OptionHighlighted) -> None:
+        # Only the row that was marked and the one marked now are drawn again: a long
+        # list is not redrawn row by row at every move.
         options = event.option_list
-        for prep in self.preparations:
-            options.replace_option_prompt(
-                prep.id, self._row(prep, chosen=prep.id == event.option.id)
-            )
+        for prep_id in {self._marked, event.option.id}:
+            prep = self._by_id.get(prep_id or "")
+            if prep is not None:
+                chosen = prep_id == event.option.id
+                options.replace_option_prompt(prep.id, self._row(prep, chosen=chosen))
+        self._marked = event.option.id
 
     @on(OptionList.OptionSelected, "#list")
     def _selected(self, event: OptionList.OptionSelected) -> None:
@@ -198,6 +282,12 @@ class HomeScreen(PeerScreen):
         prep = self._need_choice()
         if prep is not None:
             self.peer_app.start_from(prep.id)
+
+    def action_sheet(self) -> None:
+        """The sheet of the chosen preparation: save it as a file or print it."""
+        prep = self._need_choice()
+        if prep is not None:
+            self.peer_app.export_dialog(prep=prep)
 
     def action_after(self) -> None:
         prep = self._need_choice()

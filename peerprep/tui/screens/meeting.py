@@ -2,34 +2,49 @@
 
 F6 goes on (or skips: nothing here is required). A date or time that cannot be read
 is said plainly under the fields, and the person stays until it is fixed or emptied.
+Right after "copy for a new meeting" the form says what was copied from where, and F8
+(or its button) undoes the copy in one step (flow.copying).
 """
 
 from __future__ import annotations
 
 from functools import partial
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.widgets import Input, OptionList, Select, Static
+from textual.widgets import Button, Input, OptionList, Select, Static
 
 from peerprep.choices import MEETING_KINDS
+from peerprep.field_limits import ATTENDEES_MAX, SHORT_MAX, TITLE_MAX
 from peerprep.flow.dates import DateProblem, parse_date, parse_time
-from peerprep.model import ATTENDEES_MAX, SHORT_MAX, TITLE_MAX
-from peerprep.tui.bindings import adopt
+from peerprep.tui.bindings import adopt, key_of
+from peerprep.tui.keymap import bind
 from peerprep.tui.screens.wizard import WizardScreen
 from peerprep.tui.widgets.fields import Field
+from peerprep.tui.widgets.leftover import Leftover
 from peerprep.tui.widgets.marked_list import mark_rows
 from peerprep.tui.widgets.paging import Dropdown
 from peerprep.tui.widgets.save_status import SaveStatus
-from peerprep.words.dates import format_date, say_date
+from peerprep.words.dates import format_date, say_when
+
+if TYPE_CHECKING:
+    from peerprep.flow.copying import Copied
 
 TEXT_FIELDS = ("date", "time", "place", "attendees", "companion", "title")
 
 
+def field_of(name: str) -> str:
+    """The field's path in the file (flow.limits): "meeting.place", "title"."""
+    return "title" if name == "title" else f"meeting.{name}"
+
+
 class MeetingScreen(WizardScreen):
     help_topic = "meeting"  # what F1 explains (tui.help.topic.meeting)
+    BINDINGS: ClassVar[list[BindingType]] = [bind("delete", "undo_copy", id="undo_copy")]
 
     def __init__(self) -> None:
         super().__init__("meeting")
@@ -62,6 +77,7 @@ class MeetingScreen(WizardScreen):
             disabled=self.read_only,
             tooltip=self.t(f"tui.meeting.{name}_hint"),
             max_length=TITLE_MAX if name == "title" else SHORT_MAX,
+            field=field_of(name),
         )
         field.border_title = self.t(f"tui.meeting.{name}")
         return field
@@ -72,6 +88,13 @@ class MeetingScreen(WizardScreen):
             yield Static(Content.styled(self.t("tui.meeting.heading"), "bold"), id="room-title")
             yield SaveStatus(id="status")
         with VerticalScroll(id="form"):
+            copied = self._copied()
+            if copied is not None:
+                with Vertical(id="copied"):
+                    said = copied.what(self.cat)
+                    yield Static(Content(" ".join(s.text(self.cat) for s in said)))
+                    label = f"{self.t('tui.copy.undo')} ({key_of(self, 'undo_copy')})"
+                    yield Button(label, id="undo-copy", compact=True)
             yield Static(Content(self.t("tui.meeting.intro")), classes="about")
             kind = Dropdown(
                 kinds,
@@ -94,6 +117,7 @@ class MeetingScreen(WizardScreen):
                     yield self._field("companion")
                     yield Static(Content(self.t("tui.meeting.companion_note")), classes="note")
                 yield self._field("title")
+        yield Leftover([field_of(name) for name in TEXT_FIELDS], id="leftover")
         with Horizontal(id="bottom"):
             yield Static("", id="spacer")
             yield from self.compose_nav("tui.nav.next_parts", "tui.nav.back_home")
@@ -110,6 +134,43 @@ class MeetingScreen(WizardScreen):
         self._describe_kind(self.prep.meeting.kind)
         self._check_when(show_ok=True)
         self.query_one("#kind", Select).focus()
+
+    # --- a copy just made ----------------------------------------------------------------
+
+    def _copied(self) -> Copied | None:
+        copied = self.peer_app.copied
+        prep = self.peer_app.session.prep
+        return copied if copied is not None and prep is not None and (
+            prep.id == copied.copy_id) else None  # fmt: skip
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return action != "undo_copy" or self._copied() is not None
+
+    def action_undo_copy(self) -> None:
+        """Undo the copy in one step; asked first only if the copy holds new words."""
+        copied = self._copied()
+        if copied is None:
+            return
+        self.commit()
+        if copied.untouched(self.prep):
+            self.peer_app.undo_copy()
+            return
+        from peerprep.tui.dialogs.confirm import ConfirmDialog
+        from peerprep.words.naming import display_title
+
+        title = display_title(self.cat, copied.source)
+        dialog = ConfirmDialog(
+            question=self.t("tui.copy.question"),
+            items=[],
+            warning=self.t("tui.copy.warning", title=title),
+            yes=self.t("tui.copy.yes"),
+            no=self.t("tui.copy.no"),
+        )
+        self.app.push_screen(dialog, lambda yes: self.peer_app.undo_copy() if yes else None)
+
+    @on(Button.Pressed, "#undo-copy")
+    def _click_undo(self) -> None:
+        self.action_undo_copy()
 
     def _describe_kind(self, kind: str) -> None:
         self.query_one("#kind-about", Static).update(Content(self.cat.kind(kind).description))
@@ -187,8 +248,8 @@ class MeetingScreen(WizardScreen):
             self.peer_app.session.changed()
             self.edited()
         if date is not None and show_ok:
-            when = say_date(self.cat, date, time)
-            problem.update(Content(self.t("tui.meeting.when_ok", when=when)))
+            when = say_when(self.cat, date, time)  # in words, with how far away it is
+            problem.update(Content(self.t("dates.said.meeting", when=when)))
         else:
             problem.update(Content(""))
         return True

@@ -6,14 +6,16 @@ from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Input, OptionList, Static
 
-from peerprep.model import QUESTION_MAX, QUESTIONS_MAX
+from peerprep.field_limits import QUESTION_MAX, QUESTIONS_MAX
+from peerprep.tui.keymap import bind
 from peerprep.tui.screens.wizard import WizardScreen
 from peerprep.tui.widgets.fields import Field
+from peerprep.tui.widgets.leftover import Leftover
 from peerprep.tui.widgets.marked_list import MarkedList
 from peerprep.tui.widgets.save_status import SaveStatus
 
@@ -22,28 +24,11 @@ class QuestionsScreen(WizardScreen):
     help_topic = "questions"  # what F1 explains (tui.help.topic.questions)
     BINDINGS: ClassVar[list[BindingType]] = [
         # F2 is written on the list of suggestions (no room for it in the footer at 80
-        # columns once F3 and F8 are there too)
-        Binding(
-            "f2",
-            "suggestions",
-            "Suggestions",
-            tooltip="Questions many people ask",
-            id="suggestions",
-            show=False,
-        ),
-        Binding("f3", "edit", "Edit", tooltip="Change the chosen question", id="edit"),
-        Binding("f8", "remove", "Remove", tooltip="Take the chosen question away", id="remove"),
-        Binding(
-            "ctrl+up", "move(-1)", "Up", tooltip="Move the question up", id="move_up", show=False
-        ),
-        Binding(
-            "ctrl+down",
-            "move(1)",
-            "Down",
-            tooltip="Move the question down",
-            id="move_down",
-            show=False,
-        ),
+        # columns once F8 is there too); Enter on one of my questions changes it
+        bind("ideas", "suggestions", id="suggestions", show=False),
+        bind("delete", "remove", id="remove"),
+        bind("move_up", "move(-1)", show=False),
+        bind("move_down", "move(1)", show=False),
     ]
 
     def __init__(self) -> None:
@@ -75,9 +60,11 @@ class QuestionsScreen(WizardScreen):
             placeholder=self.t("tui.questions.field_hint"),
             max_length=QUESTION_MAX,
             disabled=self.read_only,
+            field="questions",
         )
         field.border_title = self.t("tui.questions.new")
         yield field
+        yield Leftover(["questions"], id="leftover")
         with Horizontal(id="bottom"):
             yield Static("", id="spacer")
             yield from self.compose_nav("tui.nav.next_review")
@@ -103,7 +90,7 @@ class QuestionsScreen(WizardScreen):
     def _fill(self, highlight: int | None = None) -> None:
         self._fill_suggestions()
         mine = self.query_one("#mine", MarkedList)
-        mine.fill([f"{n}. {q}" for n, q in enumerate(self.questions, start=1)])
+        mine.fill(list(self.questions), numbered=True)
         if self.questions:
             mine.highlighted = max(0, min(highlight or 0, len(self.questions) - 1))
         self.query_one("#none").display = not self.questions
@@ -117,7 +104,7 @@ class QuestionsScreen(WizardScreen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # Change, remove and move act on a question of one's own: hidden until there is one.
         prep = self.peer_app.session.prep
-        return bool(prep and prep.questions) or action not in ("edit", "remove", "move")
+        return bool(prep and prep.questions) or action not in ("remove", "move")
 
     def _chosen(self) -> int | None:
         mine = self.query_one("#mine", OptionList)

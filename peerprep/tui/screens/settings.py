@@ -6,13 +6,14 @@ from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, Checkbox, RadioSet, Static
 
 from peerprep.choices import LANGUAGES
 from peerprep.settings import THEMES
+from peerprep.tui.keymap import bind
 from peerprep.tui.screens.base import PeerScreen
 from peerprep.tui.widgets.choices import Choice, Tick
 
@@ -20,7 +21,8 @@ from peerprep.tui.widgets.choices import Choice, Tick
 class SettingsScreen(PeerScreen):
     help_topic = "settings"  # what F1 explains (tui.help.topic.settings)
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "close", "Back", tooltip="Back where you were", id="settings_back"),
+        bind("back", "close", id="settings_back"),
+        bind("settings", "close", id="settings_back", show=False),  # F9 again: back
     ]
 
     def compose_body(self) -> ComposeResult:

@@ -1,31 +1,42 @@
 """One of the four parts: the starter, what it is for, help on request, and the person's words.
 
 The side panel holds what the person asked to see: "help me start" prompts (F2),
-example answers (F3) and, in peer mode (F4), the peer's conversation prompts. Each is
-shown and hidden by its key or by a click on its button; the button's words say which.
+example answers (F3) and, in peer mode, the peer's conversation prompts. Each is shown
+and hidden by its key or by its button (Tab, Enter or a click); the button's words say
+which. The panel takes the focus (Tab) so that the arrow keys and PageDown scroll it.
+
+The answer continues the starter (export/starter.py): the frame around the text area
+says "Skriv videre: Det er vigtigt for mig at …", its placeholder starts with "…", and
+the examples are shown as continuations ("… komme i skole igen").
 """
 
 from __future__ import annotations
 
 import contextlib
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, Static, TextArea
 
 from peerprep.choices import PART_KEYS
+from peerprep.export.starter import as_continuation, continues, stem
 from peerprep.flow.editing import TooLong
 from peerprep.tui.bindings import key_of
+from peerprep.tui.keymap import bind
 from peerprep.tui.screens.wizard import WizardScreen
 from peerprep.tui.widgets.bullets import Bullets
 from peerprep.tui.widgets.fields import Answer
+from peerprep.tui.widgets.leftover import Leftover
 from peerprep.tui.widgets.save_status import SaveStatus
 from peerprep.tui.widgets.sheet_gauge import SheetGauge
 from peerprep.tui.widgets.step_bar import StepBar
+
+if TYPE_CHECKING:
+    from peerprep.model import Preparation
 
 GAUGE_DELAY = 0.3  # seconds after a key press before the gauge is measured again
 
@@ -33,19 +44,8 @@ GAUGE_DELAY = 0.3  # seconds after a key press before the gauge is measured agai
 class StepScreen(WizardScreen):
     help_topic = "step"  # what F1 explains (tui.help.topic.step)
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
-            "f2", "toggle('prompts')", "Help me start", tooltip="Questions that help", id="prompts"
-        ),
-        Binding("f3", "toggle('examples')", "Examples", tooltip="What others wrote", id="examples"),
-        # F4 is written on its button above (no room for it in the footer at 80 columns)
-        Binding(
-            "f4",
-            "toggle_peer",
-            "Peer",
-            tooltip="Prompts for a peer worker",
-            id="peer",
-            show=False,
-        ),
+        bind("ideas", "toggle('prompts')", id="prompts"),
+        bind("examples", "toggle('examples')"),
     ]
 
     def __init__(self, part_key: str) -> None:
@@ -55,15 +55,22 @@ class StepScreen(WizardScreen):
         self.part_key = part_key
         self.index = PART_KEYS.index(part_key)
         self._gauge_timer = None
-        self._warned_long = False
 
     # --- building ------------------------------------------------------------------------
 
+    @property
+    def made(self) -> Preparation | None:
+        """The preparation, or None while a new one is not made yet (it is empty then, and
+        the first frame does not wait for it: flow.editing.EditingSession.new_later)."""
+        return None if self.peer_app.session.pending else self.prep
+
     def compose_body(self) -> ComposeResult:
         part = self.cat.part(self.part_key)
-        text = self.prep.statement.get(self.part_key)
+        prep = self.made
+        text = prep.statement.get(self.part_key) if prep is not None else ""
+        goes_on = continues(part.starter)
         with Horizontal(id="topbar"):
-            yield StepBar(self.cat, self.prep, self.index)
+            yield StepBar(self.cat, prep, self.index)
             yield SaveStatus(id="status")
         yield Static(Content(part.starter), classes="starter")
         yield Static(Content(" ".join(part.about)), classes="about")
@@ -76,16 +83,22 @@ class StepScreen(WizardScreen):
             answer = Answer(
                 text,
                 id="answer",
-                placeholder=self.t("tui.step.placeholder"),
+                placeholder=self.t("tui.step.placeholder_continue" if goes_on
+                                   else "tui.step.placeholder"),
                 read_only=self.read_only,
                 tooltip=self.t("tui.step.answer_tip"),
+                field=f"statement.{self.part_key}",
+            )  # fmt: skip
+            # the frame says where the words go: on from the starter's last word
+            answer.border_title = (
+                self.t("tui.step.continue", starter=stem(part.starter)) if goes_on else part.title
             )
-            answer.border_title = part.title
             yield answer
+            examples = [as_continuation(example, part.starter) for example in part.examples]
             with VerticalScroll(id="side"):
                 for name, lines in (
                     ("prompts", part.prompts),
-                    ("examples", part.examples),
+                    ("examples", examples),
                     ("peer", part.peer),
                 ):
                     yield Static(
@@ -94,6 +107,7 @@ class StepScreen(WizardScreen):
                         id=f"{name}-title",
                     )
                     yield Bullets(lines, id=name, classes="side-text")
+        yield Leftover([f"statement.{self.part_key}"], id="leftover")
         with Horizontal(id="bottom"):
             yield SheetGauge(id="gauge")
             yield from self.compose_nav("tui.nav.next")
@@ -109,7 +123,7 @@ class StepScreen(WizardScreen):
         answer.focus()
         self._show_panels()
         self._show_next_label()
-        self.query_one("#gauge", SheetGauge).show(self.cat, self.prep)
+        self.query_one("#gauge", SheetGauge).show(self.cat, self.made)
 
     # --- what the person sees on request ---------------------------------------------------
 
@@ -118,18 +132,34 @@ class StepScreen(WizardScreen):
         shown = {
             "prompts": app.show_prompts,
             "examples": app.show_examples,
-            "peer": app.settings.peer_mode,
+            "peer": app.settings.peer_mode and app.show_peer,
         }
+        narrow = self.has_class("-narrow")
         for name, visible in shown.items():
             self.query_one(f"#{name}").display = visible
             self.query_one(f"#{name}-title").display = visible
             key = key_of(self, name)
-            labels = {w: f"{self.t(f'tui.step.{w}_{name}')} ({key})" for w in ("show", "hide")}
+            after = f" ({key})" if key else ""
+            if narrow:  # "▸ Idéer": open or shut said by the shape; the key is in the footer
+                labels = {w: f"{m} {self.t(f'tui.keys.{name}.label')}"
+                          for w, m in (("show", "▸"), ("hide", "▾"))}  # fmt: skip
+            else:
+                labels = {w: f"{self.t(f'tui.step.{w}_{name}')}{after}" for w in ("show", "hide")}
             button = self.query_one(f"#toggle-{name}", Button)
             button.label = labels["hide" if visible else "show"]
             # One width for both words, so nothing is cut and nothing moves under the mouse.
             button.styles.width = max(len(label) for label in labels.values()) + 2
+        # the conversation prompts are for a peer worker beside the person (a setting)
+        self.query_one("#toggle-peer").display = app.settings.peer_mode
         self.query_one("#side").display = any(shown.values())
+        # help asked for takes the place of the paragraph about the part (F1 has it too),
+        # so three examples fit beside the text area at 80x24
+        self.set_class(any(shown.values()), "-panels")
+
+    def fit_size(self) -> None:
+        super().fit_size()
+        if self.is_mounted and self.query("#toggle-prompts"):
+            self._show_panels()
 
     def _show_next_label(self) -> None:
         if self.visiting:
@@ -152,8 +182,7 @@ class StepScreen(WizardScreen):
 
     def action_toggle_peer(self) -> None:
         app = self.peer_app
-        app.settings.peer_mode = not app.settings.peer_mode
-        app.save_settings()
+        app.show_peer = not app.show_peer
         self._show_panels()
         self._bring_into_view("peer")
 
@@ -193,14 +222,8 @@ class StepScreen(WizardScreen):
 
     @on(TextArea.Changed, "#answer")
     def _typed(self, event: TextArea.Changed) -> None:
-        try:
-            changed = self.peer_app.session.set_part(self.part_key, event.text_area.text)
-        except TooLong as error:
-            if not self._warned_long:
-                self._warned_long = True
-                self.notify(self.t("tui.step.too_long", n=error.limit), severity="warning")
-            return
-        self._warned_long = False
+        # The field stops at the part's limit (widgets/fields.py), so it always fits.
+        changed = self.peer_app.session.set_part(self.part_key, event.text_area.text)
         if changed:
             self.edited()
             self._show_next_label()
@@ -222,6 +245,6 @@ class StepScreen(WizardScreen):
         answers = self.query("#answer")
         if answers:
             answer = answers.first(Answer)
-            with contextlib.suppress(TooLong):  # said when it happened; the rest is saved
+            with contextlib.suppress(TooLong):  # the field stops at the limit: never
                 self.peer_app.session.set_part(self.part_key, answer.text)
             self.peer_app.session.cursors[self.part_key] = answer.cursor_location

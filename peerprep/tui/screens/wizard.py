@@ -2,7 +2,9 @@
 
 Escape goes one room back (from the meeting: home), F6 one room on. A room opened from
 the review is a visit to fix one thing: Escape and F6 both go back to the review, and
-the footer and the one button at the bottom say so. Every move saves.
+the footer and the one button at the bottom say so. Every move saves. In every room F5
+is the sheet (save it as a file or print it), F4 the notes from after the meeting and F9
+the settings (tui/keymap.py).
 """
 
 from __future__ import annotations
@@ -11,25 +13,28 @@ from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.widgets import Button
 
-from peerprep.model import Preparation
 from peerprep.tui.bindings import adopt
+from peerprep.tui.keymap import bind
 from peerprep.tui.screens.base import PeerScreen
 
 if TYPE_CHECKING:
     from textual.dom import DOMNode
 
+    from peerprep.model import Preparation
+
 
 class WizardScreen(PeerScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "back", "Back", tooltip="One step back", id="back"),
+        bind("back", "back"),
         # priority: the text area would otherwise take F6 for "select line"
-        Binding("f6", "next", "Next", tooltip="One step on", id="next", priority=True),
-        Binding("f9", "home", "Home", tooltip="Back to the list", id="home", show=False),
-        # the same key as on the review, in every room: save the sheet or print it from here
-        Binding("f5", "export", "Save file", tooltip="A file to print or bring", id="export"),
+        bind("next", "next", priority=True),
+        # the same key in every room and on home: save the sheet or print it from here
+        bind("sheet", "export"),
+        bind("after", "after", show=False),
+        bind("settings", "settings", show=False),
     ]
 
     def __init__(self, room: str) -> None:
@@ -109,6 +114,18 @@ class WizardScreen(PeerScreen):
     def action_export(self) -> None:
         self.peer_app.export_dialog()
 
+    def action_after(self) -> None:
+        """The notes from after the meeting, for this preparation."""
+        prep = self.peer_app.session.prep
+        if prep is not None and self.ready_to_leave():
+            self.peer_app.open_after_meeting(prep.id)
+
+    def action_settings(self) -> None:
+        from peerprep.tui.screens.settings import SettingsScreen
+
+        self.commit()
+        self.app.push_screen(SettingsScreen())
+
     @on(Button.Pressed, "#back")
     def _click_back(self) -> None:
         self.action_back()
@@ -120,7 +137,7 @@ class WizardScreen(PeerScreen):
 
 def in_key_order(node: DOMNode) -> None:
     """The footer shows a screen's keys in the order of its table: Escape first, then the
-    F-keys by number (the wizard's F5 after a room's own F2-F4), then the rest."""
+    F-keys by number (the wizard's F5 after a room's own F2 and F3), then the rest."""
     table = node._bindings.key_to_bindings
     ordered = sorted(table.items(), key=lambda item: _rank(item[0]))
     table.clear()

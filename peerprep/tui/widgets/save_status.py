@@ -1,5 +1,6 @@
-"""The quiet line that says whether the words are saved: "Saved 14.32" / "Saving …" /
-"Not saved: <reason>"."""
+"""The quiet line that says whether the words are saved: "Saved 14.32" only for what is on
+disk; "Not saved yet" while newer words are only in memory; "Saving …"; "Not saved:
+<reason>"; and on a shared computer, where nothing is written, never "saved" at all."""
 
 from __future__ import annotations
 
@@ -10,16 +11,22 @@ from peerprep.words import Catalogue
 from peerprep.words.dates import format_date
 
 # Short reasons for the status line; the full sentence (with the folder) is in the dialog.
-_REASONS = ("disk_full", "read_only", "folder_missing", "write_failed")
+SAVE_REASONS = ("disk_full", "read_only", "folder_missing", "write_failed")
+# What "saved" would be said for; in memory (a shared computer) it is never said.
+_SAVING_KINDS = ("idle", "pending", "saving", "saved")
 
 
 def status_text(cat: Catalogue, state: SaveState) -> str:
     """The words for a save state. The words carry the meaning; colour only repeats it."""
+    if state.in_memory and state.kind in _SAVING_KINDS:
+        return cat.text("shared.status")  # a shared computer keeps nothing: never "saved"
+    if state.kind == "pending":
+        return cat.text("tui.save.pending")
     if state.kind == "saved" and state.at is not None:
         return cat.text("tui.save.saved", time=format_date(cat, state.at.time()))
     if state.kind == "failed":
         name = state.error_key.rsplit(".", 1)[-1]
-        reason = cat.text(f"tui.save.reason.{name if name in _REASONS else 'write_failed'}")
+        reason = cat.text(f"tui.save.reason.{name if name in SAVE_REASONS else 'write_failed'}")
         return cat.text("tui.save.failed", reason=reason)
     if state.kind == "read_only":
         return cat.text("tui.save.read_only")
@@ -38,7 +45,7 @@ class SaveStatus(Static):
         cat = self.app.cat  # type: ignore[attr-defined]
         text = status_text(cat, state)
         side = getattr(self.app, "shared_side", None)
-        if side is not None and side.in_memory and state.kind in ("idle", "saving", "saved"):
+        if side is not None and side.in_memory and state.kind in _SAVING_KINDS:
             text = cat.text("shared.status")  # a shared computer keeps nothing: never "Saved"
         self.update(text)
         self.set_class(state.kind == "failed", "-failed")

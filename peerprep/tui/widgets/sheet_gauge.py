@@ -3,11 +3,15 @@ flow.gauge's, the same one plain mode says)."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.widgets import Static
 
-from peerprep.flow.gauge import Fill, measure
-from peerprep.model import Preparation
-from peerprep.words import Catalogue
+from peerprep.flow.gauge import EMPTY, Fill, measure
+
+if TYPE_CHECKING:
+    from peerprep.model import Preparation
+    from peerprep.words import Catalogue
 
 BAR_CELLS = 10
 
@@ -27,7 +31,9 @@ def gauge_text(cat: Catalogue, fill: Fill) -> str:
 
 
 class SheetGauge(Static):
-    def show(self, cat: Catalogue, prep: Preparation) -> None:
-        fill = measure(prep)
+    def show(self, cat: Catalogue, prep: Preparation | None) -> None:
+        """How full the sheet is; `prep` None: a new preparation not made yet, whose
+        measure is known without measuring (flow.gauge.EMPTY)."""
+        fill = EMPTY if prep is None else measure(prep)
         self.update(gauge_text(cat, fill))
         self.set_class(fill.share > 1.0 or fill.second_page, "-over")

@@ -6,31 +6,36 @@ goes to that part.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual import events
 from textual.content import Content
 from textual.message import Message
 from textual.widgets import Static
 
 from peerprep.choices import PART_KEYS
-from peerprep.model import Preparation
-from peerprep.words import Catalogue
+
+if TYPE_CHECKING:
+    from peerprep.model import Preparation
+    from peerprep.words import Catalogue
 
 DONE, HERE, TODO = "✓", "▶", "○"
 
 
-def marks(prep: Preparation, index: int) -> list[str]:
+def marks(prep: Preparation | None, index: int) -> list[str]:
+    """The mark of each part; `prep` None: a new preparation not made yet (all empty)."""
     out: list[str] = []
     for number, key in enumerate(PART_KEYS):
         if number == index:
             out.append(HERE)
-        elif prep.statement.get(key).strip():
+        elif prep is not None and prep.statement.get(key).strip():
             out.append(DONE)
         else:
             out.append(TODO)
     return out
 
 
-def bar_text(cat: Catalogue, prep: Preparation, index: int) -> Content:
+def bar_text(cat: Catalogue, prep: Preparation | None, index: int) -> Content:
     """'Del 2 af 4   ✓ 1  ▶ 2  ○ 3  ○ 4' (the index is 0-based)."""
     label = cat.text("tui.step.progress", n=index + 1, total=len(PART_KEYS))
     pieces = [Content.styled(label, "bold"), Content("   ")]
@@ -49,7 +54,7 @@ class StepBar(Static):
             super().__init__()
             self.index = index
 
-    def __init__(self, cat: Catalogue, prep: Preparation, index: int) -> None:
+    def __init__(self, cat: Catalogue, prep: Preparation | None, index: int) -> None:
         super().__init__(bar_text(cat, prep, index))
         self._cat = cat
         self._prep = prep

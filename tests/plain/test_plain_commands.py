@@ -1,0 +1,138 @@
+"""One command scheme, in words a voice says aloud, honoured at every prompt: help says
+what can be typed there, back goes back one step, stop stops; in an answer only the word
+for end ends it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from plain_driving import drive, saved
+
+from peerprep.words import catalogue
+
+DA = catalogue("da")
+ALWAYS = DA.text("plain.help.always")
+
+
+def test_the_scheme_is_announced_once(monkeypatch: pytest.MonkeyPatch, data_dir: Path) -> None:
+    code, out = drive(monkeypatch, ["1", "", "slut", "tilbage", "0", "stop"])
+    assert code == 0
+    assert out.count(DA.text("plain.commands_about")) == 1
+    assert out.count(DA.text("plain.menu_hint")) == 1  # said under the first menu only
+
+
+@pytest.mark.parametrize(
+    ("script", "help_key"),
+    [
+        (["hjælp"], "plain.help.menu"),  # a menu
+        (["1", "hjælp"], "plain.help.yes_no"),  # "the meeting first?"
+        (["1", "ja", "", "hjælp"], "plain.help.field"),  # a meeting field
+        (["1", "", "hjælp"], "plain.help.part"),  # the first line of a part
+        (["1", "", "Hej", "slut", "hjælp"], "plain.help.text"),  # part 2 uses the short hint
+    ],
+    ids=["menu", "yes-no", "field", "part", "second-part"],
+)
+def test_help_works_at_every_prompt(
+    monkeypatch: pytest.MonkeyPatch, data_dir: Path, script: list[str], help_key: str
+) -> None:
+    code, out = drive(monkeypatch, [*script, "stop"])
+    assert code == 0
+    assert DA.text(help_key) in out  # said only when asked for
+    assert ALWAYS in out
+
+
+@pytest.mark.parametrize(
+    "script",
+    [
+        ["stop"],  # home
+        ["1", "stop"],  # the meeting first?
+        ["1", "ja", "stop"],  # the meeting's kind
+        ["1", "ja", "", "stop"],  # the date
+        ["1", "ja", "", "", "", "stop"],  # the place
+        ["1", "", "stop"],  # the first line of part 1
+        ["1", "", "", "", "", "", "stop"],  # "questions?"
+    ],
+    ids=["home", "yes-no", "kind", "date", "place", "part", "questions"],
+)
+def test_stop_works_at_every_prompt(
+    monkeypatch: pytest.MonkeyPatch, data_dir: Path, script: list[str]
+) -> None:
+    code, out = drive(monkeypatch, script)
+    assert code == 0
+    # the goodbye claims a save only when something was saved (issue 13)
+    goodbye = "plain.goodbye" if saved(data_dir) else "plain.goodbye_nothing"
+    assert out.rstrip().endswith(DA.text(goodbye))
+    assert "Traceback" not in out
+    assert not saved(data_dir) or saved(data_dir)[0]["meeting"]["place"] != "stop"
+
+
+@pytest.mark.parametrize(
+    "script",
+    [
+        ["1", "tilbage"],  # the meeting first? -> the preparation's menu
+        ["1", "ja", "", "tilbage"],  # the date -> the menu, nothing changed
+        ["1", "", "tilbage"],  # the first line of part 1 -> the menu
+    ],
+    ids=["yes-no", "date", "part"],
+)
+def test_back_leaves_the_step_for_the_menu(
+    monkeypatch: pytest.MonkeyPatch, data_dir: Path, script: list[str]
+) -> None:
+    code, out = drive(monkeypatch, [*script, "0", "stop"])
+    assert code == 0
+    assert DA.text("plain.menu.walk") in out  # the preparation's menu
+    [prep] = saved(data_dir) or [None]
+    # "0" and "stop" did not land in an answer: they went home and stopped
+    assert prep is None or prep["statement"]["introduction"] == ""
+    goodbye = "plain.goodbye" if prep is not None else "plain.goodbye_nothing"
+    assert out.rstrip().endswith(DA.text(goodbye))
+
+
+def test_enter_keeps_the_kind_right_after_being_told_so(
+    monkeypatch: pytest.MonkeyPatch, data_dir: Path
+) -> None:
+    code, out = drive(monkeypatch, ["1", "ja", "", "", "", "Afsnit 3", "tilbage", "0", "stop"])
+    assert code == 0
+    keep = DA.text("plain.menu_enter", label=DA.text("plain.keep_as_is"))
+    assert keep in out
+    assert DA.text("plain.not_understood", lowest=0, highest=7) not in out
+    [prep] = saved(data_dir)
+    assert prep["meeting"]["kind"] == "other" and prep["meeting"]["place"] == "Afsnit 3"
+
+
+def test_remove_takes_a_field_away(monkeypatch: pytest.MonkeyPatch, data_dir: Path) -> None:
+    drive(monkeypatch, ["1", "ja", "", "", "", "Afsnit 3", "tilbage", "0", "stop"])
+    # open it, the meeting (2), keep the kind, date, time; remove the place; back, home, stop
+    code, out = drive(monkeypatch, ["2", "1", "2", "", "", "", "fjern", "tilbage", "0", "stop"])
+    assert code == 0
+    assert DA.text("plain.field_now", value="Afsnit 3") in out
+    assert DA.text("plain.field_removed") in out
+    assert saved(data_dir)[0]["meeting"]["place"] == ""
+
+
+def test_ideas_examples_and_peer_by_word(monkeypatch: pytest.MonkeyPatch, data_dir: Path) -> None:
+    code, out = drive(
+        monkeypatch, ["1", "", "idéer", "eksempler", "støtte", "tilbage", "0", "stop"]
+    )
+    assert code == 0
+    part = DA.part("introduction")
+    assert part.prompts[0] in out and part.examples[0] in out and part.peer[0] in out
+    assert saved(data_dir) == []  # nothing written: the words were commands
+
+
+def test_old_symbols_are_text_not_commands(monkeypatch: pytest.MonkeyPatch, data_dir: Path) -> None:
+    """q, 0, ? and - were commands once; in an answer they are the person's words."""
+    code, _out = drive(monkeypatch, ["1", "", "q", "0", "?", "-", "stop", "slut", "tilbage", "0"])
+    assert code == 0
+    assert saved(data_dir)[0]["statement"]["introduction"] == "q\n0\n?\n-\nstop"
+
+
+def test_english_words(monkeypatch: pytest.MonkeyPatch, data_dir: Path) -> None:
+    en = catalogue("en")
+    code, out = drive(
+        monkeypatch, ["1", "", "help", "I draw.", "end", "back", "0", "stop"], "--lang", "en"
+    )
+    assert code == 0
+    assert en.text("plain.help.part") in out
+    assert saved(data_dir)[0]["statement"]["introduction"] == "I draw."
