@@ -135,10 +135,15 @@ class PtyProcess:
 
 
 def spawn(
-    argv: Sequence[str], env: dict[str, str] | None = None, cwd: str | None = None
+    argv: Sequence[str],
+    env: dict[str, str] | None = None,
+    cwd: str | None = None,
+    size: tuple[int, int] = (COLUMNS, LINES),
 ) -> PtyProcess:
+    """Start `argv` on a new pty of `size` (columns, lines)."""
     master, slave = os.openpty()
-    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", LINES, COLUMNS, 0, 0))
+    columns, lines = size
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", lines, columns, 0, 0))
     started = time.time()
     try:
         process = subprocess.Popen(

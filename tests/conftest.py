@@ -33,6 +33,29 @@ def _no_network(event: str, args: tuple) -> None:
 
 sys.addaudithook(_no_network)
 
+# The quick part (`pytest -m "not slow"`, under two minutes) leaves these out; CI runs
+# everything. Each starts whole programs: the full screen (every test boots the app),
+# kills and fuzzing, a fresh interpreter per module and the type check, all three faces.
+SLOW_PATHS = (
+    "tests/tui/",
+    "tests/stress/",
+    "tests/test_layers.py",
+    "tests/flow/test_faces_agree.py",
+)
+# Stress tests run for a time budget or a number of rounds of their own (test_tui_keys.py
+# took four minutes on a loaded two-core machine).
+STRESS_TIMEOUT = 600
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    root = Path(str(config.rootpath))
+    for item in items:
+        where = Path(str(item.path)).relative_to(root).as_posix()
+        if where.startswith(SLOW_PATHS):
+            item.add_marker(pytest.mark.slow)
+        if where.startswith("tests/stress/") and item.get_closest_marker("timeout") is None:
+            item.add_marker(pytest.mark.timeout(STRESS_TIMEOUT))
+
 
 @pytest.fixture(autouse=True)
 def isolated(
@@ -111,3 +134,30 @@ HANG_SECONDS = 20
 
 class Hung(BaseException):
     """Not an OSError (the code under test may catch those): it goes all the way up."""
+
+
+# --- a real printer: a private CUPS scheduler (tests/print_scheduler.py) ------------------
+
+
+@pytest.fixture(scope="session")
+def print_scheduler(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
+    """A private CUPS scheduler for the whole run, started when a test first needs it;
+    None where this machine has no CUPS (CI installs it)."""
+    import print_scheduler as cups
+
+    if not cups.available():
+        yield None
+        return
+    with cups.scheduler(tmp_path_factory.mktemp("cups")) as running:
+        yield running
+
+
+@pytest.fixture
+def cups_printer(print_scheduler: object, monkeypatch: pytest.MonkeyPatch) -> object:
+    """The real `lp`/`lpstat` pointed at the private scheduler, whose default printer is
+    idle and accepting, with nothing printed yet. `printed()` reads back what it got."""
+    if print_scheduler is None:
+        pytest.skip("no CUPS here (cupsd, lp, lpstat); CI installs cups-daemon and cups-client")
+    print_scheduler.reset()  # type: ignore[attr-defined]
+    monkeypatch.setenv("CUPS_SERVER", str(print_scheduler.socket))  # type: ignore[attr-defined]
+    return print_scheduler

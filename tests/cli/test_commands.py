@@ -496,7 +496,6 @@ def test_language_choice(
     else:
         monkeypatch.setenv("PEERPREP_LANG", env)
     monkeypatch.setenv("LANG", lang)
-    monkeypatch.setattr("locale.getlocale", lambda *a: (None, None))
     _code, out, _err = _run(capsys, *argv, "list")
     assert out.strip() == catalogue(expected).text("cli.list_empty")
 

@@ -63,11 +63,14 @@ def print_service(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[P
 
 
 @pytest.fixture
-def printer(fake_bin: Path, tmp_path: Path, print_service: Path) -> Path:
-    log = tmp_path / "lp.log"
-    _fake(fake_bin, "lpstat", _lpstat())
-    _fake(fake_bin, "lp", f'echo "$@" >> "{log}"; echo {NOISE}; echo {NOISE} >&2')
-    return log
+def printer(cups_printer):
+    """The real lp and lpstat and a private CUPS scheduler (tests/print_scheduler.py):
+    what the printer got is read back with printer.printed()."""
+    return cups_printer
+
+
+# What lp says on success ("request id is Kontor-1 (1 file(s))"): never the person's to read.
+LP_SAYS = "request id"
 
 
 @pytest.fixture
@@ -151,10 +154,10 @@ def test_second_page_warning(preparation, data_dir, export_dir, capsys):
 def test_print_sends_the_file_quietly(saved, export_dir, printer, capfd):
     assert main(["export", "--latest", "--print"]) == 0
     out, err = capfd.readouterr()
-    assert NOISE not in out and NOISE not in err
+    assert LP_SAYS not in out + err
     assert _da("export.printed") in out
-    sent = printer.read_text(encoding="utf-8").strip()
-    assert sent == str((export_dir / "Møde om udskrivning 2025-03-12.pdf").resolve())
+    path = export_dir / "Møde om udskrivning 2025-03-12.pdf"
+    assert printer.printed() == [path.read_bytes()]  # the sheet itself, byte for byte
 
 
 @pytest.mark.parametrize(
@@ -206,14 +209,23 @@ def test_the_answer_is_kept_for_the_session(fake_bin, print_service):
     assert printing.printer_status() == printing.PrinterStatus("ready", "Kontor")
 
 
-def test_printer_that_refuses(saved, export_dir, fake_bin, print_service, capfd):
-    _fake(fake_bin, "lpstat", _lpstat())
-    _fake(fake_bin, "lp", f"echo {NOISE} >&2; exit 1")
+def test_print_without_a_printer(saved, export_dir, printer, capfd):
+    printer.remove()  # the scheduler runs, but no printer is set up
     assert main(["export", "--latest", "--print"]) == 1
     out, err = capfd.readouterr()
-    assert "Kontor" not in out + err and NOISE not in out + err
+    assert _da("export.printer.no_printer") in err
+    assert "lpstat" not in out + err and "destination" not in out + err
+    assert (export_dir / "Møde om udskrivning 2025-03-12.pdf").exists()  # still saved
+
+
+def test_printer_that_refuses(saved, export_dir, printer, capfd):
+    printer.refuse()  # there, and the default, but not accepting jobs (out of paper)
+    assert main(["export", "--latest", "--print"]) == 1
+    out, err = capfd.readouterr()
+    assert "Kontor" not in out + err and "accepting" not in out + err
     path = export_dir / "Møde om udskrivning 2025-03-12.pdf"
     assert _da("export.errors.print_failed", path=str(path)) in err
+    assert printer.nothing_printed()
 
 
 def test_print_html_is_refused_before_writing(saved, export_dir, printer, capsys):
@@ -222,16 +234,22 @@ def test_print_html_is_refused_before_writing(saved, export_dir, printer, capsys
     assert not export_dir.exists()
 
 
-def test_printer_available(fake_bin, print_service):
-    assert not printing.printer_available()  # no tools at all
-    _fake(fake_bin, "lpr", "exit 0")
-    printing.forget_printer()
-    assert printing.printer_available()  # a bare lpr: it will say if it fails
-    _fake(fake_bin, "lpstat", _lpstat(default=""))
+def test_printer_available(printer):
+    assert printing.printer_available()
+    printer.refuse()  # set up, if out of paper: printing says so itself
+    printing.forget_printer()  # the answer is kept for the session: asked again here
+    assert printing.printer_available()
+    printer.remove()
     printing.forget_printer()
     assert not printing.printer_available()
-    _fake(fake_bin, "lpstat", _lpstat())
-    printing.forget_printer()
+
+
+def test_printer_available_without_cups_tools(fake_bin):
+    assert not printing.printer_available()  # no printing programs at all
+    # Simulation (a BSD-style system with only lpr, which CI does not have): lpr alone
+    # is all there is to ask, and it will say if it fails.
+    _fake(fake_bin, "lpr", "exit 0")
+    printing.forget_printer()  # the answer is kept for the session: asked again here
     assert printing.printer_available()
 
 
@@ -282,7 +300,7 @@ def test_package_api_for_the_full_screen_program(preparation, tmp_path, printer)
         preparation(), None, fmt="pdf", folder=tmp_path, print_now=True
     )
     assert path.parent == tmp_path
-    assert printer.read_text(encoding="utf-8").strip() == str(path.resolve())
+    assert printer.printed() == [path.read_bytes()]
     with pytest.raises(export.ExportError) as refused:
         export.export_preparation(preparation(), fmt="html", folder=tmp_path, print_now=True)
     assert refused.value.key == "export.errors.print_format"

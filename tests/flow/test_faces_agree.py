@@ -13,12 +13,12 @@ import json
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from textual.widgets import Input
 
 from peerprep.cli import main
-from peerprep.export import printing
 from peerprep.flow.context import Start
 from peerprep.model import Preparation
 from peerprep.settings import DiskSettings, Settings
@@ -275,17 +275,15 @@ def _everything(roots: list[Path]) -> set[str]:
 
 
 @pytest.fixture
-def printer(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> list[bytes]:
-    """A printer that takes the sheet (its bytes are kept here, in memory, only)."""
+def printer(cups_printer: Any, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Any:
+    """The real lp and a private CUPS scheduler (tests/print_scheduler.py); the program's
+    temporary files go to a folder of the test's own, checked to be empty afterwards."""
     import tempfile
 
     temp = tmp_path / "tmp"
     temp.mkdir()
     monkeypatch.setattr(tempfile, "tempdir", str(temp))
-    printed: list[bytes] = []
-    monkeypatch.setattr(printing, "_known", printing.PrinterStatus("ready"))  # asked and kept
-    monkeypatch.setattr(printing, "print_file", lambda path: printed.append(path.read_bytes()))
-    return printed
+    return cups_printer
 
 
 def _roots(tmp_path: Path) -> list[Path]:
@@ -299,20 +297,21 @@ def _roots(tmp_path: Path) -> list[Path]:
 
 
 def test_plain_mode_prints_on_a_shared_computer_without_a_file(
-    printer: list[bytes], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    printer: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     before = _everything(_roots(tmp_path))
     # new, skip the meeting, one part, skip the rest, no questions; then the sheet (9)
     # and "send it to the printer" (the fifth choice), home, stop: nothing more to ask
     script = ["1", "nej", "Jeg hedder Kim.", "slut", "", "", "", "nej", "9", "5", "0", "stop"]
     out = _plain(monkeypatch, script, "--shared")
-    assert len(printer) == 1 and printer[0].startswith(b"%PDF")
+    printed = printer.printed()
+    assert len(printed) == 1 and printed[0].startswith(b"%PDF")
     assert catalogue("da").text("export.printed_no_file") in out
     assert _everything(_roots(tmp_path)) == before
 
 
 async def test_the_full_screen_prints_on_a_shared_computer_without_a_file(
-    printer: list[bytes], tmp_path: Path
+    printer: Any, tmp_path: Path
 ) -> None:
     from peerprep.flow.context import Context
     from peerprep.tui.shared_side import install
@@ -350,14 +349,14 @@ async def test_the_full_screen_prints_on_a_shared_computer_without_a_file(
         await pilot.press("enter")
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert len(printer) == 1
+        assert len(printer.printed()) == 1
         assert context.taken.untaken(app.session.store.list().preparations) == []
     assert keeper.in_memory
     assert _everything(roots) == before
 
 
 def test_the_command_line_prints_on_a_shared_computer_without_a_file(
-    printer: list[bytes], tmp_path: Path
+    printer: Any, tmp_path: Path
 ) -> None:
     """`peerprep --shared export --latest --print`: nothing is kept on a shared computer,
     so there is nothing to print - but a machine-wide shared computer with the person's own
@@ -370,5 +369,5 @@ def test_the_command_line_prints_on_a_shared_computer_without_a_file(
     roots = [r for r in _roots(tmp_path) if r != Path(os.environ["PEERPREP_DATA_DIR"])]
     before = _everything(roots)
     assert main(["--shared", "--data-dir", str(stick), "export", prep.id, "--print"]) == 0
-    assert len(printer) == 1
+    assert len(printer.printed()) == 1
     assert _everything(roots) == before

@@ -354,40 +354,36 @@ def test_light_commands_in_shared_mode_leave_no_file_anywhere(tmp_path: Path) ->
 
 
 def test_print_only_keeps_no_file(
-    site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cups_printer
 ) -> None:
+    """Printed through the real lp to a private CUPS scheduler (tests/print_scheduler.py)."""
     import tempfile
-
-    from peerprep.export import printing
 
     tmp = tmp_path / "tmp"
     tmp.mkdir()
     monkeypatch.setattr(tempfile, "tempdir", str(tmp))
-    sent: list[tuple[Path, bytes]] = []
-    monkeypatch.setattr(printing, "print_file", lambda path: sent.append((path, path.read_bytes())))
     print_without_file(_prep("min søster"))
-    assert len(sent) == 1 and sent[0][1].startswith(b"%PDF")  # the printer got the sheet
+    printed = cups_printer.printed()
+    assert len(printed) == 1 and printed[0].startswith(b"%PDF")  # the printer got the sheet
     assert list(tmp.iterdir()) == []  # and nothing of it is left behind
 
 
 def test_print_only_cleans_up_when_printing_fails(
-    site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cups_printer
 ) -> None:
+    """The private scheduler's printer refuses jobs: lp fails as it does for a person."""
     import tempfile
 
-    from peerprep.export import ExportError, printing
+    from peerprep.export import ExportError
 
     tmp = tmp_path / "tmp"
     tmp.mkdir()
     monkeypatch.setattr(tempfile, "tempdir", str(tmp))
-
-    def no_printer(path: Path) -> None:
-        raise ExportError("export.printer.no_printer", path=str(path))
-
-    monkeypatch.setattr(printing, "print_file", no_printer)
+    cups_printer.refuse()
     with pytest.raises(ExportError):
         print_without_file(_prep())
     assert list(tmp.iterdir()) == []
+    assert cups_printer.nothing_printed()
 
 
 def test_a_file_that_says_no_cannot_outvote_one_that_says_yes(tmp_path: Path) -> None:

@@ -123,3 +123,126 @@ class FaultyDisk:
         changing("rename", counts_as_save=True)
         for name in ("link", "unlink", "mkdir", "rmdir", "chmod", "utime"):
             changing(name)
+
+
+# --- the real thing: a tmpfs of the test's own --------------------------------------------
+
+
+def _run(*argv: str) -> bool:
+    import subprocess
+
+    try:
+        return subprocess.run(argv, capture_output=True, timeout=30).returncode == 0
+    except (OSError, subprocess.SubprocessError):
+        return False
+
+
+def can_mount() -> bool:
+    """Can this process mount a tmpfs (root, or CAP_SYS_ADMIN, on Linux)?"""
+    import sys
+
+    return sys.platform == "linux" and os.geteuid() == 0
+
+
+class RealDisk:
+    """Tiny tmpfs file systems mounted on the given folders, that really fill up (FULL) or
+    really turn read-only (READ_ONLY), and recover (`fail(None)`).
+
+    The same interface as FaultyDisk: `fail(mode, after_ok=n)` lets n whole saves of a
+    preparation succeed first (counted at Store.save, where the real disk then fails);
+    `failures` counts writes the operating system refused.
+    """
+
+    SIZE = "2m"
+
+    def __init__(self, folders: list[Path], monkeypatch: pytest.MonkeyPatch) -> None:
+        self.folders = folders
+        self.mode: str | None = None
+        self.after_ok = 0
+        self.failures = 0
+        self._pending: str | None = None
+        self._mounted: list[Path] = []
+        for folder in folders:
+            folder.mkdir(parents=True, exist_ok=True)
+            if not _run("mount", "-t", "tmpfs", "-o", f"size={self.SIZE},mode=0700",
+                        "peerprep-test", str(folder)):  # fmt: skip
+                self.close()
+                pytest.skip("cannot mount a tmpfs here")
+            self._mounted.append(folder)
+        self._count_refusals(monkeypatch)
+        self._switch_after_saves(monkeypatch)
+
+    def _count_refusals(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        from peerprep import files
+
+        real = files.atomic_write
+
+        def counting(*args: Any, **kwargs: Any) -> None:
+            try:
+                real(*args, **kwargs)
+            except files.DiskError:
+                self.failures += 1
+                raise
+
+        monkeypatch.setattr(files, "atomic_write", counting)
+        for module in ("peerprep.store.disk", "peerprep.settings"):
+            import importlib
+
+            loaded = importlib.import_module(module)
+            if getattr(loaded, "atomic_write", None) is real:
+                monkeypatch.setattr(loaded, "atomic_write", counting)
+
+    def _switch_after_saves(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        from peerprep.store import Store
+
+        real_save = Store.save
+        disk = self
+
+        def save(store: Store, prep: Any) -> Path:
+            path = real_save(store, prep)
+            if disk._pending is not None:
+                disk.after_ok -= 1
+                if disk.after_ok <= 0:
+                    pending, disk._pending = disk._pending, None
+                    disk._apply(pending)
+            return path
+
+        monkeypatch.setattr(Store, "save", save)
+
+    def fail(self, mode: str | None, after_ok: int = 0) -> None:
+        if after_ok > 0 and mode is not None:
+            self.after_ok, self._pending = after_ok, mode
+            return
+        self._pending = None
+        self._apply(mode)
+
+    def _apply(self, mode: str | None) -> None:
+        if self.mode == READ_ONLY:
+            for folder in self._mounted:
+                assert _run("mount", "-o", "remount,rw", str(folder))
+        if self.mode == FULL:
+            for folder in self._mounted:
+                (folder / ".filler").unlink(missing_ok=True)
+        self.mode = mode
+        if mode == FULL:
+            for folder in self._mounted:
+                _fill(folder / ".filler")
+        elif mode == READ_ONLY:
+            for folder in self._mounted:
+                assert _run("mount", "-o", "remount,ro", str(folder))
+
+    def close(self) -> None:
+        for folder in self._mounted:
+            _run("umount", "-l", str(folder))
+        self._mounted = []
+
+
+def _fill(filler: Path) -> None:
+    """Fill the file system `filler` is on, to the last byte."""
+    import contextlib
+
+    with open(filler, "wb", buffering=0) as handle:
+        for size in (65536, 4096, 512, 64, 1):
+            with contextlib.suppress(OSError):
+                while True:
+                    handle.write(b"\0" * size)

@@ -4,10 +4,11 @@ Promise: the store says which (errors.disk_full / errors.read_only), the file on
 stays the one from the last good save, no temporary file is left behind, the text stays
 in memory, and the next save after the disk recovers writes all of it.
 
-Two ways to make the disk fail (see faults.py for why chmod is not one of them, as root):
-- a wrapped `os` (always runs);
-- a real, tiny tmpfs that is filled up or remounted read-only (runs where mounting is
-  allowed, e.g. as root in a container; skipped elsewhere).
+The disk fails for real where the machine lets a test mount a file system (root on
+Linux, as in CI): the data and config folders are tiny tmpfs file systems, filled up to
+the last byte or remounted read-only in the middle of a session (faults.RealDisk).
+Elsewhere the same tests run on a simulation, a wrapped `os` whose calls fail on cue
+(faults.FaultyDisk; chmod proves nothing as root, see faults.py).
 """
 
 from __future__ import annotations
@@ -15,13 +16,15 @@ from __future__ import annotations
 import contextlib
 import errno
 import io
+import os
+import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from faults import FULL, READ_ONLY, FaultyDisk
+from faults import FULL, READ_ONLY, FaultyDisk, RealDisk, can_mount
 
 from peerprep import cli, settings
 from peerprep.model import Preparation
@@ -49,9 +52,21 @@ def _saved_prep(store: Store) -> Preparation:
 
 
 @pytest.fixture
-def disk(data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> FaultyDisk:
+def disk(
+    data_dir: Path, config_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[FaultyDisk | RealDisk]:
+    """The data and config folders on a real tmpfs each, that really fills up or turns
+    read-only, where this machine lets the test mount one (root on Linux; CI). Elsewhere
+    a simulation: the `os` calls under those folders fail on cue (faults.FaultyDisk)."""
+    if can_mount():
+        real = RealDisk([data_dir, config_dir], monkeypatch)
+        try:
+            yield real
+        finally:
+            real.close()
+        return
     data_dir.mkdir(parents=True, exist_ok=True)
-    return FaultyDisk(data_dir.parent, monkeypatch)
+    yield FaultyDisk(data_dir.parent, monkeypatch)
 
 
 @pytest.fixture(params=[FULL, READ_ONLY])
@@ -126,6 +141,112 @@ def test_a_broken_file_on_a_read_only_disk_does_not_hide_the_others(
     listing = store.list()  # it cannot be moved to quarantine now; the others still show
     assert [p.id for p in listing.preparations] == [prep.id]
     assert broken.read_bytes() == b"{broken"
+
+
+def test_delete_and_wipe_on_a_read_only_disk_say_why_and_take_nothing(
+    data_dir: Path, disk: FaultyDisk | RealDisk
+) -> None:
+    from peerprep.crypto import protection_path
+
+    store = Store(data_dir)
+    prep = _saved_prep(store)
+    marker = protection_path(data_dir)
+    marker.write_text("{}", encoding="utf-8")
+    everything = sorted(p.name for p in data_dir.rglob("*"))
+    disk.fail(READ_ONLY)
+    for action in (lambda: store.delete(prep.id), store.wipe):
+        with pytest.raises(StoreError) as caught:
+            action()
+        assert caught.value.key == KEY[READ_ONLY]
+        said = catalogue("da").text(caught.value.key, **caught.value.values)
+        assert str(data_dir) in said  # which folder or file could not be changed
+    assert sorted(p.name for p in data_dir.rglob("*")) == everything
+    disk.fail(None)
+    # only the protection marker left, and the disk read-only: it says so about the marker
+    for folder in (store.preparations_dir, store.quarantine_dir, store.locks_dir):
+        shutil.rmtree(folder, ignore_errors=True)
+    disk.fail(READ_ONLY)
+    with pytest.raises(StoreError) as caught:
+        store.wipe()
+    assert caught.value.key == KEY[READ_ONLY]
+    assert caught.value.values["path"] == str(marker)
+    disk.fail(None)
+    assert store.wipe() == [marker] and not marker.exists()
+
+
+def test_a_broken_file_on_a_read_only_disk_says_why_when_opened(
+    data_dir: Path, disk: FaultyDisk | RealDisk
+) -> None:
+    store = Store(data_dir)
+    _saved_prep(store)
+    store.quarantine_dir.mkdir()  # there from an earlier day: only the new name fails
+    broken = store.preparations_dir / "20240101-000000-000000.json"
+    broken.write_bytes(b"{broken")
+    disk.fail(READ_ONLY)
+    with pytest.raises(StoreError) as caught:
+        store.load(broken.stem)
+    assert caught.value.key == KEY[READ_ONLY]
+    assert Path(str(caught.value.values["path"])).parent == store.quarantine_dir
+    assert broken.read_bytes() == b"{broken"
+    disk.fail(None)
+    with pytest.raises(StoreError) as moved:  # writable again: put aside, and said where
+        store.load(broken.stem)
+    assert moved.value.key == "errors.quarantined"
+    assert store.quarantined_files() and not broken.exists()
+
+
+def test_a_file_in_a_read_only_folder_is_left_where_it_is_and_said(data_dir: Path) -> None:
+    """Only the preparations folder is read-only (a real read-only bind mount, as root):
+    the quarantine can take a name, but the file cannot be moved out."""
+    if not can_mount():
+        pytest.skip("a read-only bind mount needs root on Linux")
+    store = Store(data_dir)
+    _saved_prep(store)
+    broken = store.preparations_dir / "20240101-000000-000000.json"
+    broken.write_bytes(b"{broken")
+    folder = str(store.preparations_dir)
+    assert _run("mount", "--bind", folder, folder)
+    try:
+        assert _run("mount", "-o", "remount,bind,ro", folder)
+        with pytest.raises(StoreError) as caught:
+            store.load(broken.stem)
+        # Moving out of a mount the kernel refuses as crossing file systems (EXDEV)
+        # before it looks at read-only: "could not write" is the honest sentence then.
+        assert caught.value.key in (KEY[READ_ONLY], "errors.write_failed")
+        assert caught.value.values["path"] == str(broken)
+        assert store.quarantined_files() == []  # the name it took is given back
+        [skipped] = store.list().skipped
+        assert skipped.path == broken and skipped.reason == caught.value.key
+    finally:
+        _run("umount", "-l", folder)
+    assert broken.read_bytes() == b"{broken"
+
+
+@pytest.fixture
+def no_hard_links(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Simulation of a FAT-formatted stick, which has no hard links (this machine cannot
+    mount one): a lock is then created and written in two steps."""
+
+    def refused(*args: object, **kwargs: object) -> None:
+        raise OSError(errno.EPERM, "Operation not permitted")
+
+    monkeypatch.setattr(os, "link", refused)
+
+
+def test_a_lock_on_a_failing_stick_without_hard_links_says_why(
+    data_dir: Path, disk: FaultyDisk | RealDisk, mode: str, no_hard_links: None
+) -> None:
+    store = Store(data_dir)
+    prep = _saved_prep(store)
+    store.locks_dir.mkdir()
+    disk.fail(mode)
+    with pytest.raises(StoreError) as caught:
+        store.lock(prep.id)
+    assert caught.value.key == KEY[mode]
+    assert Path(str(caught.value.values["path"])).parent == store.locks_dir
+    disk.fail(None)
+    with store.lock(prep.id) as lock:  # the stick works again: so does the lock
+        assert lock.still_mine()
 
 
 def test_settings_on_a_failing_disk(config_dir: Path, disk: FaultyDisk, mode: str) -> None:

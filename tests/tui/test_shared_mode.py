@@ -508,18 +508,14 @@ async def test_passphrase_protection_from_settings(
 
 
 async def test_leaving_by_printing_keeps_no_file(
-    site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cups_printer
 ) -> None:
+    """Printed through the real lp to a private CUPS scheduler (tests/print_scheduler.py)."""
     import tempfile
-
-    from peerprep.export import printing
 
     tmp = tmp_path / "tmp"
     tmp.mkdir()
     monkeypatch.setattr(tempfile, "tempdir", str(tmp))
-    printed: list[bytes] = []
-    monkeypatch.setattr(printing, "_known", printing.PrinterStatus("ready"))  # asked and kept
-    monkeypatch.setattr(printing, "print_file", lambda path: printed.append(path.read_bytes()))
     app, _ = shared_app(shared_context(), FakeClock())
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press(*"min søster")
@@ -529,7 +525,8 @@ async def test_leaving_by_printing_keeps_no_file(
         await pilot.click("#print")
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert len(printed) == 1
+        printed = cups_printer.printed()
+        assert len(printed) == 1 and printed[0].startswith(b"%PDF")
         await pilot.press("ctrl+q")  # printed: taken along, no second question
         await pilot.pause()
     assert app.return_value == 0

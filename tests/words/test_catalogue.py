@@ -273,7 +273,6 @@ def test_language_from_locale(value: str | None, expected: str | None) -> None:
 
 
 def test_resolve_language_order(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("locale.getlocale", lambda *a: (None, None))
     monkeypatch.setenv("LANG", "en_US.UTF-8")
     monkeypatch.setenv("PEERPREP_LANG", "da")
     assert resolve_language("en") == "en"

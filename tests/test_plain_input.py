@@ -1,0 +1,235 @@
+"""Plain mode's input: the end of input is an end, never an empty line, and nothing typed
+before it is lost.
+
+A screen-reader user may end the input with Ctrl+D, a script of answers may run out, a
+pipe may close. Whatever was typed until then is the person's and is saved, questions as
+much as answers; and the program leaves calmly (exit 0) instead of reading the end as an
+empty answer again and again (a menu would then say "not understood" for ever). Each
+whole-program run here has a timeout, so a hang fails the test instead of the whole run.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from peerprep import cli
+from peerprep.plain import asking
+from peerprep.plain.answers import read_lines
+from peerprep.plain.console import Console, EndOfInput
+from peerprep.words import catalogue
+
+CAT = catalogue("da")
+NOT_UNDERSTOOD = CAT.text("plain.not_understood", lowest=0, highest=0).split(".")[0]
+QUESTIONS = ["Hvornår kan jeg komme hjem?", "Må min søster Åse komme med?"]
+
+
+def _console(data: bytes) -> tuple[Console, io.BytesIO]:
+    out = io.BytesIO()
+    return Console(reader=io.BytesIO(data), writer=out, cat=CAT), out
+
+
+# Reading the end of input as an empty line makes a menu ask for ever: these fail fast.
+pytestmark = pytest.mark.timeout(60)
+
+
+def test_the_end_of_input_is_not_an_empty_line() -> None:
+    console, _ = _console(b"\n")
+    assert console.read_line() == ""  # an empty line is an empty line ...
+    with pytest.raises(EndOfInput):
+        console.read_line()  # ... and the end is the end,
+    with pytest.raises(EndOfInput):
+        console.read_line()  # for ever after
+
+
+def test_a_menu_leaves_at_the_end_of_input() -> None:
+    console, out = _console(b"7\n")
+    with pytest.raises(EndOfInput):
+        asking.choose(console, "Hvad nu?", [("a", "Et"), ("b", "To")], "Tilbage")
+    # one "not understood" for the 7, and then no more questions
+    said = CAT.text("plain.not_understood", lowest=0, highest=2)
+    assert out.getvalue().decode("utf-8").count(said) == 1
+
+
+def test_a_yes_or_no_question_leaves_at_the_end_of_input() -> None:
+    console, _ = _console(b"")
+    with pytest.raises(EndOfInput):
+        asking.ask_yes(console, "plain.meeting_first")
+
+
+def test_text_typed_before_the_end_of_input_is_handed_back() -> None:
+    console, _ = _console("Første linje\n\nAnden linje æøå".encode())
+    assert read_lines(console) == (["Første linje", "", "Anden linje æøå"], True)
+    console, _ = _console(b"En linje\n\nmere\nslut\nbagefter")
+    assert read_lines(console) == (["En linje", "", "mere"], False)  # only 'slut' ends it
+
+
+def test_a_terminal_that_cannot_show_a_letter_gets_it_spelled_out() -> None:
+    out = io.BytesIO()
+    console = Console(reader=io.BytesIO(), writer=out, cat=CAT, encoding="ascii")
+    console.say("Blåbærgrød på Ærø – “godt” … ß 😀! Bøøh æøå ßß")
+    assert out.getvalue() == b'Blaabaergroed paa Aeroe - "godt" ... ? ?! Boeoeh aeoeaa ??\n'
+    out = io.BytesIO()
+    Console(reader=io.BytesIO(), writer=out, cat=CAT, encoding="latin-1").say("Åse – ø")
+    assert out.getvalue() == "Åse - ø\n".encode("latin-1")  # only what Latin-1 lacks
+
+
+def test_a_line_is_read_after_its_prompt() -> None:
+    console, out = _console("  Åse Hansen  \n".encode())
+    assert console.read_line("Hvad hedder du? ") == "  Åse Hansen  "
+    assert out.getvalue().decode("utf-8") == "Hvad hedder du? "
+
+
+def test_input_is_read_as_the_person_typed_it() -> None:
+    """UTF-8 when it is UTF-8, else the terminal's own encoding; arrows and other keys
+    that arrive as escape codes, tabs and control codes are not words."""
+    console, _ = _console("Åse\x1b[D\x1b[C på\tÆrø\x07\r\n".encode() + "Søren\n".encode("cp1252"))
+    assert console.read_line() == "Åse på Ærø"
+    assert console.read_line() == "Søren"
+    latin = Console(reader=io.BytesIO("Blåbær\n".encode("latin-1")), writer=io.BytesIO(),
+                    cat=CAT, input_encoding="iso-8859-1")  # fmt: skip
+    assert latin.read_line() == "Blåbær"
+    bom, _ = _console("\ufeffJa\n".encode())
+    assert bom.read_line() == "Ja"
+
+
+def _drive(monkeypatch: pytest.MonkeyPatch, script: str, *argv: str) -> tuple[int, str]:
+    stdin = io.TextIOWrapper(io.BytesIO(script.encode("utf-8")), encoding="utf-8")
+    stdout = io.TextIOWrapper(io.BytesIO(), encoding="utf-8")
+    monkeypatch.setattr(sys, "stdin", stdin)
+    monkeypatch.setattr(sys, "stdout", stdout)
+    code = cli.main(["--plain", *argv])
+    stdout.flush()
+    return code, stdout.buffer.getvalue().decode("utf-8")
+
+
+def _saved(data_dir: Path) -> list[dict]:
+    folder = data_dir / "preparations"
+    return [json.loads(p.read_text(encoding="utf-8")) for p in sorted(folder.glob("*.json"))]
+
+
+# new -> no meeting now -> part 1 (ended by 'slut') -> parts 2-4 skipped -> yes to
+# questions -> two questions, and the input ends without the 'slut' that closes the list
+WALK_TO_QUESTIONS = "\nJeg hedder Åse.\nslut\n\n\n\nja\n"
+
+
+@pytest.mark.parametrize("last_newline", [True, False], ids=["after-enter", "mid-line"])
+def test_questions_typed_before_the_end_of_input_are_saved(
+    monkeypatch: pytest.MonkeyPatch, data_dir: Path, last_newline: bool
+) -> None:
+    script = WALK_TO_QUESTIONS + "\n".join(QUESTIONS) + ("\n" if last_newline else "")
+    code, out = _drive(monkeypatch, script, "new")
+    assert code == 0
+    [prep] = _saved(data_dir)
+    assert prep["statement"]["introduction"] == "Jeg hedder Åse."
+    assert prep["questions"] == QUESTIONS
+    assert CAT.text("plain.goodbye") in out
+
+
+def test_questions_added_from_the_menu_before_the_end_of_input_are_saved(
+    monkeypatch: pytest.MonkeyPatch, data_dir: Path
+) -> None:
+    _drive(monkeypatch, "\nJeg hedder Åse.\nslut\n\n\n\n\n", "new")  # no questions
+    [first] = _saved(data_dir)
+    assert first["questions"] == []
+    # home -> open -> the first -> its menu: find "questions" by its words
+    code, out = _drive(monkeypatch, "2\n1\n", "--lang", "da")
+    menu = out[out.rindex(CAT.text("plain.menu.walk")) :]
+    number = next(
+        line.split(".")[0]
+        for line in menu.splitlines()
+        if CAT.text("plain.menu.questions", n=0) in line and line.split(".")[0].isdigit()
+    )
+    add = "1"  # the questions menu's first option: add
+    code, out = _drive(
+        monkeypatch, f"2\n1\n{number}\n{add}\n" + "\n".join(QUESTIONS), "--lang", "da"
+    )
+    assert code == 0
+    [prep] = _saved(data_dir)
+    assert prep["questions"] == QUESTIONS
+
+
+# --- the whole program, with a timeout: the end of input at every prompt -------------------
+
+FULL_SCRIPT = [
+    "1",  # home: new
+    "ja",  # the meeting first
+    "1",  # kind
+    "24.3.2030",
+    "9.30",
+    "Afsnit Ø2",
+    "min læge",
+    "Åse",
+    "Mit møde",
+    "Jeg hedder Søren.",
+    "slut",
+    "Min hund.",
+    "slut",
+    "",
+    "",
+    "ja",
+    QUESTIONS[0],
+    "slut",
+    "0",
+    "stop",
+]
+
+
+def _run_plain(tmp_path: Path, lines: list[str]) -> subprocess.CompletedProcess[str]:
+    env = dict(
+        os.environ,
+        PEERPREP_DATA_DIR=str(tmp_path / "data"),
+        PEERPREP_CONFIG_DIR=str(tmp_path / "config"),
+        PEERPREP_LANG="da",
+    )
+    data = "".join(line + "\n" for line in lines)
+    try:
+        return subprocess.run(
+            [sys.executable, "-m", "peerprep", "--plain"],
+            input=data,
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            env=env,
+            cwd=tmp_path,
+            timeout=30,
+        )
+    except subprocess.TimeoutExpired as hang:
+        tail = (hang.stdout or b"")[-600:]
+        raise AssertionError(f"still asking after the input ended: {tail!r}") from None
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("cut", [1, 5, 10, 12, 17])
+def test_the_program_leaves_when_the_input_ends(tmp_path: Path, cut: int) -> None:
+    done = _run_plain(tmp_path, FULL_SCRIPT[:cut])
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr
+    # a save is claimed only once something was written (the meeting's kind, at cut 3)
+    last = done.stdout.rstrip().splitlines()[-1]
+    assert last == CAT.text("plain.goodbye" if cut > 2 else "plain.goodbye_nothing")
+    assert bool(_saved(tmp_path / "data")) == (cut > 2)
+    # every answer in the script is a good one: the end was never read as an answer
+    assert NOT_UNDERSTOOD not in done.stdout
+
+
+@pytest.mark.slow
+def test_the_program_leaves_when_the_input_ends_at_any_prompt(tmp_path: Path) -> None:
+    for cut in range(len(FULL_SCRIPT) + 1):
+        folder = tmp_path / str(cut)
+        folder.mkdir()
+        done = _run_plain(folder, FULL_SCRIPT[:cut])
+        assert done.returncode == 0, (cut, done.stderr)
+        assert "Traceback" not in done.stderr, cut
+        assert NOT_UNDERSTOOD not in done.stdout, cut
+        saved = _saved(folder / "data")
+        if cut > FULL_SCRIPT.index("Jeg hedder Søren."):
+            assert saved and saved[0]["statement"]["introduction"] == "Jeg hedder Søren.", cut
+        if cut > FULL_SCRIPT.index(QUESTIONS[0]):
+            assert saved[0]["questions"] == [QUESTIONS[0]], cut

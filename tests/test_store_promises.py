@@ -1,0 +1,196 @@
+"""The store's promises that tests/test_store.py leaves to the faces: the sentence a person
+reads when something is not there, putting a file aside by hand, and the store kept in
+memory on a shared computer answering exactly as the one on disk does.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat
+from pathlib import Path
+
+import pytest
+
+from peerprep.files import FILE_MODE, create_exclusive, reason_key
+from peerprep.model import Preparation
+from peerprep.store import MemoryStore, Store, StoreError
+from peerprep.words import catalogue
+
+UNKNOWN = "20200101-000000-abcdef"
+
+
+def _said(error: StoreError) -> str:
+    """The one sentence a person reads, in Danish."""
+    return catalogue("da").text(error.key, **error.values)
+
+
+@pytest.fixture(params=["disk", "memory"])
+def any_store(request: pytest.FixtureRequest, data_dir: Path) -> Store | MemoryStore:
+    return Store(data_dir) if request.param == "disk" else MemoryStore()
+
+
+def test_an_unknown_preparation_is_named_in_the_sentence(any_store: Store | MemoryStore) -> None:
+    for action in (any_store.load, any_store.delete):
+        with pytest.raises(StoreError) as caught:
+            action(UNKNOWN)
+        assert caught.value.key == "errors.unknown_id"
+        assert UNKNOWN in _said(caught.value)
+
+
+@pytest.mark.parametrize("bad", ["../../etc/passwd", "", "x" * 300, "a/b"])
+def test_an_id_that_is_no_file_name_is_unknown(any_store: Store | MemoryStore, bad: str) -> None:
+    for action in (any_store.load, any_store.delete, any_store.lock):
+        with pytest.raises(StoreError) as caught:
+            action(bad)
+        assert caught.value.key == "errors.unknown_id"
+        assert caught.value.values == {"id": bad}  # the sentence names what was asked for
+    assert not any_store.exists(bad)
+
+
+def test_both_stores_keep_and_forget_alike(any_store: Store | MemoryStore) -> None:
+    from peerprep.flow.summaries import listing_report
+
+    prep = Preparation.new("da")
+    prep.set_part("introduction", "Jeg hedder Åse.")
+    assert any_store.save(prep).name == f"{prep.id}.json"  # where it went (or would)
+    assert listing_report(any_store.list()) == []  # nothing to report, in either
+    assert any_store.exists(prep.id)
+    assert any_store.load(prep.id).statement.introduction == "Jeg hedder Åse."
+    assert [p.id for p in any_store.list().preparations] == [prep.id]
+    any_store.delete(prep.id)
+    assert not any_store.exists(prep.id)
+    assert any_store.list().preparations == []
+
+
+def test_the_memory_lock_is_ours_until_let_go() -> None:
+    store = MemoryStore()
+    prep = Preparation.new("da")
+    store.save(prep)
+    lock = store.lock(prep.id)
+    assert lock.still_mine() and not lock.released
+    lock.refresh()  # nothing to touch: no error, nothing written
+    lock.release()
+    assert lock.released and not lock.still_mine()
+    assert store.lock_holder(prep.id) is None and store.quarantined_files() == []
+
+
+def test_wiping_the_memory_store_names_what_went() -> None:
+    store = MemoryStore()
+    first, second = Preparation.new("da"), Preparation.new("en")
+    store.save(first)
+    store.save(second)
+    gone = store.wipe()
+    assert sorted(p.name for p in gone) == sorted([f"{first.id}.json", f"{second.id}.json"])
+    assert store.list().preparations == [] and store.wipe() == []
+
+
+def test_putting_a_file_aside_by_hand(store: Store) -> None:
+    prep = Preparation.new("da")
+    path = store.save(prep)
+    moved = store.quarantine(path, "errors.file_broken", detail="x")
+    assert moved.original == path and moved.reason == "errors.file_broken"
+    assert moved.values == {"detail": "x"}
+    assert moved.moved_to.parent == store.quarantine_dir and moved.moved_to.exists()
+    assert not path.exists()
+    with pytest.raises(StoreError) as caught:  # it is gone: nothing left to move
+        store.quarantine(path, "errors.file_broken")
+    assert caught.value.key == "errors.folder_missing"
+    assert str(path) in _said(caught.value)
+
+
+def test_a_file_that_cannot_be_opened_says_why_when_opened(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Simulation: as root every file can be opened, so the refusal is made by hand."""
+    prep = Preparation.new("da")
+    path = store.save(prep)
+    real_open = Path.open
+
+    def refused(self: Path, *args: object, **kwargs: object) -> object:
+        if self == path:
+            raise PermissionError(errno.EACCES, "Permission denied")
+        return real_open(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Path, "open", refused)
+    with pytest.raises(StoreError) as caught:
+        store.load(prep.id)
+    assert caught.value.key == "errors.read_only"
+    assert str(path) in _said(caught.value)
+    [skipped] = store.list().skipped
+    assert skipped.path == path and skipped.reason == "errors.read_only"
+
+
+def test_a_lock_without_hard_links_is_private(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Simulation of a FAT stick (no hard links; this machine cannot mount one): the lock
+    is created, then written, and is the program's own (0600)."""
+
+    def no_links(*args: object, **kwargs: object) -> None:
+        raise OSError(errno.EPERM, "Operation not permitted")
+
+    monkeypatch.setattr(os, "link", no_links)
+    target = tmp_path / "x.lock"
+    assert create_exclusive(target, b"first")
+    assert stat.S_IMODE(target.stat().st_mode) == FILE_MODE
+    assert target.read_bytes() == b"first"
+
+
+@pytest.mark.parametrize(
+    ("code", "key"),
+    [
+        (errno.ENOSPC, "errors.disk_full"),
+        (errno.EDQUOT, "errors.disk_full"),  # over the quota on a shared server: full, too
+        (errno.EROFS, "errors.read_only"),
+        (errno.EACCES, "errors.read_only"),
+        (errno.EPERM, "errors.read_only"),
+        (errno.ENOENT, "errors.folder_missing"),
+        (errno.EIO, "errors.write_failed"),
+    ],
+)
+def test_each_refusal_of_the_system_has_its_sentence(code: int, key: str) -> None:
+    assert reason_key(OSError(code, os.strerror(code))) == key
+    assert catalogue("da").text(key, path="/x")
+
+
+def test_after_discarding_the_session_closes_and_starts_again_calmly(store: Store) -> None:
+    from peerprep.flow.editing import EditingSession
+
+    session = EditingSession(store)
+    first = session.new("da")
+    session.set_part("introduction", "kasseres")
+    session.discard()
+    assert session.close().kind == "idle"  # nothing open, nothing to say, no error
+    second = session.new("da")
+    session.set_part("introduction", "beholdes")
+    assert session.close().kind == "saved"
+    assert [p.id for p in store.list().preparations] == [second.id]
+    assert store.lock_holder(first.id) is None and store.lock_holder(second.id) is None
+
+
+def test_a_file_put_aside_is_named_by_its_name_and_the_moment(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import datetime as dt
+
+    class Frozen(dt.datetime):
+        @classmethod
+        def now(cls, tz: object = None) -> Frozen:  # type: ignore[override]
+            return cls(2026, 3, 24, 9, 5, 7)
+
+    monkeypatch.setattr("peerprep.store.disk.dt.datetime", Frozen)
+    store.preparations_dir.mkdir(parents=True)
+    names = []
+    for _ in range(4):  # four broken copies of the same file, put aside in the same second
+        path = store.preparations_dir / "20240101-000000-000000.json"
+        path.write_bytes(b"{broken")
+        moved = store.quarantine(path, "errors.file_broken")
+        names.append(moved.moved_to.name)
+        assert moved.moved_to.read_bytes() == b"{broken"
+    assert names == [
+        "20240101-000000-000000.20260324-090507.json",
+        "20240101-000000-000000.20260324-090507-2.json",
+        "20240101-000000-000000.20260324-090507-3.json",
+        "20240101-000000-000000.20260324-090507-4.json",
+    ]

@@ -1,0 +1,18 @@
+"""The mutation check of peerprep's core promises: break the code on purpose, one small
+change at a time, and count how many of the changes the tests notice.
+
+Run it from the repository's root, in a virtual environment with the test and mutation
+extras (`pip install -e ".[test,mutation]"`):
+
+    python -m tools.mutation                   # every module in scope (hours on 2 cores)
+    python -m tools.mutation --only locks      # one scope (see SCOPES in __main__.py)
+    python -m tools.mutation --survivors       # run again only what survived last time
+    python -m tools.mutation --report          # no run: the report of the last runs
+
+mutmut (3.x) copies the code to `mutants/`, makes each mutant, and runs it against the
+tests that reach the mutated function (pyproject.toml, [tool.mutmut], names the files
+mutated and the tests that judge them). The results stay in `mutants/`; the score per
+scope is written to tools/mutation/score.json and score.md, and every surviving mutant
+with its diff to mutants/survivors.md. tools/mutation/survivors.md lists the survivors
+that no test can kill, and why.
+"""

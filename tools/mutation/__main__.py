@@ -1,0 +1,254 @@
+"""python -m tools.mutation: run mutmut over the core promises and write the score.
+
+See the package docstring (tools/mutation/__init__.py) for how to run it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import fnmatch
+import json
+import os
+import platform
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+HERE = Path(__file__).resolve().parent
+MUTANTS = ROOT / "mutants"
+
+# What each promise is, and the mutants that test it (mutmut's names: module, then the
+# function, "xǁClassǁmethod" for a method). The sheet layout is in scope for its cleaning
+# and its paragraphs only; the rest of layout.py is drawing, judged by the PDF tests.
+SCOPES: dict[str, tuple[str, list[str]]] = {
+    "store": ("preparations on disk and in memory", ["peerprep.store.*"]),
+    "files": ("atomic, private writing", ["peerprep.files.*"]),
+    "locks": ("editing locks", ["peerprep.locks.*"]),
+    "editing": (
+        "the editing session and its autosave",
+        ["peerprep.flow.editing.*", "peerprep.flow.autosave.*"],
+    ),
+    "shared_mode": ("shared mode", ["peerprep.flow.shared_mode.*"]),
+    "machine": ("ward IT's machine file", ["peerprep.machine.*"]),
+    "layout_clean": (
+        "the sheet's cleaning and paragraphs",
+        [
+            "peerprep.export.layout.x_clean__mutmut_*",
+            "peerprep.export.layout.x_paragraphs__mutmut_*",
+        ],
+    ),
+    "fit": ("how full the sheet is", ["peerprep.export.fit.*"]),
+    "plain_input": (
+        "plain mode's input",
+        ["peerprep.plain.console.*", "peerprep.plain.answers.*", "peerprep.plain.asking.*"],
+    ),
+}
+TARGET = 0.85
+
+# mutmut's exit codes (mutmut/stats.py): what counts as noticed.
+KILLED = {1, 3, 36, 37, -24, 24, 152, 255, -11, -9}  # failed, timed out, type check, crashed
+SURVIVED = {0}
+NO_TESTS = {5, 33}
+SKIPPED = {34}
+
+
+@dataclass
+class Score:
+    name: str
+    about: str
+    killed: int = 0
+    survived: list[str] = field(default_factory=list)
+    no_tests: list[str] = field(default_factory=list)
+    other: list[str] = field(default_factory=list)  # suspicious, interrupted
+    not_run: list[str] = field(default_factory=list)  # the run was cut short before them
+
+    @property
+    def judged(self) -> int:
+        return self.killed + len(self.survived) + len(self.no_tests) + len(self.other)
+
+    @property
+    def score(self) -> float:
+        return self.killed / self.judged if self.judged else 0.0
+
+
+def _results() -> dict[str, int | None]:
+    """Every mutant's last result, from mutmut's .meta files (None: never run)."""
+    found: dict[str, int | None] = {}
+    for meta in MUTANTS.rglob("*.py.meta"):
+        data = json.loads(meta.read_text(encoding="utf-8"))
+        found.update(data.get("exit_code_by_key", {}))
+    return found
+
+
+def _scope_of(mutant: str) -> str | None:
+    for name, (_, patterns) in SCOPES.items():
+        if any(fnmatch.fnmatch(mutant, pattern) for pattern in patterns):
+            return name
+    return None
+
+
+def scores(results: dict[str, int | None]) -> dict[str, Score]:
+    table = {name: Score(name, about) for name, (about, _) in SCOPES.items()}
+    for mutant, code in sorted(results.items()):
+        scope = _scope_of(mutant)
+        if scope is None or code in SKIPPED:
+            continue
+        entry = table[scope]
+        if code in KILLED:
+            entry.killed += 1
+        elif code in SURVIVED:
+            entry.survived.append(mutant)
+        elif code in NO_TESTS:
+            entry.no_tests.append(mutant)
+        elif code is None:
+            entry.not_run.append(mutant)
+        else:
+            entry.other.append(mutant)
+    return table
+
+
+def _mutmut(*args: str, log: Path | None = None) -> int:
+    command = [sys.executable, "-m", "mutmut", *args]
+    print("$", " ".join(command[:6]), "..." if len(command) > 6 else "", flush=True)
+    if log is None:
+        return subprocess.call(command, cwd=ROOT)
+    with log.open("a", encoding="utf-8") as out:
+        return subprocess.call(command, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT)
+
+
+def _diff(mutant: str) -> str:
+    done = subprocess.run(
+        [sys.executable, "-m", "mutmut", "show", mutant],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    return done.stdout.strip() or done.stderr.strip()
+
+
+def write_report(table: dict[str, Score], seconds: float | None) -> None:
+    total_killed = sum(s.killed for s in table.values())
+    total_judged = sum(s.judged for s in table.values())
+    stamp = dt.date.today().isoformat()
+    data = {
+        "date": stamp,
+        "mutmut": _version(),
+        "python": platform.python_version(),
+        "target": TARGET,
+        "seconds": round(seconds) if seconds is not None else None,
+        "total": {"killed": total_killed, "mutants": total_judged,
+                  "score": round(total_killed / total_judged, 4) if total_judged else None},
+        "scopes": {
+            s.name: {
+                "about": s.about,
+                "mutants": s.judged,
+                "killed": s.killed,
+                "survived": len(s.survived),
+                "no_tests": len(s.no_tests),
+                "other": len(s.other),
+                "not_run": len(s.not_run),
+                "score": round(s.score, 4),
+            }
+            for s in table.values()
+        },
+    }  # fmt: skip
+    (HERE / "score.json").write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
+    lines = [
+        f"Mutation score of the core promises ({stamp}, mutmut {data['mutmut']}, "
+        f"Python {data['python']}); target {TARGET:.0%} killed.",
+        "",
+        "| scope | what | mutants run | killed | survived | no test | score | not run yet |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    for s in table.values():
+        score = f"{s.score:.1%}" if s.judged else "–"
+        lines.append(
+            f"| {s.name} | {s.about} | {s.judged} | {s.killed} | {len(s.survived)} | "
+            f"{len(s.no_tests)} | {score} | {len(s.not_run)} |"
+        )
+    if total_judged:
+        lines.append(
+            f"| all | | {total_judged} | {total_killed} | "
+            f"{sum(len(s.survived) for s in table.values())} | "
+            f"{sum(len(s.no_tests) for s in table.values())} | {total_killed / total_judged:.1%} | "
+            f"{sum(len(s.not_run) for s in table.values())} |"
+        )
+    (HERE / "score.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print("\n".join(lines))
+
+    survivors = [m for s in table.values() for m in (*s.survived, *s.no_tests, *s.other)]
+    out = ["# Mutants no test noticed (generated by python -m tools.mutation)", ""]
+    for mutant in survivors:
+        out += [f"## {mutant}", "", "```diff", _diff(mutant), "```", ""]
+    MUTANTS.mkdir(exist_ok=True)
+    (MUTANTS / "survivors.md").write_text("\n".join(out), encoding="utf-8")
+    print(f"\n{len(survivors)} survivors, with their diffs: {MUTANTS / 'survivors.md'}")
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("mutmut")
+    except PackageNotFoundError:
+        return "?"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m tools.mutation", description=__doc__)
+    parser.add_argument("--only", nargs="+", choices=sorted(SCOPES), help="these scopes only")
+    parser.add_argument("--survivors", action="store_true", help="rerun last run's survivors")
+    parser.add_argument(
+        "--resume", action="store_true", help="run only the mutants not run yet (a run cut short)"
+    )
+    parser.add_argument("--report", action="store_true", help="no run: report the last results")
+    parser.add_argument(
+        "--max-children",
+        type=int,
+        default=max(1, (os.cpu_count() or 2) - 1),
+        help="mutants tested at once (default: one less than the cores)",
+    )
+    args = parser.parse_args(argv)
+    if _version() == "?":
+        print('mutmut is not installed: pip install -e ".[test,mutation]"', file=sys.stderr)
+        return 2
+    scopes = args.only or list(SCOPES)
+    seconds = None
+    if not args.report:
+        if args.survivors or args.resume:
+            results = _results()
+            table = scores(results)
+            patterns = []
+            if args.survivors:
+                patterns += [
+                    m for name in scopes for m in (*table[name].survived, *table[name].no_tests)
+                ]
+            if args.resume:
+                patterns += [
+                    m for m, code in results.items() if code is None and _scope_of(m) in scopes
+                ]
+            if not patterns:
+                print("nothing to run again")
+        else:
+            patterns = [p for name in scopes for p in SCOPES[name][1]]
+        if patterns:
+            MUTANTS.mkdir(exist_ok=True)
+            log = MUTANTS / "run.log"
+            print(f"running mutmut; its output goes to {log}", flush=True)
+            began = time.monotonic()
+            code = _mutmut("run", "--max-children", str(args.max_children), *patterns, log=log)
+            seconds = time.monotonic() - began
+            if code != 0:
+                print(f"mutmut ended with exit code {code}; see {log}", file=sys.stderr)
+                return code
+    write_report(scores(_results()), seconds)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
