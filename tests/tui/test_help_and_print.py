@@ -182,6 +182,13 @@ async def test_the_printer_is_asked_in_a_thread_and_why_not_is_said(
         await pilot.pause()
         assert DA.text("export.printer.no_default") in _help_text(app)
         assert not dialog.query_one("#print", Checkbox).display
+        # Saved as a file: what was done is said, and no printing problem above it
+        await pilot.press("f5")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        said = "\n".join(str(w.render()) for w in app.screen.query(Static) if w.display)
+        assert "Arket er gemt her" in said
+        assert DA.text("export.printer.no_default") not in said
 
 
 async def test_with_a_printer_the_dialog_offers_to_print(

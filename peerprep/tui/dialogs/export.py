@@ -330,6 +330,7 @@ class ExportDialog(PeerDialog[Path | None]):
             "#large",
             "#folder",
             "#print",
+            "#printer",  # why printing is not offered: no longer the question once saved
         ):
             for widget in self.query(gone):
                 widget.display = False
