@@ -168,14 +168,19 @@ def test_no_file_means_not_found_and_not_shared(tmp_path: Path) -> None:
     assert read_machine_config([]).path == Path(MACHINE_FILE)
 
 
-def test_the_first_folder_with_a_file_wins(tmp_path: Path) -> None:
+def test_a_file_that_says_shared_wins_wherever_it_is(tmp_path: Path) -> None:
+    """Fails closed (issue 12): a "no" in a folder looked at first cannot switch off a
+    "yes" placed by IT in another; where every file says no, the first is named."""
     first, second = tmp_path / "first", tmp_path / "second"
     for folder, text in ((first, "shared = no\n"), (second, "shared = yes\n")):
         folder.mkdir()
         (folder / MACHINE_FILE).write_text(text, encoding="utf-8")
     found = read_machine_config([tmp_path / "none", first, second])
-    assert found.path == first / MACHINE_FILE and found.shared is False
+    assert found.path == second / MACHINE_FILE and found.shared is True
     assert read_machine_config([second, first]).shared is True
+    (second / MACHINE_FILE).write_text("shared = no\n", encoding="utf-8")
+    found = read_machine_config([tmp_path / "none", first, second])
+    assert found.path == first / MACHINE_FILE and found.shared is False
 
 
 def test_a_byte_order_mark_from_notepad_is_no_problem(tmp_path: Path) -> None:
