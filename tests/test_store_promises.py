@@ -103,22 +103,24 @@ def test_a_file_that_cannot_be_opened_says_why_when_opened(
     store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Simulation: as root every file can be opened, so the refusal is made by hand."""
+    import os
+
     prep = Preparation.new("da")
     path = store.save(prep)
-    real_open = Path.open
+    real_open = os.open
 
-    def refused(self: Path, *args: object, **kwargs: object) -> object:
-        if self == path:
+    def refused(file: object, *args: object, **kwargs: object) -> int:
+        if os.fspath(file) == os.fspath(path):  # type: ignore[arg-type]
             raise PermissionError(errno.EACCES, "Permission denied")
-        return real_open(self, *args, **kwargs)  # type: ignore[arg-type]
+        return real_open(file, *args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(Path, "open", refused)
+    monkeypatch.setattr(os, "open", refused)  # every file is read through os.open (files.py)
     with pytest.raises(StoreError) as caught:
         store.load(prep.id)
-    assert caught.value.key == "errors.read_only"
+    assert caught.value.key == "errors.cannot_read"
     assert str(path) in _said(caught.value)
     [skipped] = store.list().skipped
-    assert skipped.path == path and skipped.reason == "errors.read_only"
+    assert skipped.path == path and skipped.reason == "rows.why.cannot_read"
 
 
 def test_a_lock_without_hard_links_is_private(
