@@ -20,7 +20,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from peerprep.export import metrics
+import peerprep.export.metrics as metrics
 from peerprep.export.layout import BLANK_NOTE_LINES, SIZES, Field, Paragraph, Sheet
 
 MM = 72 / 25.4

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from peerprep.export import metrics
+import peerprep.export.metrics as metrics
 from peerprep.resources import asset
 
 # The bundled families, in the order typst looks for a glyph. Latin, Greek and Cyrillic

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from html import escape
 
-from peerprep.export import fit
+import peerprep.export.fit as fit
 from peerprep.export.layout import BLANK_NOTE_LINES, Field, Paragraph, Sheet
 
 _CSS = """

@@ -24,7 +24,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
-from peerprep.export import fonts
+import peerprep.export.fonts as fonts
 from peerprep.export.errors import ExportError
 from peerprep.export.fit import may_overflow
 from peerprep.export.layout import BLANK_NOTE_LINES, SUBTITLE_SCALE, Paragraph, Sheet

@@ -7,7 +7,7 @@ import contextlib
 import datetime as dt
 from pathlib import Path
 
-from peerprep.export import fit
+import peerprep.export.fit as fit
 from peerprep.export.errors import ExportError
 from peerprep.export.formats import FORMATS
 from peerprep.export.layout import Sheet, build_blank_sheet, build_sheet
@@ -60,7 +60,7 @@ def unprintable(
     Tell the person before making a PDF, and offer HTML ("export.fonts.missing",
     "export.fonts.offer_html"). Reads font files the first time a rare character comes
     up: a tenth of a second, or more with many fonts on the computer."""
-    from peerprep.export import pdf
+    import peerprep.export.pdf as pdf
 
     sheet = build_sheet(prep, sheet_catalogue(prep, cat), large_print=large_print)
     return pdf.missing_characters(sheet)
@@ -70,7 +70,7 @@ def page_count(path: Path) -> int | None:
     """How many pages an exported PDF has (None for other formats, or if unknown)."""
     if path.suffix.lower() != ".pdf":
         return None
-    from peerprep.export import pdf
+    import peerprep.export.pdf as pdf
 
     try:
         return pdf.page_count(path.read_bytes())
@@ -86,7 +86,7 @@ def render(sheet: Sheet, fmt: str, *, timestamp: dt.datetime | None = None) -> b
         ExportError: the PDF cannot be made.
     """
     if fmt == "pdf":
-        from peerprep.export import pdf
+        import peerprep.export.pdf as pdf
 
         return pdf.render(sheet, timestamp=timestamp)
     if fmt == "html":

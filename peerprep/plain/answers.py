@@ -18,7 +18,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from peerprep.plain import asking, commands
+import peerprep.plain.asking as asking
+import peerprep.plain.commands as commands
 from peerprep.plain.commands import Command
 from peerprep.plain.console import Back, Console, EndOfInput, Hangup, Quit, pasted
 from peerprep.plain.session import Session

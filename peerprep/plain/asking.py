@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from peerprep.plain import commands
+import peerprep.plain.commands as commands
 from peerprep.plain.console import Back, Console, Quit
 
 

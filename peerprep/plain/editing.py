@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import peerprep.plain.asking as asking
 from peerprep.choices import PART_KEYS
 from peerprep.model import NOTE_MAX, PART_MAX, AfterMeeting
-from peerprep.plain import asking
 from peerprep.plain.answers import Helps, edit_text, write_and_save
 from peerprep.plain.console import Back
 from peerprep.plain.meeting import edit_meeting

@@ -12,10 +12,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+import peerprep.plain.asking as asking
+import peerprep.plain.commands as commands
 from peerprep.choices import MEETING_KINDS
 from peerprep.flow.dates import DateProblem, parse_date, parse_time
 from peerprep.model import ATTENDEES_MAX, SHORT_MAX, TITLE_MAX
-from peerprep.plain import asking, commands
 from peerprep.plain.console import Back, Quit
 from peerprep.plain.session import Session
 from peerprep.words.dates import say_date, say_time, say_when

@@ -11,12 +11,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import peerprep.plain.asking as asking
+import peerprep.plain.commands as commands
+import peerprep.plain.review as review
 from peerprep.choices import PART_KEYS
 from peerprep.errors import StoreError
 from peerprep.flow import deleting, summaries, taking_over
 from peerprep.flow.leaving import not_taken_along
 from peerprep.model import Preparation
-from peerprep.plain import asking, commands, review
 from peerprep.plain.console import Back, Quit
 from peerprep.plain.editing import edit_after, edit_part, filled_words, walk
 from peerprep.plain.meeting import edit_meeting

@@ -11,8 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+import peerprep.plain.commands as commands
 from peerprep.flow.places import ExportPlace
-from peerprep.plain import commands
 from peerprep.plain.console import Quit
 from peerprep.plain.session import Session
 

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import peerprep.plain.asking as asking
+import peerprep.plain.commands as commands
 from peerprep.model import QUESTION_MAX, QUESTIONS_MAX
-from peerprep.plain import asking, commands
 from peerprep.plain.answers import read_lines
 from peerprep.plain.console import Back, EndOfInput, Hangup, Quit, pasted
 from peerprep.plain.session import Session

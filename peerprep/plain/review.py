@@ -12,9 +12,9 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
+import peerprep.plain.asking as asking
 from peerprep.errors import StoreError
 from peerprep.flow.taking_along import SheetRequest, Taken
-from peerprep.plain import asking
 from peerprep.plain.places import choose_folder
 from peerprep.plain.reading import statement_lines
 from peerprep.plain.session import Session

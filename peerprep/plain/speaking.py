@@ -25,8 +25,8 @@ import threading
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
+import peerprep.plain.commands as commands
 from peerprep.flow.reading import ReadingAloud
-from peerprep.plain import commands
 from peerprep.plain.console import pasted
 
 if TYPE_CHECKING:
