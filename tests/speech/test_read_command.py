@@ -141,4 +141,4 @@ def test_read_is_listed_in_the_help(capsys) -> None:
     assert code == EXIT_OK and "read" in out
     code, out, _ = _run(capsys, "--lang", "en", "read", "--help")
     assert code == EXIT_OK
-    assert "--part KEY" in out and "FILE.wav" in out
+    assert "--part PART" in out and "FILE.wav" in out
