@@ -8,8 +8,9 @@ Two forms, one for the eye and one for every sentence the program says:
   synthesizer reads naturally ("tirsdag den 1. december klokken 10. Det er i morgen").
   A voice reads "24.12.2026" as "24 punktum 12 punktum 2026" and "kl. 10" as "k l 10";
   these say "torsdag den 24. december" and "klokken 10" instead. A Danish time is
-  written with a full stop ("klokken 10.30") wherever the person sees or reads it. Both faces and the
-  read-aloud code (export.speech.ear) use these functions, so a date is said one way.
+  written with a full stop ("klokken 10.30") wherever the person sees or reads it.
+  Both faces and the read-aloud code (export.speech.ear) use these functions, so a
+  date is said one way.
 
 The words (weekday and month names, ordinal endings, how a time is said, the distances)
 are the catalogue's `dates.*` keys.
