@@ -3,7 +3,7 @@ is kept, what cannot stays on screen only, and the person is told exactly that.
 
 A date typed as "blabla" cannot go into the file. The file keeps the last date that could
 be read; the text as typed waits in the session's `drafts` to be fixed. Then the status
-line says "saved, but not the date" (EditingSession.status: `SaveState.unread`), and
+line says "saved, not the date" (EditingSession.status: `SaveState.unread`), and
 leaving asks first, naming the date as typed and the date the file still holds
 (`unsaved_words`, `kept_instead`). A time that can be read is kept even when the date
 beside it cannot (and the other way round): only what cannot be read is left out.

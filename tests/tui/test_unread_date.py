@@ -2,7 +2,7 @@
 
 A newcomer typed "blabla" in the date: the status line still said "Gemt kl. …" (only the
 last good date was on disk, not what was typed), and leaving warned that "teksten går
-tabt", true of the date as typed only. Now the status says "…, men ikke datoen", and
+tabt", true of the date as typed only. Now the status says "…, ikke datoen", and
 leaving names the date as typed and the date the file still holds, in calm words."""
 
 from __future__ import annotations
@@ -55,13 +55,13 @@ async def test_the_status_never_says_saved_for_a_date_that_is_not(
         top = frame(app)[0]
         assert re.search(r"Gemt kl\. \d\d\.\d\d\s*$", top), top
         await _type_date(app, pilot, "blabla")
-        await wait_shown(pilot, "men ikke datoen")
+        await wait_shown(pilot, ", ikke datoen")
         top = frame(app)[0].rstrip()
-        assert re.search(r"Gemt kl\. \d\d\.\d\d, men ikke datoen$", top), top
+        assert re.search(r"Gemt kl\. \d\d\.\d\d, ikke datoen$", top), top
         await pilot.press("f6")  # on to part 1: the status there says it too
         await pilot.pause()
         top = frame(app)[0].rstrip()
-        assert top.endswith(", men ikke datoen"), top
+        assert top.endswith(", ikke datoen"), top
     saved = only_file(data_dir)  # the last date that could be read
     assert saved["meeting"]["date"] == str(dt.date.today() + dt.timedelta(days=1))
 
@@ -104,7 +104,7 @@ async def test_a_time_that_can_be_read_is_kept_beside_a_date_that_cannot(
         app.screen.query_one("#time").value = ""
         app.screen.query_one("#time").focus()
         await pilot.press(*"14.15", "tab")
-        await wait_shown(pilot, ", but not the date")
+        await wait_shown(pilot, ", not the date")
         await pilot.press("ctrl+q")
         await pilot.pause()
         said = readable(frame(app))
@@ -114,3 +114,25 @@ async def test_a_time_that_can_be_read_is_kept_beside_a_date_that_cannot(
         await pilot.pause()
     saved = only_file(data_dir)
     assert saved["meeting"]["date"] == "2026-12-24" and saved["meeting"]["time"] == "14:15:00"
+
+
+async def test_a_date_and_a_time_that_cannot_be_read_are_named_whole_at_40x15(
+    make_app, store
+) -> None:
+    prep = _saved_with_a_date(store)
+    app = make_app("open", prep.id)
+    async with app.run_test(size=SIZES[0]) as pilot:
+        await _type_date(app, pilot, "blabla")
+        app.screen.query_one("#time").value = ""
+        app.screen.query_one("#time").focus()
+        await pilot.press(*"kl 99", "tab")
+        await pilot.pause()
+        await pilot.pause()
+        top = frame(app)[0].rstrip()
+        assert top.endswith("Alt er gemt, men ikke dato og tid"), top  # whole, in 40 columns
+        app.go_to("introduction")  # part 1, with its progress beside the status
+        await pilot.pause()
+        await pilot.press(*" Og mere.")
+        await wait_shown(pilot, "Gemt kl.")
+        top = frame(app)[0].rstrip()
+        assert re.search(r"Gemt kl\. \d\d\.\d\d, ikke dato og tid$", top), top

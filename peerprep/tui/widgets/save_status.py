@@ -2,7 +2,7 @@
 disk; "Not saved yet" while newer words are only in memory; "Saving …"; "Not saved:
 <reason>"; and on a shared computer, where nothing is written, never "saved" at all.
 A date typed so that it cannot be read is not saved, and the line says so: "Saved 14.32,
-but not the date" (flow.meeting_when)."""
+not the date" (flow.meeting_when)."""
 
 from __future__ import annotations
 
