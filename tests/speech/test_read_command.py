@@ -1,4 +1,4 @@
-"""`peerprep read ID|--latest [--part KEY] [-o FILE.wav]` with a fake engine: what is read,
+"""`peerprep read ID|--latest [--part PART] [-o FILE.wav]` with a fake engine: what is read,
 the settings it uses, the sound file, Ctrl+C, and one plain sentence when it cannot."""
 
 from __future__ import annotations
