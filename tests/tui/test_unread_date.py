@@ -136,3 +136,18 @@ async def test_a_date_and_a_time_that_cannot_be_read_are_named_whole_at_40x15(
         await wait_shown(pilot, "Gemt kl.")
         top = frame(app)[0].rstrip()
         assert re.search(r"Gemt kl\. \d\d\.\d\d, ikke dato og tid$", top), top
+
+
+async def test_going_on_says_exactly_what_is_not_kept(make_app, store) -> None:
+    prep = _saved_with_a_date(store)
+    app = make_app("open", prep.id)
+    async with app.run_test(size=SIZES[1], notifications=True) as pilot:
+        await _type_date(app, pilot, "blabla")
+        await pilot.press("f6")  # on to part 1: never held back, told in a note
+        await wait_shown(pilot, "»blabla« er ikke gemt, for det kan ikke læses.", exact=True)
+        app.go_to("meeting")
+        await pilot.pause()
+        app.screen.query_one("#time").value = ""
+        app.screen.query_one("#time").focus()
+        await pilot.press(*"kl 99", "f6")
+        await wait_shown(pilot, "»blabla« og »kl 99« er ikke gemt, for de kan ikke læses.")

@@ -266,9 +266,14 @@ class MeetingScreen(WizardScreen):
         """Never stuck here: an unreadable date is said once more, kept as typed for later,
         and the person goes on (being held back would send their next words into the field)."""
         if not self.read_only and not self._check_when():
-            unread = self.peer_app.session.drafts
-            text = " ".join(unread.get(name, "").strip() for name in ("date", "time")).strip()
-            self.notify(self.t("tui.meeting.not_kept", text=text), severity="warning", timeout=12)
+            unread = {name: text.strip() for name, text in self.peer_app.session.drafts.items()}
+            date, time = unread.get("date", ""), unread.get("time", "")
+            said = (
+                self.t("tui.meeting.not_kept_both", date=date, time=time)
+                if date and time
+                else self.t("tui.meeting.not_kept", text=date or time)
+            )
+            self.notify(said, severity="warning", timeout=12)
         return True
 
     def commit(self) -> None:
