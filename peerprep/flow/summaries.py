@@ -59,7 +59,7 @@ class Row:
     changed: str  # when it was last changed (changed_text)
     excerpt: str  # the first words written, or ""
     said_date: str = ""  # the meeting's date in words a voice reads well, or "no date"
-    said_changed: str = ""  # when it was last changed, in words ("i dag klokken 18.21")
+    said_changed: str = ""  # when it was last changed, in words ("i dag klokken 18:21")
 
     def cells(self, cat: Catalogue) -> tuple[str, ...]:
         """The row as the command line's columns: id, title, meeting, date, parts, changed."""

@@ -7,10 +7,8 @@ Two forms, one for the eye and one for every sentence the program says:
 - `say_date`, `say_time`, `say_distance`, `say_when`, `say_moment`: words that a speech
   synthesizer reads naturally ("tirsdag den 1. december klokken 10. Det er i morgen").
   A voice reads "24.12.2026" as "24 punktum 12 punktum 2026" and "kl. 10" as "k l 10";
-  these say "torsdag den 24. december" and "klokken 10" instead. A Danish time is
-  written with a full stop ("klokken 10.30") wherever the person sees or reads it.
-  Both faces and the read-aloud code (export.speech.ear) use these functions, so a
-  date is said one way.
+  these say "torsdag den 24. december" and "klokken 10" instead. Both faces and the
+  read-aloud code (export.speech.ear) use these functions, so a date is said one way.
 
 The words (weekday and month names, ordinal endings, how a time is said, the distances)
 are the catalogue's `dates.*` keys.
@@ -68,12 +66,8 @@ def ordinal(cat: Catalogue, day: int) -> str:
 
 
 def say_time(cat: Catalogue, value: dt.time) -> str:
-    """A time in words: "klokken 10", "klokken 9.05" / "10 o'clock", "14:30".
-
-    Danish writes a time with a full stop (Retskrivningsordbogen, and Dansk Sprognævn's
-    advice on times: "kl. 9.05"), so every Danish time the person sees or reads says it
-    so; what a speech engine is given says "9:05" (export.speech.ear), which a voice
-    reads as a time rather than as "9 point 05"."""
+    """A time in words a voice reads well: "klokken 10", "klokken 9:05" / "10 o'clock",
+    "14:30" (a colon, not the eye's "10.30", which a voice reads as a decimal number)."""
     if value.minute == 0:
         return cat.text("dates.said.hour", hour=value.hour)
     return cat.text("dates.said.minutes", hour=value.hour, minute=f"{value.minute:02d}")
@@ -155,8 +149,8 @@ def say_when(
 
 
 def say_moment(cat: Catalogue, moment: dt.datetime, today: dt.date | None = None) -> str:
-    """When something happened, in words, in local time: "i dag klokken 18.21", "i går
-    klokken 9.05", "mandag den 30. november klokken 14.02"."""
+    """When something happened, in words, in local time: "i dag klokken 18:21", "i går
+    klokken 9:05", "mandag den 30. november klokken 14:02"."""
     local = moment.astimezone() if moment.tzinfo is not None else moment
     today = today or local_today()
     time = say_time(cat, local.time().replace(second=0, microsecond=0))

@@ -66,7 +66,7 @@ async def test_a_wrong_date_is_said_plainly_and_kept_to_be_fixed(make_app, data_
         await pilot.pause()
         said = " ".join(str(screen.query_one("#problem").render()).split())
         # in words a voice reads well, with how far away it is
-        assert "torsdag den 24. december" in said and "klokken 9.30. Det er om " in said
+        assert "torsdag den 24. december" in said and "klokken 9:30. Det er om " in said
         await pilot.press("f6")
         await pilot.pause()
         assert isinstance(app.screen, StepScreen)

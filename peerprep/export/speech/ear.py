@@ -110,10 +110,9 @@ def spoken_date(
 
 
 def spoken_time(cat: Catalogue, value: dt.time) -> str:
-    """A time in words a voice says well: "klokken 10", "klokken 10:30" / "10 o'clock".
-    The words are words.dates.say_time's; the eye's "10.30" becomes "10:30" here, which a
-    voice reads as a time, not as "10 point 30"."""
-    return _dates_and_times(cat, say_time(cat, value))
+    """A time in words a voice says well: "klokken 10", "klokken 10:30" / "10 o'clock"
+    (words.dates.say_time)."""
+    return say_time(cat, value)
 
 
 def _typed_date(cat: Catalogue, match: re.Match[str], day: int, month: int, year: int) -> str:
