@@ -206,5 +206,5 @@ def test_back_in_the_meeting_goes_to_the_field_before(
     back = _heard_after(out, DA.text("plain.field.place"))
     assert out.count(time_question) == 2 and time_question not in back
     asked_again = _heard_after(out, time_question)
-    assert DA.text("plain.field_now", value="klokken 10.30") in asked_again  # its value said
+    assert DA.text("plain.field_now", value="klokken 10:30") in asked_again  # its value said
     assert saved(data_dir)[0]["meeting"]["place"] == "Afsnit 3"
