@@ -147,7 +147,7 @@ def test_a_preparation_in_english(monkeypatch: pytest.MonkeyPatch, data_dir: Pat
 
 
 def _one_saved(monkeypatch: pytest.MonkeyPatch, data_dir: Path) -> dict:
-    drive(monkeypatch, ["1", "", "Første tekst.", "slut", "tilbage", "0", "stop"])
+    drive(monkeypatch, ["1", "", "Første tekst.", "slut", "tilbage", "tilbage", "0", "stop"])
     [prep] = saved(data_dir)
     return prep
 
@@ -353,7 +353,7 @@ def test_shared_mode_keeps_nothing_on_disk(monkeypatch: pytest.MonkeyPatch, data
 def test_shared_mode_offers_to_take_the_sheet_along_on_stop(
     monkeypatch: pytest.MonkeyPatch, data_dir: Path
 ) -> None:
-    script = ["1", "", "Mine ord.", "slut", "tilbage", "0", "stop", "3"]
+    script = ["1", "", "Mine ord.", "slut", "tilbage", "tilbage", "0", "stop", "3"]
     code, out = drive(monkeypatch, script, "--shared")
     assert code == 0
     assert catalogue("da").text("shared.leave.title") in out
@@ -473,7 +473,7 @@ def test_shared_mode_export_to_a_stick_counts_as_taken_along(
     monkeypatch.setattr(drives, "removable_places", lambda limit=6: [stick])
     # new, skip the meeting, one part, back to the menu; the sheet (9) as text (4) on the
     # stick (Enter: the first place offered), back, stop: nothing more to ask
-    script = ["1", "", "Mine ord.", "slut", "tilbage", "9", "4", "", "0", "stop"]
+    script = ["1", "", "Mine ord.", "slut", "tilbage", "tilbage", "9", "4", "", "0", "stop"]
     code, out = drive(monkeypatch, script, "--shared")
     assert code == 0
     [txt] = list(stick.glob("*.txt"))

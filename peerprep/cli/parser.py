@@ -101,7 +101,7 @@ def build_parser(cat: Catalogue) -> argparse.ArgumentParser:
     parser.add_argument(
         "--theme",
         choices=THEMES,
-        metavar="THEME",
+        metavar=t("cli.metavar_theme"),
         help=t("plain.theme_help", names=", ".join(THEMES)),
     )
     commands = parser.add_subparsers(

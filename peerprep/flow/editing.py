@@ -7,7 +7,9 @@ change), asked with `save_due_in()`. The face saves then, on every move and on q
 mode: after each answer) with `save_now()`, or `snapshot()` + `write()` from a thread so
 that a slow disk never blocks typing. Writes are serialised and numbered, so an older
 snapshot can never overwrite a newer one, whatever order the threads finish in. `status()`
-is what the person is told: never "saved" while newer words are only in memory.
+is what the person is told: never "saved" while newer words are only in memory, and
+never "saved" without saying which typed date or time is not (flow.meeting_when,
+`SaveState.unread`).
 
 The same rules in both faces:
 - a preparation open in another program opens read-only, naming who has it, and the
@@ -76,6 +78,9 @@ class SaveState:
     at         when it was last saved (or failed)
     error_key  the catalogue key of why it failed, filled in by `values`
     in_memory  "saved" means kept in memory only (a shared computer): never say "saved"
+    unread     the meeting's "date" and/or "time" as typed that cannot be read: kept on
+               screen only, never saved, so "saved" is never said without "but not the
+               date" (the file keeps the last date that could be read)
     """
 
     kind: SaveKind = "idle"
@@ -83,6 +88,7 @@ class SaveState:
     error_key: str = ""
     values: dict[str, object] = field(default_factory=dict)
     in_memory: bool = False
+    unread: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -326,18 +332,29 @@ class EditingSession:
 
     def status(self) -> SaveState:
         """How saving stands, as the person should be told it: "pending" while newer words
-        are only in memory (never "saved" then), and `in_memory` on a shared computer."""
+        are only in memory (never "saved" then), `in_memory` on a shared computer, and
+        `unread`: a date or time as typed that cannot be read, which is not saved."""
         state = self.state
         if self.dirty and state.kind in ("idle", "saved", "saving"):
             state = SaveState("pending", state.at)
         if state.in_memory != self.store.in_memory:
             state = replace(state, in_memory=self.store.in_memory)
+        unread = tuple(name for name in ("date", "time") if self.drafts.get(name, "").strip())
+        if state.unread != unread:
+            state = replace(state, unread=unread)
         return state
+
+    def kept_instead(self, name: str) -> object:
+        """What stays saved in place of a date or time that cannot be read ("date" or
+        "time"): the last one that could be (a datetime.date or .time), or None."""
+        prep = self._prep
+        return getattr(prep.meeting, name, None) if prep is not None else None
 
     def unsaved_words(self) -> list[tuple[str, str]]:
         """Words the person typed or pasted that will not be kept if they leave now, as
         (field, text): what did not fit into a field (flow.limits), and a date or time
-        that could not be read ("meeting.date" / "meeting.time")."""
+        that could not be read ("meeting.date" / "meeting.time", flow.meeting_when; in its
+        place the file keeps `kept_instead`)."""
         words = list(self.leftovers.items())
         for name in ("date", "time"):  # kept as typed only while they cannot be read
             typed = self.drafts.get(name, "")

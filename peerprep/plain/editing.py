@@ -19,6 +19,7 @@ from peerprep.plain.console import Back
 from peerprep.plain.meeting import edit_meeting
 from peerprep.plain.questions import add_questions
 from peerprep.plain.session import Session
+from peerprep.plain.steps import Step, one_by_one
 
 if TYPE_CHECKING:
     from peerprep.export.speech import Chunk
@@ -119,18 +120,25 @@ def _edit_notes(session: Session, after: AfterMeeting) -> None:
 
 def walk(session: Session, with_meeting: bool) -> None:
     """The four parts in order (and first the meeting, if the person wants to), then the
-    questions; the word for back leaves the walk for the preparation's menu."""
+    questions. The word for back goes one step back (plain.steps: from part 3 to part 2,
+    from part 1 to the meeting); from the first step it leaves the walk for the
+    preparation's menu."""
     console = session.console
     console.blank()
     console.tell("plain.walk_about")
-    try:
-        if with_meeting and asking.ask_yes(console, "plain.meeting_first"):
-            edit_meeting(session)
-        for key in PART_KEYS:
-            edit_part(session, key)
+
+    def part(key: str) -> Step:
+        return lambda: edit_part(session, key)
+
+    def questions() -> None:
         console.blank()
         if asking.ask_yes(console, "plain.questions_offer"):
             add_questions(session)
+
+    try:
+        meeting = with_meeting and asking.ask_yes(console, "plain.meeting_first")
+        steps = [*([lambda: edit_meeting(session)] if meeting else []), *map(part, PART_KEYS)]
+        one_by_one([*steps, questions])
     except Back:
         return
     console.blank()

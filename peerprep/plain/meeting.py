@@ -2,7 +2,8 @@
 comes, companion, a name of one's own).
 
 Enter keeps what is there (or skips), the word for remove takes it away, the word for
-back leaves the meeting for the menu (what was answered is kept). A date or time is read
+back goes to the field before (plain.steps; from the kind, it leaves the meeting; what
+was answered is kept). A date or time is read
 by the same grammar as the full screen's (flow.dates) and said back in words, with how
 far away it is ("Det læser jeg som tirsdag den 8. december. Det er om 8 dage.").
 """
@@ -19,6 +20,7 @@ from peerprep.flow.dates import DateProblem, parse_date, parse_time
 from peerprep.model import ATTENDEES_MAX, SHORT_MAX, TITLE_MAX
 from peerprep.plain.console import Back, Quit
 from peerprep.plain.session import Session
+from peerprep.plain.steps import Step, one_by_one
 from peerprep.words.dates import say_date, say_time, say_when
 
 
@@ -127,7 +129,6 @@ def _edit_meeting(session: Session) -> None:
     meeting = prep.meeting
     session.console.blank()
     session.console.tell("plain.meeting_about")
-    edit_kind(session)
     fields: list[tuple[str, Callable[[str], None]]] = [
         ("date", lambda v: setattr(meeting, "date", parse_date(v, cat) if v else None)),
         ("time", lambda v: setattr(meeting, "time", parse_time(v) if v else None)),
@@ -136,11 +137,17 @@ def _edit_meeting(session: Session) -> None:
         ("companion", lambda v: setattr(meeting, "companion", session.fit(v, SHORT_MAX))),
         ("title", lambda v: setattr(prep, "title", session.fit(v, TITLE_MAX))),
     ]
-    for field, apply in fields:
-        answer = _ask_field(session, field)
-        if answer is not None:
-            apply(answer)
-            session.changed()
+
+    def step(field: str, apply: Callable[[str], None]) -> Step:
+        def ask() -> None:
+            answer = _ask_field(session, field)
+            if answer is not None:
+                apply(answer)
+                session.changed()
+
+        return ask
+
+    one_by_one([lambda: edit_kind(session), *(step(f, apply) for f, apply in fields)])
 
 
 def _attendees(session: Session, text: str) -> list[str]:

@@ -370,7 +370,9 @@ class PeerprepApp(
             if answer == "leave":
                 leave()
 
-        self.push_screen(UnsavedWordsDialog(self.session.unsaved_words()), answered)
+        words = self.session.unsaved_words()
+        kept = {field: self.session.kept_instead(field.rsplit(".", 1)[-1]) for field, _ in words}
+        self.push_screen(UnsavedWordsDialog(words, kept), answered)
 
     def action_help_quit(self) -> None:
         # Ctrl+C copies in text fields; tell people how to quit, in their language.

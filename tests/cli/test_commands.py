@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import re
 import subprocess
 import sys
 import types
@@ -133,6 +134,30 @@ def test_help_of_a_command_is_translated_too(capsys: pytest.CaptureFixture[str])
     assert out.startswith("brug: peerprep delete")
     assert "argumenter:" in out and "ID" in out
     assert catalogue("da").text("cli.yes_help") in out
+
+
+# Words in capitals in a help text that are the same in both languages: not metavars.
+_SAME_IN_BOTH = {"ID", "PDF", "HTML", "WAV", "JSON", "USB"}
+_CAPITALS = re.compile(r"(?<![\w-])[A-ZÆØÅ][A-ZÆØÅ_]+(?:\.wav)?(?![\w-])")
+
+
+def _capitals(capsys: pytest.CaptureFixture[str], lang: str, *argv: str) -> set[str]:
+    code, out, _err = _run(capsys, "--lang", lang, *argv, "--help")
+    assert code == EXIT_OK
+    return set(_CAPITALS.findall(out)) - _SAME_IN_BOTH
+
+
+@pytest.mark.parametrize("command", ["", "import", "export", "read"])
+def test_no_english_is_left_in_the_danish_help(
+    capsys: pytest.CaptureFixture[str], command: str
+) -> None:
+    """The names of what to type (argparse's metavars: --theme FARVER, -o STED, FIL) are in
+    the person's language too; a newcomer read "--theme THEME" in the Danish help. (These
+    are the commands that have any; "ID" is the same word in both languages.)"""
+    argv = [command] if command else []
+    danish, english = _capitals(capsys, "da", *argv), _capitals(capsys, "en", *argv)
+    assert danish, "no names of what to type in the Danish help"
+    assert not danish & english, f"English in the Danish help: {sorted(danish & english)}"
 
 
 def test_argparse_is_itself_again_afterwards() -> None:

@@ -167,8 +167,8 @@ async def test_both_faces_read_a_date_the_same(
 ) -> None:
     time_text, time = TIMES[len(date_text) % len(TIMES)]
     # plain mode: new, the meeting first, keep the kind (0), the date and time, skip the
-    # rest, back to the menu, home, stop
-    script = ["1", "ja", "0", date_text, time_text, "", "", "", "", "tilbage", "0", "stop"]
+    # rest, stop (at part 1)
+    script = ["1", "ja", "0", date_text, time_text, "", "", "", "", "stop"]
     _plain(monkeypatch, script, "--lang", "da")
     plain = _only(data_dir)["meeting"]
     assert (plain["date"], plain["time"]) == (date.isoformat(), time.isoformat())  # type: ignore[index]
@@ -201,7 +201,7 @@ async def test_both_faces_say_a_date_back_in_the_same_words(
     day = parse_date("næste tirsdag", cat)
     assert day is not None
     sentence = cat.text("dates.said.meeting", when=say_when(cat, day, dt.time(10)))
-    out = _plain(monkeypatch, ["1", "ja", "", "næste tirsdag", "10", "tilbage", "0", "stop"])
+    out = _plain(monkeypatch, ["1", "ja", "", "næste tirsdag", "10", "stop"])
     assert sentence in out
 
     app = _app(tmp_path / "second", config_dir, "da", Start())

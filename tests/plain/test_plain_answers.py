@@ -30,7 +30,8 @@ def test_a_pasted_answer_of_two_paragraphs_stays_one_answer(
     monkeypatch: pytest.MonkeyPatch, data_dir: Path
 ) -> None:
     # new, no meeting; part 1 is the pasted text, blank lines and all, then "slut"
-    script = ["1", "", *TWO_PARAGRAPHS, "slut", "Min søster.", "slut", "tilbage", "0", "stop"]
+    back = ["tilbage"] * 3  # part 3 -> part 2 -> part 1 -> the preparation's menu
+    script = ["1", "", *TWO_PARAGRAPHS, "slut", "Min søster.", "slut", *back, "0", "stop"]
     code, _out = drive(monkeypatch, script)
     assert code == 0
     [prep] = saved(data_dir)
@@ -52,7 +53,7 @@ def test_the_end_of_input_keeps_a_whole_pasted_answer(
 def test_an_existing_answer_is_kept_on_enter(
     monkeypatch: pytest.MonkeyPatch, data_dir: Path
 ) -> None:
-    drive(monkeypatch, ["1", "", "Første.", "slut", "tilbage", "0", "stop"])
+    drive(monkeypatch, ["1", "", "Første.", "slut", "tilbage", "tilbage", "0", "stop"])
     # open, part 1: Enter keeps it (said under the choices)
     code, out = drive(monkeypatch, ["2", "1", "3", "", "0", "stop"])
     assert code == 0
@@ -119,7 +120,8 @@ def test_the_questions_many_people_ask(monkeypatch: pytest.MonkeyPatch, data_dir
     common = DA.list("tui.questions.common")  # the same list as the full screen's
     # new, no meeting, part 1, back; questions (7), choose from the list (2): the second,
     # then the second again (already there), back, back, home, stop
-    script = ["1", "", "Kim.", "slut", "tilbage", "7", "2", "2", "2", "0", "0", "0", "stop"]
+    back = ["tilbage"] * 2  # part 2 -> part 1 -> the preparation's menu
+    script = ["1", "", "Kim.", "slut", *back, "7", "2", "2", "2", "0", "0", "0", "stop"]
     code, out = drive(monkeypatch, script)
     assert code == 0
     assert saved(data_dir)[0]["questions"] == [common[1]]
@@ -136,7 +138,7 @@ def test_a_pasted_list_of_questions(monkeypatch: pytest.MonkeyPatch, data_dir: P
 
 
 def test_after_the_meeting(monkeypatch: pytest.MonkeyPatch, data_dir: Path) -> None:
-    script = ["1", "", "Kim.", "slut", "tilbage", "11", "Ny tid.", "", "Mere.", "slut"]
+    script = ["1", "", "Kim.", "slut", "tilbage", "tilbage", "11", "Ny tid.", "", "Mere.", "slut"]
     script += ["Ring til Bo.", "slut", "0", "stop"]
     code, out = drive(monkeypatch, script)
     assert code == 0

@@ -71,12 +71,12 @@ def test_stop_works_at_every_prompt(
     "script",
     [
         ["1", "tilbage"],  # the meeting first? -> the preparation's menu
-        ["1", "ja", "", "tilbage"],  # the date -> the menu, nothing changed
+        ["1", "ja", "", "tilbage", "tilbage"],  # the date -> the kind -> the menu
         ["1", "", "tilbage"],  # the first line of part 1 -> the menu
     ],
     ids=["yes-no", "date", "part"],
 )
-def test_back_leaves_the_step_for_the_menu(
+def test_back_from_the_first_step_leaves_for_the_menu(
     monkeypatch: pytest.MonkeyPatch, data_dir: Path, script: list[str]
 ) -> None:
     code, out = drive(monkeypatch, [*script, "0", "stop"])
@@ -89,10 +89,68 @@ def test_back_leaves_the_step_for_the_menu(
     assert out.rstrip().endswith(DA.text(goodbye))
 
 
+def _heard_after(out: str, marker: str) -> str:
+    return out[out.rindex(marker) :]
+
+
+def test_back_goes_one_step_back_through_the_walk(
+    monkeypatch: pytest.MonkeyPatch, data_dir: Path
+) -> None:
+    """The word for back is one step back, as the start says ("Skriv tilbage for at gå et
+    trin tilbage"): from part 3 to part 2's question with its words read back, then to
+    part 1, to the meeting (the kind), and from there to the menu. A newcomer typed it in
+    part 3 and landed in the preparation's menu."""
+    script = ["1", "ja", "", "", "", "", "", "", "", "Kim.", "slut", "Ro.", "slut"]
+    script += ["tilbage"]  # part 3 -> part 2
+    script += ["tilbage"]  # part 2 (its words read back, and what to do with them) -> part 1
+    heading = {n: DA.text("plain.part_heading", n=n, title=DA.part(k).title) for n, k in
+               ((1, "introduction"), (2, "important"), (3, "help_with"))}  # fmt: skip
+    code, out = drive(monkeypatch, [*script, "stop"])
+    assert code == 0
+    last = _heard_after(out, heading[3])
+    assert heading[2] in last and DA.part("important").starter in last
+    back_in_2 = _heard_after(last, heading[2])
+    assert DA.text("plain.you_wrote") in back_in_2 and "Ro." in back_in_2  # read back
+    back_in_1 = _heard_after(back_in_2, heading[1])
+    assert "Kim." in back_in_1
+    assert DA.text("plain.menu.walk") not in last  # never the menu on the way
+    statement = saved(data_dir)[0]["statement"]
+    assert (statement["introduction"], statement["important"]) == ("Kim.", "Ro.")  # kept
+
+
+def test_back_from_part_one_goes_to_the_meeting_and_from_there_to_the_menu(
+    monkeypatch: pytest.MonkeyPatch, data_dir: Path
+) -> None:
+    meeting = DA.text("plain.meeting_about")
+    part_1 = DA.text("plain.part_heading", n=1, title=DA.part("introduction").title)
+    script = ["1", "ja", "", "", "", "Afsnit 3", "", "", ""]  # the meeting
+    script += ["tilbage"]  # part 1 -> the meeting, from its first step (the kind)
+    script += ["tilbage"]  # the kind -> the preparation's menu
+    code, out = drive(monkeypatch, [*script, "0", "stop"])
+    assert code == 0
+    after_part_1 = _heard_after(out, part_1)
+    assert meeting in after_part_1
+    assert DA.text("plain.menu.walk") in _heard_after(after_part_1, meeting)
+    [prep] = saved(data_dir)
+    assert prep["meeting"]["place"] == "Afsnit 3"  # kept: nothing typed landed anywhere
+    assert prep["statement"]["introduction"] == ""
+
+
+def test_back_at_the_questions_goes_to_part_four(
+    monkeypatch: pytest.MonkeyPatch, data_dir: Path
+) -> None:
+    part_4 = DA.text("plain.part_heading", n=4, title=DA.part("so_that").title)
+    script = ["1", "", "", "", "", "Så jeg kan.", "slut", "tilbage"]
+    code, out = drive(monkeypatch, [*script, "stop"])
+    assert code == 0
+    after_offer = _heard_after(out, DA.text("plain.questions_offer"))
+    assert part_4 in after_offer and "Så jeg kan." in after_offer
+
+
 def test_enter_keeps_the_kind_right_after_being_told_so(
     monkeypatch: pytest.MonkeyPatch, data_dir: Path
 ) -> None:
-    code, out = drive(monkeypatch, ["1", "ja", "", "", "", "Afsnit 3", "tilbage", "0", "stop"])
+    code, out = drive(monkeypatch, ["1", "ja", "", "", "", "Afsnit 3", "stop"])
     assert code == 0
     keep = DA.text("plain.menu_enter", label=DA.text("plain.keep_as_is"))
     assert keep in out
@@ -102,9 +160,9 @@ def test_enter_keeps_the_kind_right_after_being_told_so(
 
 
 def test_remove_takes_a_field_away(monkeypatch: pytest.MonkeyPatch, data_dir: Path) -> None:
-    drive(monkeypatch, ["1", "ja", "", "", "", "Afsnit 3", "tilbage", "0", "stop"])
-    # open it, the meeting (2), keep the kind, date, time; remove the place; back, home, stop
-    code, out = drive(monkeypatch, ["2", "1", "2", "", "", "", "fjern", "tilbage", "0", "stop"])
+    drive(monkeypatch, ["1", "ja", "", "", "", "Afsnit 3", "stop"])
+    # open it, the meeting (2), keep the kind, date, time; remove the place; stop
+    code, out = drive(monkeypatch, ["2", "1", "2", "", "", "", "fjern", "stop"])
     assert code == 0
     assert DA.text("plain.field_now", value="Afsnit 3") in out
     assert DA.text("plain.field_removed") in out
@@ -136,3 +194,17 @@ def test_english_words(monkeypatch: pytest.MonkeyPatch, data_dir: Path) -> None:
     assert code == 0
     assert en.text("plain.help.part") in out
     assert saved(data_dir)[0]["statement"]["introduction"] == "I draw."
+
+
+def test_back_in_the_meeting_goes_to_the_field_before(
+    monkeypatch: pytest.MonkeyPatch, data_dir: Path
+) -> None:
+    time_question = DA.text("plain.field.time")
+    script = ["1", "ja", "", "", "10.30", "tilbage"]  # the kind, the date, the time; the place
+    code, out = drive(monkeypatch, [*script, "", "Afsnit 3", "stop"])  # time kept, a place
+    assert code == 0
+    back = _heard_after(out, DA.text("plain.field.place"))
+    assert out.count(time_question) == 2 and time_question not in back
+    asked_again = _heard_after(out, time_question)
+    assert DA.text("plain.field_now", value="klokken 10:30") in asked_again  # its value said
+    assert saved(data_dir)[0]["meeting"]["place"] == "Afsnit 3"

@@ -82,7 +82,8 @@ def test_no_folder_of_a_shared_computer_is_suggested(
     desktop.mkdir()
     # one part, back; the sheet (9) as text (4): Enter alone asks again; a folder of the
     # computer; back home, stop: leaving still asks (the file stayed here); erase (3)
-    script = ["1", "", "Mine ord.", "slut", "tilbage", "9", "4", "", str(desktop), "0", "stop", "3"]
+    back = ["tilbage"] * 2  # part 2 -> part 1 -> the preparation's menu
+    script = ["1", "", "Mine ord.", "slut", *back, "9", "4", "", str(desktop), "0", "stop", "3"]
     code, out = drive(monkeypatch, script, "--shared")
     assert code == 0
     assert DA.text("export.place.shared_choose") in out
@@ -96,7 +97,7 @@ def test_no_folder_of_a_shared_computer_is_suggested(
 def test_a_stick_is_offered_first(
     monkeypatch: pytest.MonkeyPatch, data_dir: Path, stick: Path
 ) -> None:
-    script = ["1", "", "Mine ord.", "slut", "tilbage", "9", "1", "", "0", "stop"]
+    script = ["1", "", "Mine ord.", "slut", "tilbage", "tilbage", "9", "1", "", "0", "stop"]
     code, out = drive(monkeypatch, script, "--shared")
     assert code == 0
     assert f"1. {DA.text('plain.place.stick', path=str(stick))}" in out
@@ -108,7 +109,7 @@ def test_the_preparation_itself_on_a_usb_stick(
     monkeypatch: pytest.MonkeyPatch, data_dir: Path, stick: Path
 ) -> None:
     # one part, back; save the preparation (10) on the stick (Enter); home, stop
-    script = ["1", "", "Mine ord.", "slut", "tilbage", "10", "", "0", "stop"]
+    script = ["1", "", "Mine ord.", "slut", "tilbage", "tilbage", "10", "", "0", "stop"]
     code, out = drive(monkeypatch, script, "--shared")
     assert code == 0
     [copy] = list(stick.glob("*.json"))
@@ -123,7 +124,7 @@ def test_the_preparation_itself_on_a_usb_stick(
 def test_leaving_by_saving_to_the_stick(
     monkeypatch: pytest.MonkeyPatch, data_dir: Path, stick: Path
 ) -> None:
-    script = ["1", "", "Mine ord.", "slut", "tilbage", "0", "stop", "2", "", "stop"]
+    script = ["1", "", "Mine ord.", "slut", "tilbage", "tilbage", "0", "stop", "2", "", "stop"]
     code, out = drive(monkeypatch, script, "--shared")
     assert code == 0
     assert len(list(stick.glob("*.json"))) == 1
@@ -139,7 +140,7 @@ def test_a_cloud_folder_is_named_and_another_offered(
     for variable in ("OneDrive", "OneDriveConsumer", "OneDriveCommercial"):
         monkeypatch.delenv(variable, raising=False)
     # the sheet as text, in the other folder offered (2)
-    script = ["1", "", "Mine ord.", "slut", "tilbage", "9", "4", "2", "0", "stop"]
+    script = ["1", "", "Mine ord.", "slut", "tilbage", "tilbage", "9", "4", "2", "0", "stop"]
     code, out = drive(monkeypatch, script)
     assert code == 0
     other = tmp_path / "home" / "peerprep"

@@ -64,7 +64,9 @@ SESSION = [
     "2",  # the meeting again: what is there is said, Enter keeps it
     "",
     "",
-    "tilbage",  # back to the menu from the time
+    "tilbage",  # from the time one step back: the date
+    "tilbage",  # the kind
+    "tilbage",  # and from the first step, the kind, back to the menu
     "8",  # read it all
     "1",  # as a PDF
     "",  # in the usual folder

@@ -194,7 +194,8 @@ def test_plain_mode_on_a_stock_windows_says_to_press_ctrl_p(
         },
     )
     # new, skip the meeting, part 1, back to the menu; the sheet (9), print (5), back, stop
-    script = ["1", "", "Min søster Åse kommer med.", "slut", "tilbage", "9", "5", "0", "stop"]
+    back = ["tilbage"] * 2  # part 2 -> part 1 -> the preparation's menu
+    script = ["1", "", "Min søster Åse kommer med.", "slut", *back, "9", "5", "0", "stop"]
     code, out = drive(monkeypatch, script)
     assert code == 0
     [(opened, verb, data)] = windows.started

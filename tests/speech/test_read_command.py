@@ -1,4 +1,4 @@
-"""`peerprep read ID|--latest [--part KEY] [-o FILE.wav]` with a fake engine: what is read,
+"""`peerprep read ID|--latest [--part PART] [-o FILE.wav]` with a fake engine: what is read,
 the settings it uses, the sound file, Ctrl+C, and one plain sentence when it cannot."""
 
 from __future__ import annotations
@@ -141,4 +141,4 @@ def test_read_is_listed_in_the_help(capsys) -> None:
     assert code == EXIT_OK and "read" in out
     code, out, _ = _run(capsys, "--lang", "en", "read", "--help")
     assert code == EXIT_OK
-    assert "--part KEY" in out and "FILE.wav" in out
+    assert "--part PART" in out and "FILE.wav" in out

@@ -58,7 +58,7 @@ async def test_list_shows_newest_first_with_title_kind_date_and_progress(make_ap
         second = str(options.get_option_at_index(1).prompt)
         assert options.get_option_at_index(0).id == newer.id
         assert "Mødet med Lis" in first
-        assert "Samtale på jobcenteret" in first and "04.03.2026" in first
+        assert "Samtale på jobcentret" in first and "04.03.2026" in first
         assert "4 af 4" in first
         assert "Forberedelse begyndt" in second and "1 af 4" in second
         assert "»gammel«" in second  # the first words tell untitled ones apart

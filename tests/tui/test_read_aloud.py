@@ -261,7 +261,7 @@ async def test_ctrl_r_again_stops_at_once_and_the_button_says_so(make_app) -> No
         assert str(button.label) == "Stop (Ctrl+R)"
         assert _footer(app).get("Esc") == "Stop lyden"
         bottom = screen_text(app).rstrip("\n").split("\n")[-1]
-        assert bottom.rstrip().endswith("F1 Hjælp"), bottom  # the footer fits in 80 columns
+        assert bottom.startswith("F1 Hjælp") and "Esc Stop lyden" in bottom, bottom
         await pilot.press("ctrl+r")
         assert spoken.stopped
         await _until(pilot, lambda: not app.speaking)

@@ -30,7 +30,7 @@ async def test_the_frame_is_the_terminal_size_and_holds_the_words(make_app, size
         assert len(lines) == size[1]
         assert {len(line) for line in lines} == {size[0]}
         # the footer is the last row at every size
-        assert lines[-1].startswith("F6 ")
+        assert lines[-1].startswith("F1 Hjælp F6 ")
         # the starter of part 1 is on screen at every size; the words about it are left
         # out at 40x15 to keep room for the text box (what is not in view is not in the
         # frame)

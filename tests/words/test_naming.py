@@ -69,7 +69,7 @@ def test_file_stem_from_title_kind_and_date():
     assert file_stem(cat, prep) == "Forberedelse begyndt 2025-03-03"
     prep.meeting.kind = "jobcenter"
     prep.meeting.date = dt.date(2025, 4, 1)
-    assert file_stem(cat, prep) == "Samtale på jobcenteret 2025-04-01"
+    assert file_stem(cat, prep) == "Samtale på jobcentret 2025-04-01"
     prep.title = "../hemmelig"
     assert file_stem(cat, prep) == "hemmelig 2025-04-01"
     prep.meeting.date = None

@@ -40,7 +40,7 @@ def add_parser(commands: Any, cat: Catalogue) -> None:
     parser.add_argument(
         "-o",
         "--output",
-        metavar="PATH",
+        metavar=t("cli.metavar_place"),
         help=t("export.cli.output_help", path=str(default_export_dir())),
     )
     parser.add_argument("--open", action="store_true", help=t("export.cli.open_help"))

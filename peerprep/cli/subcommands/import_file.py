@@ -19,7 +19,7 @@ def add_parser(commands: Any, cat: Catalogue) -> None:
     import_ = commands.add_parser(
         "import", help=t("shared.import_help"), description=t("shared.import_help")
     )
-    import_.add_argument("file", metavar="FILE", help=t("shared.import_file_help"))
+    import_.add_argument("file", metavar=t("cli.metavar_file"), help=t("shared.import_file_help"))
 
 
 def run(context: Context, args: argparse.Namespace) -> int:

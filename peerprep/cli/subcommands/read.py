@@ -35,10 +35,12 @@ def add_parser(commands: Any, cat: Catalogue) -> None:
     parser.add_argument(
         "--part",
         choices=PART_KEYS,
-        metavar="KEY",
+        metavar=t("cli.metavar_part"),
         help=t("speech.cli.part_help", parts=", ".join(PART_KEYS)),
     )
-    parser.add_argument("-o", "--output", metavar="FILE.wav", help=t("speech.cli.output_help"))
+    parser.add_argument(
+        "-o", "--output", metavar=t("cli.metavar_sound_file"), help=t("speech.cli.output_help")
+    )
 
 
 def _preparation(context: Context, args: argparse.Namespace) -> Preparation | None:

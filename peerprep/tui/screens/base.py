@@ -20,6 +20,7 @@ from textual.widgets import Footer
 from peerprep.tui.bindings import localize
 from peerprep.tui.keymap import bind
 from peerprep.tui.widgets.fields import Overflow
+from peerprep.tui.widgets.keys_footer import KeysFooter
 
 if TYPE_CHECKING:
     from peerprep.export.speech import Chunk
@@ -77,7 +78,7 @@ class PeerScreen(Worded, Screen[None]):
     def compose(self) -> ComposeResult:
         yield from self.peer_app.compose_banner()
         yield from self.compose_body()
-        yield Footer(show_command_palette=False, compact=True)
+        yield KeysFooter()
 
     def compose_body(self) -> ComposeResult:
         yield from ()
@@ -145,11 +146,7 @@ class PeerDialog(Worded, ModalScreen[ResultT], Generic[ResultT]):
     def on_mount(self) -> None:
         self.fit_size()
         localize(self, self.cat)
-        table = self._bindings.key_to_bindings
-        for key in ("f1", "ctrl+g"):
-            if key in table:
-                table[key] = table.pop(key)  # last in the footer, as on every screen
-        self.mount(Footer(show_command_palette=False, compact=True))
+        self.mount(KeysFooter())  # F1 first, as on every screen (widgets.keys_footer)
         self.refresh_bindings()
         # Textual itself calls the on_mount of every class along the MRO, so a dialog
         # does not write its own (that mounted a second footer): it names first_focus
@@ -186,7 +183,7 @@ class PeerDialog(Worded, ModalScreen[ResultT], Generic[ResultT]):
     async def recompose(self) -> None:
         await super().recompose()
         if not self.query(Footer):  # built again in another language: the footer too
-            await self.mount(Footer(show_command_palette=False, compact=True))
+            await self.mount(KeysFooter())
 
     def relabel(self) -> None:
         localize(self, self.cat)

@@ -20,7 +20,7 @@ from textual.widgets import Button, Input, OptionList, Select, Static
 
 from peerprep.choices import MEETING_KINDS
 from peerprep.field_limits import ATTENDEES_MAX, SHORT_MAX, TITLE_MAX
-from peerprep.flow.dates import DateProblem, parse_date, parse_time
+from peerprep.flow.meeting_when import set_when
 from peerprep.tui.bindings import adopt, key_of
 from peerprep.tui.keymap import bind
 from peerprep.tui.screens.wizard import WizardScreen
@@ -201,9 +201,9 @@ class MeetingScreen(WizardScreen):
         name = event.input.id or ""
         if name not in TEXT_FIELDS or self.read_only:
             return
-        self._raw[name] = event.value
         if name in ("date", "time"):
-            return  # checked when the person leaves the field, not at every key
+            return  # read when the person leaves the field, not at every key
+        self._raw[name] = event.value
         self._store(name, event.value)
 
     @on(Input.Blurred)
@@ -242,21 +242,17 @@ class MeetingScreen(WizardScreen):
         problem = self.query_one("#problem", Static)
         date_text = self.query_one("#date", Input).value
         time_text = self.query_one("#time", Input).value
-        meeting = self.prep.meeting
-        try:
-            date = parse_date(date_text, self.cat)
-            time = parse_time(time_text)
-        except DateProblem as error:
+        # what can be read is kept; what cannot waits as typed (flow.meeting_when)
+        error = set_when(self.peer_app.session, date_text, time_text, self.cat)
+        if not self.read_only:
+            self.edited()  # saved if it changed; the status line says what is not
+        if error is not None:
             problem.update(Content(self.t(error.key, **error.values)))
             problem.set_class(True, "-problem")
             return False
         problem.set_class(False, "-problem")
-        self._raw.pop("date", None)  # readable now: the model holds it
-        self._raw.pop("time", None)
-        if not self.read_only and (meeting.date, meeting.time) != (date, time):
-            meeting.date, meeting.time = date, time
-            self.peer_app.session.changed()
-            self.edited()
+        meeting = self.prep.meeting
+        date, time = meeting.date, meeting.time
         if date is not None and show_ok:
             when = say_when(self.cat, date, time)  # in words, with how far away it is
             problem.update(Content(self.t("dates.said.meeting", when=when)))
@@ -270,10 +266,14 @@ class MeetingScreen(WizardScreen):
         """Never stuck here: an unreadable date is said once more, kept as typed for later,
         and the person goes on (being held back would send their next words into the field)."""
         if not self.read_only and not self._check_when():
-            text = " ".join(
-                self.query_one(f"#{name}", Input).value.strip() for name in ("date", "time")
-            ).strip()
-            self.notify(self.t("tui.meeting.not_kept", text=text), severity="warning", timeout=12)
+            unread = {name: text.strip() for name, text in self.peer_app.session.drafts.items()}
+            date, time = unread.get("date", ""), unread.get("time", "")
+            said = (
+                self.t("tui.meeting.not_kept_both", date=date, time=time)
+                if date and time
+                else self.t("tui.meeting.not_kept", text=date or time)
+            )
+            self.notify(said, severity="warning", timeout=12)
         return True
 
     def commit(self) -> None:

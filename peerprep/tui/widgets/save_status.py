@@ -1,6 +1,8 @@
 """The quiet line that says whether the words are saved: "Saved 14.32" only for what is on
 disk; "Not saved yet" while newer words are only in memory; "Saving …"; "Not saved:
-<reason>"; and on a shared computer, where nothing is written, never "saved" at all."""
+<reason>"; and on a shared computer, where nothing is written, never "saved" at all.
+A date typed so that it cannot be read is not saved, and the line says so: "Saved 14.32,
+not the date" (flow.meeting_when)."""
 
 from __future__ import annotations
 
@@ -22,6 +24,11 @@ def status_text(cat: Catalogue, state: SaveState) -> str:
         return cat.text("shared.status")  # a shared computer keeps nothing: never "saved"
     if state.kind == "pending":
         return cat.text("tui.save.pending")
+    if state.unread and state.kind in ("idle", "saved"):
+        what = cat.text(f"tui.save.unread.{'both' if len(state.unread) > 1 else state.unread[0]}")
+        if state.kind == "saved" and state.at is not None:
+            return cat.text("tui.save.saved_but", time=format_date(cat, state.at.time()), what=what)
+        return cat.text("tui.save.auto_but", what=what)
     if state.kind == "saved" and state.at is not None:
         return cat.text("tui.save.saved", time=format_date(cat, state.at.time()))
     if state.kind == "failed":
