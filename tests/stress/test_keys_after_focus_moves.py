@@ -29,7 +29,7 @@ pyte = pytest.importorskip("pyte")
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminals are POSIX")
 
-F6, TAB, ESCAPE = "\x1b[17~", "\t", "\x1b"
+F6, TAB, SHIFT_TAB, ENTER, ESCAPE = "\x1b[17~", "\t", "\x1b[Z", "\r", "\x1b"
 SAVE_DELAY = 1.0  # the program's own: it saves about this long after typing stops
 WAIT = 30.0  # seconds for a screen to show what it should (a slow, shared machine)
 SIZES = [(80, 24), (40, 15)]
@@ -130,3 +130,25 @@ def test_words_typed_right_after_tab_land_in_the_next_field_and_are_saved(
         term.close()
     assert prep.meeting.place == "Aarhus"
     assert prep.meeting.attendees == ["mor og far"]
+
+
+@pytest.mark.parametrize("size", SIZES, ids=["80x24", "40x15"])
+def test_words_typed_right_after_enter_on_a_button_land_in_the_room_it_opens(
+    tmp_path: Path, size: tuple[int, int]
+) -> None:
+    """On the meeting's form two Shift+Tabs back from the kind of meeting is the button
+    on to the four parts; Enter on it opens part 1, where the words go."""
+    pytest.importorskip("textual")
+    term = Terminal(tmp_path, size)
+    place = catalogue("da").text("tui.meeting.place")
+    try:
+        term.wait_for(_starter("introduction"))
+        term.proc.send(ESCAPE)  # one room back: the meeting
+        term.wait_for(place)
+        term.proc.send(SHIFT_TAB * 2 + ENTER + "Jeg er Ida")
+        term.wait_for(_starter("introduction"), "Jeg er Ida")
+        prep = term.wait_until_saved(lambda p: p.statement.introduction != "")
+    finally:
+        term.close()
+    assert prep.statement.introduction == "Jeg er Ida"
+    assert prep.meeting.is_empty()
