@@ -12,7 +12,7 @@ focused widget's queue at once, but the focus moves later:
   some 30 ms later. The keys after it had long been handed to the field just left.
 - The same holds for Escape (a room back) and Enter on a button.
 
-So a key that may move the focus (anything but a letter, a digit or a paste into a text
+So a key that may move the focus (anything but a typed character or a paste into a text
 field, which never do) is followed through: until it has been handled in the queue of
 the widget it went to, of each of that widget's parents and of the app (twice: what it
 set off, such as a button's Pressed message, is handled too), and until the screen on
