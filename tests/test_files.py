@@ -175,3 +175,35 @@ def test_temp_names_are_hidden_and_carry_the_pid(tmp_path: Path) -> None:
     name = files.temp_name(tmp_path / "x.json").name
     assert name.startswith(".x.json.") and name.endswith(".tmp")
     assert f".{os.getpid()}." in name
+
+
+@posix_only
+def test_a_save_reaches_the_disk_before_it_replaces_and_the_folder_after(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The order that makes a save survive a power cut (the text fsynced before the
+    rename; the folder fsynced after it, so the new name is on disk too). The real calls
+    run; the test only writes down which file each one was about (a power cut cannot be
+    arranged here)."""
+    calls: list[tuple[str, str]] = []
+    real_fsync, real_replace = os.fsync, os.replace
+
+    def fsync(fd: int) -> None:
+        calls.append(("fsync", os.readlink(f"/proc/self/fd/{fd}")))
+        real_fsync(fd)
+
+    def replace(source: object, target: object) -> None:
+        calls.append(("replace", str(target)))
+        real_replace(source, target)  # type: ignore[arg-type]
+
+    if not Path("/proc/self/fd").is_dir():
+        pytest.skip("no /proc to name a file descriptor by")
+    monkeypatch.setattr(os, "fsync", fsync)
+    monkeypatch.setattr(os, "replace", replace)
+    target = tmp_path / "prep.json"
+    atomic_write(target, b"ord for ord")
+    assert [name for name, _ in calls] == ["fsync", "replace", "fsync"]
+    assert Path(calls[0][1]).name.startswith(".prep.json.")  # the temporary copy
+    assert calls[1][1] == str(target)
+    assert calls[2][1] == str(tmp_path)  # the folder holding the new name
+    assert target.read_bytes() == b"ord for ord"
