@@ -51,6 +51,7 @@ TARGET = 0.85
 
 # mutmut's exit codes (mutmut/stats.py): what counts as noticed.
 KILLED = {1, 3, 36, 37, -24, 24, 152, 255, -11, -9}  # failed, timed out, type check, crashed
+TIMED_OUT = {36, -24, 24, 152}  # of the killed: ended by the time limit (a hang, or a slow machine)
 SURVIVED = {0}
 NO_TESTS = {5, 33}
 SKIPPED = {34}
@@ -61,6 +62,7 @@ class Score:
     name: str
     about: str
     killed: int = 0
+    timed_out: list[str] = field(default_factory=list)  # counted in killed
     survived: list[str] = field(default_factory=list)
     no_tests: list[str] = field(default_factory=list)
     other: list[str] = field(default_factory=list)  # suspicious, interrupted
@@ -100,6 +102,8 @@ def scores(results: dict[str, int | None]) -> dict[str, Score]:
         entry = table[scope]
         if code in KILLED:
             entry.killed += 1
+            if code in TIMED_OUT:
+                entry.timed_out.append(mutant)
         elif code in SURVIVED:
             entry.survived.append(mutant)
         elif code in NO_TESTS:
@@ -148,6 +152,7 @@ def write_report(table: dict[str, Score], seconds: float | None) -> None:
                 "about": s.about,
                 "mutants": s.judged,
                 "killed": s.killed,
+                "timed_out": len(s.timed_out),
                 "survived": len(s.survived),
                 "no_tests": len(s.no_tests),
                 "other": len(s.other),
@@ -162,18 +167,21 @@ def write_report(table: dict[str, Score], seconds: float | None) -> None:
         f"Mutation score of the core promises ({stamp}, mutmut {data['mutmut']}, "
         f"Python {data['python']}); target {TARGET:.0%} killed.",
         "",
-        "| scope | what | mutants run | killed | survived | no test | score | not run yet |",
-        "|---|---|---|---|---|---|---|---|",
+        "| scope | what | mutants run | killed | of them by timeout | survived | no test | score "
+        "| not run yet |",
+        "|---|---|---|---|---|---|---|---|---|",
     ]
     for s in table.values():
         score = f"{s.score:.1%}" if s.judged else "–"
         lines.append(
-            f"| {s.name} | {s.about} | {s.judged} | {s.killed} | {len(s.survived)} | "
+            f"| {s.name} | {s.about} | {s.judged} | {s.killed} | {len(s.timed_out)} | "
+            f"{len(s.survived)} | "
             f"{len(s.no_tests)} | {score} | {len(s.not_run)} |"
         )
     if total_judged:
         lines.append(
             f"| all | | {total_judged} | {total_killed} | "
+            f"{sum(len(s.timed_out) for s in table.values())} | "
             f"{sum(len(s.survived) for s in table.values())} | "
             f"{sum(len(s.no_tests) for s in table.values())} | {total_killed / total_judged:.1%} | "
             f"{sum(len(s.not_run) for s in table.values())} |"
@@ -206,6 +214,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--resume", action="store_true", help="run only the mutants not run yet (a run cut short)"
     )
+    parser.add_argument(
+        "--timed-out",
+        action="store_true",
+        help="run again the mutants ended by the time limit (with --max-children 1 on a quiet "
+        "machine: one that times out again hangs for real)",
+    )
     parser.add_argument("--report", action="store_true", help="no run: report the last results")
     parser.add_argument(
         "--max-children",
@@ -220,7 +234,7 @@ def main(argv: list[str] | None = None) -> int:
     scopes = args.only or list(SCOPES)
     seconds = None
     if not args.report:
-        if args.survivors or args.resume:
+        if args.survivors or args.resume or args.timed_out:
             results = _results()
             table = scores(results)
             patterns = []
@@ -232,6 +246,8 @@ def main(argv: list[str] | None = None) -> int:
                 patterns += [
                     m for m, code in results.items() if code is None and _scope_of(m) in scopes
                 ]
+            if args.timed_out:
+                patterns += [m for name in scopes for m in table[name].timed_out]
             if not patterns:
                 print("nothing to run again")
         else:
