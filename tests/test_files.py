@@ -207,3 +207,16 @@ def test_a_save_reaches_the_disk_before_it_replaces_and_the_folder_after(
     assert calls[1][1] == str(target)
     assert calls[2][1] == str(tmp_path)  # the folder holding the new name
     assert target.read_bytes() == b"ord for ord"
+
+
+def test_a_leftover_of_a_running_program_is_kept_for_a_minute(tmp_path: Path) -> None:
+    """The shipped window: a temporary file of a program still running is its save in
+    progress for 60 seconds, and a leftover after that (a save cannot take a minute)."""
+    young = tmp_path / ".a.json.1.00000000.tmp"  # pid 1 is alive
+    old = tmp_path / ".b.json.1.00000000.tmp"
+    for path, age in ((young, 59.5), (old, 60.5)):
+        path.write_bytes(b"x")
+        then = time.time() - age
+        os.utime(path, (then, then))
+    assert clean_stale_temps(tmp_path) == 1
+    assert [p.name for p in tmp_path.iterdir()] == [young.name]
