@@ -7,7 +7,7 @@ extras (`pip install -e ".[test,mutation]"`):
     python -m tools.mutation                   # every module in scope (hours on 2 cores)
     python -m tools.mutation --only locks      # one scope (see SCOPES in __main__.py)
     python -m tools.mutation --survivors       # run again only what survived last time
-    python -m tools.mutation --timed-out --max-children 1   # again, what a time limit ended
+    python -m tools.mutation --timed-out       # what mutmut timed out, again in a fresh process
     python -m tools.mutation --report          # no run: the report of the last runs
 
 mutmut (3.x) copies the code to `mutants/`, makes each mutant, and runs it against the

@@ -77,13 +77,72 @@ class Score:
         return self.killed / self.judged if self.judged else 0.0
 
 
+RECHECKED = MUTANTS / "rechecked.json"
+
+
 def _results() -> dict[str, int | None]:
-    """Every mutant's last result, from mutmut's .meta files (None: never run)."""
+    """Every mutant's last result, from mutmut's .meta files (None: never run); a mutant
+    that timed out there and was run again in a fresh process (--timed-out) has that
+    result instead."""
     found: dict[str, int | None] = {}
     for meta in MUTANTS.rglob("*.py.meta"):
         data = json.loads(meta.read_text(encoding="utf-8"))
         found.update(data.get("exit_code_by_key", {}))
+    if RECHECKED.exists():
+        hashes = _function_hashes()
+        for mutant, seen in json.loads(RECHECKED.read_text(encoding="utf-8")).items():
+            # only while mutmut's result is still that timeout, of the same code
+            if found.get(mutant) in TIMED_OUT and seen["hash"] == hashes.get(_function(mutant)):
+                found[mutant] = seen["code"]
     return found
+
+
+def _function(mutant: str) -> str:
+    return mutant.rsplit("__mutmut_", 1)[0]
+
+
+def _function_hashes() -> dict[str, str]:
+    stats = MUTANTS / "mutmut-stats.json"
+    if not stats.exists():
+        return {}
+    return dict(json.loads(stats.read_text(encoding="utf-8")).get("function_hashes", {}))
+
+
+def recheck_timed_out(mutants: list[str], seconds: float) -> None:
+    """Run each mutant's tests again in a fresh interpreter (no fork), one at a time.
+
+    mutmut forks each mutant's run from the process that ran the clean tests; a child can
+    inherit a lock that a test's thread held at the fork and wait for ever, so an
+    equivalent mutant "times out" and counts as killed. Here a run that passes is a
+    survivor, one that fails is killed, and one still running after `seconds` hangs for
+    real (a timeout, noticed). The tests are the ones mutmut chose for the function
+    (mutants/mutmut-stats.json), with the same pytest options.
+    """
+    import tomllib
+
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    options = config["tool"]["mutmut"].get("pytest_add_cli_args", [])
+    stats = json.loads((MUTANTS / "mutmut-stats.json").read_text(encoding="utf-8"))
+    tests_of = stats["tests_by_mangled_function_name"]
+    hashes = stats.get("function_hashes", {})
+    done = json.loads(RECHECKED.read_text(encoding="utf-8")) if RECHECKED.exists() else {}
+    for number, mutant in enumerate(mutants, 1):
+        tests = sorted(tests_of.get(_function(mutant), []))
+        if not tests:  # pytest without node ids would run the whole suite
+            continue
+        env = dict(os.environ, MUTANT_UNDER_TEST=mutant)
+        command = [sys.executable, "-m", "pytest", "-x", *options, *tests]
+        began = time.monotonic()
+        try:
+            code = subprocess.run(
+                command, cwd=MUTANTS, env=env, capture_output=True, timeout=seconds, check=False
+            ).returncode
+        except subprocess.TimeoutExpired:
+            code = 36
+        done[mutant] = {"code": code, "hash": hashes.get(_function(mutant))}
+        RECHECKED.write_text(json.dumps(done, indent=1) + "\n", encoding="utf-8")
+        verdict = {0: "survived", 1: "killed", 36: "timed out again"}.get(code, f"exit {code}")
+        print(f"{number}/{len(mutants)} {mutant}: {verdict} ({time.monotonic() - began:.0f} s)")
 
 
 def _scope_of(mutant: str) -> str | None:
@@ -217,8 +276,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--timed-out",
         action="store_true",
-        help="run again the mutants ended by the time limit (with --max-children 1 on a quiet "
-        "machine: one that times out again hangs for real)",
+        help="run the tests of each mutant ended by mutmut's time limit again, in a fresh "
+        "process: a pass is a survivor, a failure is killed, a run over 10 minutes hangs",
     )
     parser.add_argument("--report", action="store_true", help="no run: report the last results")
     parser.add_argument(
@@ -233,8 +292,11 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     scopes = args.only or list(SCOPES)
     seconds = None
-    if not args.report:
-        if args.survivors or args.resume or args.timed_out:
+    if args.timed_out:
+        table = scores(_results())
+        recheck_timed_out([m for name in scopes for m in table[name].timed_out], 600.0)
+    elif not args.report:
+        if args.survivors or args.resume:
             results = _results()
             table = scores(results)
             patterns = []
@@ -246,8 +308,6 @@ def main(argv: list[str] | None = None) -> int:
                 patterns += [
                     m for m, code in results.items() if code is None and _scope_of(m) in scopes
                 ]
-            if args.timed_out:
-                patterns += [m for name in scopes for m in table[name].timed_out]
             if not patterns:
                 print("nothing to run again")
         else:
