@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import itertools
 import os
 import stat
 import subprocess
@@ -80,6 +81,44 @@ def test_a_failure_at_any_step_keeps_the_old_file_and_no_temp(
     assert caught.value.path == target
     assert target.read_bytes() == b"old"
     assert [p.name for p in tmp_path.iterdir()] == ["a.json"]
+
+
+@pytest.mark.parametrize("retries", [1, 5])  # this system; Windows (simulated here)
+def test_a_file_held_open_elsewhere_is_replaced_after_a_pause_or_the_save_says_why(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, retries: int
+) -> None:
+    """Windows refuses to replace a file another program (a virus scanner) holds open for
+    a moment: the save tries again `_REPLACE_RETRIES` times, 50 ms apart. Refused every
+    time, it fails and says so; it never claims a save that did not happen."""
+    monkeypatch.setattr(files, "_REPLACE_RETRIES", retries)
+    target = tmp_path / "a.json"
+    atomic_write(target, b"old")
+    real_replace = os.replace
+    tries: list[float] = []
+
+    def held_open(refusals: int):  # type: ignore[no-untyped-def]
+        def replace(source: object, dest: object) -> None:
+            tries.append(time.monotonic())
+            if len(tries) <= refusals:
+                raise PermissionError(errno.EACCES, "The process cannot access the file")
+            real_replace(source, dest)  # type: ignore[arg-type]
+
+        return replace
+
+    monkeypatch.setattr(os, "replace", held_open(retries))  # refused every time it tries
+    with pytest.raises(DiskError) as caught:
+        atomic_write(target, b"new")
+    assert len(tries) == retries
+    assert caught.value.key == "errors.read_only" and caught.value.path == target
+    assert target.read_bytes() == b"old"
+    assert [p.name for p in tmp_path.iterdir()] == ["a.json"]
+
+    tries.clear()
+    monkeypatch.setattr(os, "replace", held_open(retries - 1))  # let go before the last
+    atomic_write(target, b"new")
+    assert target.read_bytes() == b"new" and len(tries) == retries
+    pauses = [later - earlier for earlier, later in itertools.pairwise(tries)]
+    assert all(pause >= files._REPLACE_PAUSE for pause in pauses)
 
 
 @pytest.mark.parametrize(
