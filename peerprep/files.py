@@ -30,6 +30,13 @@ TEMP_SUFFIX = ".tmp"
 _REPLACE_RETRIES = 5 if sys.platform == "win32" else 1
 _REPLACE_PAUSE = 0.05
 
+# Flags only some systems have, looked up once (0 where the system has no such flag):
+# O_BINARY keeps Windows from turning "\n" into "\r\n"; O_NONBLOCK lets a pipe put in a
+# file's place be opened without waiting for a writer; O_NOFOLLOW refuses a link.
+O_BINARY: int = getattr(os, "O_BINARY", 0)
+O_NONBLOCK: int = getattr(os, "O_NONBLOCK", 0)
+O_NOFOLLOW: int = getattr(os, "O_NOFOLLOW", 0)
+
 
 class DiskError(Exception):
     """A write failed for a reason the person can act on. `key` names the catalogue text,
@@ -115,7 +122,7 @@ def atomic_write(target: Path, data: bytes, *, private: bool = True) -> None:
     temp = temp_name(target)
     mode = FILE_MODE if private else SHARED_FILE_MODE
     try:
-        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), mode)
+        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | O_BINARY, mode)
         try:
             if POSIX and private:
                 # The umask may have loosened nothing, but a file system may ignore the
@@ -259,9 +266,9 @@ def read_regular_file(path: Path, limit: int, *, follow_links: bool = True) -> b
         TooLarge: more than `limit` bytes (a link to an endless device included).
         OSError: any other reason it cannot be read (see reason_key).
     """
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    flags = os.O_RDONLY | O_NONBLOCK | O_BINARY
     if not follow_links:
-        flags |= getattr(os, "O_NOFOLLOW", 0)
+        flags |= O_NOFOLLOW
     try:
         fd = os.open(path, flags)
     except OSError as error:
