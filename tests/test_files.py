@@ -259,3 +259,21 @@ def test_a_leftover_of_a_running_program_is_kept_for_a_minute(tmp_path: Path) ->
         os.utime(path, (then, then))
     assert clean_stale_temps(tmp_path) == 1
     assert [p.name for p in tmp_path.iterdir()] == [young.name]
+
+
+def test_a_new_name_is_claimed_privately_up_to_the_last_number(tmp_path: Path) -> None:
+    """A sheet never replaces another file: "Mit statement.pdf", then "(2)" ... up to
+    "(9999)" (files.MAX_NUMBERED names in all), each claimed empty and private; when every
+    one is taken, the claim says so instead of overwriting."""
+    path = tmp_path / "Mit statement.pdf"
+    assert files.claim_new_name(path) == path
+    assert path.read_bytes() == b""
+    if files.POSIX:
+        assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    for number in range(2, files.MAX_NUMBERED):
+        files.numbered(path, number).touch()
+    last = files.claim_new_name(path)
+    assert last.name == "Mit statement (9999).pdf" and files.MAX_NUMBERED == 9999
+    with pytest.raises(FileExistsError):
+        files.claim_new_name(path)
+    assert len(list(tmp_path.iterdir())) == files.MAX_NUMBERED

@@ -77,22 +77,21 @@ class Score:
         return self.killed / self.judged if self.judged else 0.0
 
 
-RECHECKED = MUTANTS / "rechecked.json"
+FRESH = MUTANTS / "fresh.json"
 
 
 def _results() -> dict[str, int | None]:
-    """Every mutant's last result, from mutmut's .meta files (None: never run); a mutant
-    that timed out there and was run again in a fresh process (--timed-out) has that
-    result instead."""
+    """Every mutant's last result: from mutmut's .meta files (None: never run), or, where
+    the mutant was run in a fresh interpreter (--fresh, --timed-out) on the same code of
+    its function, that result."""
     found: dict[str, int | None] = {}
     for meta in MUTANTS.rglob("*.py.meta"):
         data = json.loads(meta.read_text(encoding="utf-8"))
         found.update(data.get("exit_code_by_key", {}))
-    if RECHECKED.exists():
+    if FRESH.exists():
         hashes = _function_hashes()
-        for mutant, seen in json.loads(RECHECKED.read_text(encoding="utf-8")).items():
-            # only while mutmut's result is still that timeout, of the same code
-            if found.get(mutant) in TIMED_OUT and seen["hash"] == hashes.get(_function(mutant)):
+        for mutant, seen in json.loads(FRESH.read_text(encoding="utf-8")).items():
+            if mutant in found and seen["hash"] == hashes.get(_function(mutant)):
                 found[mutant] = seen["code"]
     return found
 
@@ -108,16 +107,21 @@ def _function_hashes() -> dict[str, str]:
     return dict(json.loads(stats.read_text(encoding="utf-8")).get("function_hashes", {}))
 
 
-def recheck_timed_out(mutants: list[str], seconds: float) -> None:
-    """Run each mutant's tests again in a fresh interpreter (no fork), one at a time.
+def run_fresh(mutants: list[str], seconds: float, workers: int) -> None:
+    """Run each mutant's tests in a fresh interpreter, `workers` at a time.
 
-    mutmut forks each mutant's run from the process that ran the clean tests; a child can
-    inherit a lock that a test's thread held at the fork and wait for ever, so an
-    equivalent mutant "times out" and counts as killed. Here a run that passes is a
-    survivor, one that fails is killed, and one still running after `seconds` hangs for
-    real (a timeout, noticed). The tests are the ones mutmut chose for the function
-    (mutants/mutmut-stats.json), with the same pytest options.
+    mutmut (3.8, fork mode) forks each mutant's run from the process that collected the
+    tests' coverage; a child can inherit a lock that a test's thread held at the fork and
+    wait for ever (seen: children of clean_stale_temps' mutants asleep on a futex after
+    one second of CPU), so an equivalent mutant "times out" and counts as killed. Here
+    nothing is forked: a run that passes is a survivor, one that fails is killed, and one
+    still running after `seconds` hangs for real (a timeout, noticed). The mutants and
+    the tests that reach each function are mutmut's (mutants/, mutmut-stats.json); the
+    pytest options are [tool.mutmut]'s, with -x.
     """
+    import threading
+    from concurrent.futures import ThreadPoolExecutor
+
     import tomllib
 
     config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
@@ -125,24 +129,33 @@ def recheck_timed_out(mutants: list[str], seconds: float) -> None:
     stats = json.loads((MUTANTS / "mutmut-stats.json").read_text(encoding="utf-8"))
     tests_of = stats["tests_by_mangled_function_name"]
     hashes = stats.get("function_hashes", {})
-    done = json.loads(RECHECKED.read_text(encoding="utf-8")) if RECHECKED.exists() else {}
-    for number, mutant in enumerate(mutants, 1):
+    done = json.loads(FRESH.read_text(encoding="utf-8")) if FRESH.exists() else {}
+    lock = threading.Lock()
+    counter = iter(range(1, len(mutants) + 1))
+
+    def one(mutant: str) -> None:
         tests = sorted(tests_of.get(_function(mutant), []))
-        if not tests:  # pytest without node ids would run the whole suite
-            continue
-        env = dict(os.environ, MUTANT_UNDER_TEST=mutant)
-        command = [sys.executable, "-m", "pytest", "-x", *options, *tests]
-        began = time.monotonic()
-        try:
-            code = subprocess.run(
-                command, cwd=MUTANTS, env=env, capture_output=True, timeout=seconds, check=False
-            ).returncode
-        except subprocess.TimeoutExpired:
-            code = 36
-        done[mutant] = {"code": code, "hash": hashes.get(_function(mutant))}
-        RECHECKED.write_text(json.dumps(done, indent=1) + "\n", encoding="utf-8")
-        verdict = {0: "survived", 1: "killed", 36: "timed out again"}.get(code, f"exit {code}")
-        print(f"{number}/{len(mutants)} {mutant}: {verdict} ({time.monotonic() - began:.0f} s)")
+        if tests:  # (pytest without node ids would run the whole suite)
+            env = dict(os.environ, MUTANT_UNDER_TEST=mutant)
+            command = [sys.executable, "-m", "pytest", "-x", *options, *tests]
+            began = time.monotonic()
+            try:
+                code = subprocess.run(
+                    command, cwd=MUTANTS, env=env, capture_output=True, timeout=seconds
+                ).returncode
+            except subprocess.TimeoutExpired:
+                code = 36
+            took = time.monotonic() - began
+        else:
+            code, took = 33, 0.0  # no test reaches it
+        verdict = {0: "survived", 1: "killed", 33: "no test", 36: "timed out"}.get(code, "?")
+        with lock:
+            done[mutant] = {"code": code, "hash": hashes.get(_function(mutant))}
+            FRESH.write_text(json.dumps(done, indent=1) + "\n", encoding="utf-8")
+            print(f"{next(counter)}/{len(mutants)} {mutant}: {verdict} ({took:.0f} s)", flush=True)
+
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        list(pool.map(one, mutants))
 
 
 def _scope_of(mutant: str) -> str | None:
@@ -274,10 +287,16 @@ def main(argv: list[str] | None = None) -> int:
         "--resume", action="store_true", help="run only the mutants not run yet (a run cut short)"
     )
     parser.add_argument(
+        "--fresh",
+        action="store_true",
+        help="run the mutants not judged yet each in a fresh interpreter instead of mutmut's "
+        "forked children (after a mutmut run has made them): a pass is a survivor, a failure "
+        "is killed, ten minutes is a real hang",
+    )
+    parser.add_argument(
         "--timed-out",
         action="store_true",
-        help="run the tests of each mutant ended by mutmut's time limit again, in a fresh "
-        "process: a pass is a survivor, a failure is killed, a run over 10 minutes hangs",
+        help="run each mutant that mutmut ended by its time limit again, in a fresh interpreter",
     )
     parser.add_argument("--report", action="store_true", help="no run: report the last results")
     parser.add_argument(
@@ -292,9 +311,14 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     scopes = args.only or list(SCOPES)
     seconds = None
-    if args.timed_out:
+    if args.timed_out or args.fresh:
         table = scores(_results())
-        recheck_timed_out([m for name in scopes for m in table[name].timed_out], 600.0)
+        chosen = [m for name in scopes for m in table[name].timed_out] if args.timed_out else []
+        if args.fresh:
+            chosen += [m for name in scopes for m in table[name].not_run]
+        began = time.monotonic()
+        run_fresh(chosen, 600.0, args.max_children)
+        seconds = time.monotonic() - began
     elif not args.report:
         if args.survivors or args.resume:
             results = _results()
