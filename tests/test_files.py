@@ -277,3 +277,18 @@ def test_a_new_name_is_claimed_privately_up_to_the_last_number(tmp_path: Path) -
     with pytest.raises(FileExistsError):
         files.claim_new_name(path)
     assert len(list(tmp_path.iterdir())) == files.MAX_NUMBERED
+
+
+def test_a_leftover_of_this_program_does_not_stop_the_clean_up_of_the_others(
+    tmp_path: Path,
+) -> None:
+    """This program's own temporary file (a save in progress) is passed over, and every
+    leftover of a program that is gone is still removed, in whatever order the folder
+    lists them."""
+    mine = tmp_path / f".mine.json.{os.getpid()}.00000000.tmp"
+    mine.write_bytes(b"x")
+    dead = [tmp_path / f".p{n}.json.{2**22 + 11}.00000000.tmp" for n in range(20)]
+    for path in dead:
+        path.write_bytes(b"x")
+    assert clean_stale_temps(tmp_path) == 20
+    assert [p.name for p in tmp_path.iterdir()] == [mine.name]
