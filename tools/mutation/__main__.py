@@ -11,6 +11,7 @@ import fnmatch
 import json
 import os
 import platform
+import shutil
 import subprocess
 import sys
 import time
@@ -48,6 +49,16 @@ SCOPES: dict[str, tuple[str, list[str]]] = {
     ),
 }
 TARGET = 0.85
+# A scope's own test files: they judge its mutants in a fresh run (--fresh, --timed-out)
+# besides the tests mutmut saw reach the function, so that a test written since mutmut
+# last collected its coverage counts too.
+OWN_TESTS: dict[str, list[str]] = {
+    "files": ["tests/test_files.py", "tests/test_file_reading.py"],
+    "locks": ["tests/test_locks.py"],
+    "store": ["tests/test_store.py", "tests/test_store_promises.py"],
+    "machine": ["tests/test_ward_computer.py"],
+    "plain_input": ["tests/test_plain_input.py"],
+}
 
 # mutmut's exit codes (mutmut/stats.py): what counts as noticed.
 KILLED = {1, 3, 36, 37, -24, 24, 152, 255, -11, -9}  # failed, timed out, type check, crashed
@@ -130,11 +141,16 @@ def run_fresh(mutants: list[str], seconds: float, workers: int) -> None:
     tests_of = stats["tests_by_mangled_function_name"]
     hashes = stats.get("function_hashes", {})
     done = json.loads(FRESH.read_text(encoding="utf-8")) if FRESH.exists() else {}
+    # the tests as they are now (mutmut copied them when it made the mutants)
+    shutil.copytree(ROOT / "tests", MUTANTS / "tests", dirs_exist_ok=True)
     lock = threading.Lock()
     counter = iter(range(1, len(mutants) + 1))
 
     def one(mutant: str) -> None:
-        tests = sorted(tests_of.get(_function(mutant), []))
+        tests = sorted(
+            set(tests_of.get(_function(mutant), []))
+            | set(OWN_TESTS.get(_scope_of(mutant) or "", []))
+        )
         if tests:  # (pytest without node ids would run the whole suite)
             env = dict(os.environ, MUTANT_UNDER_TEST=mutant)
             command = [sys.executable, "-m", "pytest", "-x", *options, *tests]
