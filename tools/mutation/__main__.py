@@ -121,11 +121,12 @@ def _function_hashes() -> dict[str, str]:
 def run_fresh(mutants: list[str], seconds: float, workers: int) -> None:
     """Run each mutant's tests in a fresh interpreter, `workers` at a time.
 
-    mutmut (3.8, fork mode) forks each mutant's run from the process that collected the
-    tests' coverage; a child can inherit a lock that a test's thread held at the fork and
-    wait for ever (seen: children of clean_stale_temps' mutants asleep on a futex after
-    one second of CPU), so an equivalent mutant "times out" and counts as killed. Here
-    nothing is forked: a run that passes is a survivor, one that fails is killed, and one
+    mutmut (3.8, fork mode) forks each mutant's run from the process that ran the tests
+    once already. The sheet's PDF engine (typst, in Rust, with threads of its own) cannot
+    run in such a child: a test that makes a PDF there waits for ever (seen with py-spy:
+    children asleep on a futex in export/pdf.py's render, even with a new Compiler), so
+    any mutant whose tests make a PDF "times out" and counts as killed. Here nothing is
+    forked: a run that passes is a survivor, one that fails is killed, and one
     still running after `seconds` hangs for real (a timeout, noticed). The mutants and
     the tests that reach each function are mutmut's (mutants/, mutmut-stats.json); the
     pytest options are [tool.mutmut]'s, with -x.
