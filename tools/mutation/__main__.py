@@ -141,6 +141,7 @@ def run_fresh(mutants: list[str], seconds: float, workers: int) -> None:
     stats = json.loads((MUTANTS / "mutmut-stats.json").read_text(encoding="utf-8"))
     tests_of = stats["tests_by_mangled_function_name"]
     hashes = stats.get("function_hashes", {})
+    durations = stats.get("duration_by_test", {})
     done = json.loads(FRESH.read_text(encoding="utf-8")) if FRESH.exists() else {}
     # the tests as they are now (mutmut copied them when it made the mutants)
     shutil.copytree(ROOT / "tests", MUTANTS / "tests", dirs_exist_ok=True)
@@ -148,10 +149,10 @@ def run_fresh(mutants: list[str], seconds: float, workers: int) -> None:
     counter = iter(range(1, len(mutants) + 1))
 
     def one(mutant: str) -> None:
-        tests = sorted(
-            set(tests_of.get(_function(mutant), []))
-            | set(OWN_TESTS.get(_scope_of(mutant) or "", []))
-        )
+        # the scope's own tests first, then the others fastest first (as mutmut orders them)
+        own = OWN_TESTS.get(_scope_of(mutant) or "", [])
+        seen = sorted(tests_of.get(_function(mutant), []), key=lambda t: durations.get(t, 0.0))
+        tests = own + [t for t in seen if t.split("::")[0] not in own]
         if tests:  # (pytest without node ids would run the whole suite)
             env = dict(os.environ, MUTANT_UNDER_TEST=mutant)
             command = [sys.executable, "-m", "pytest", "-x", *options, *tests]
