@@ -144,6 +144,17 @@ def test_ensure_private_dir_tightens_an_existing_folder(tmp_path: Path) -> None:
     assert stat.S_IMODE(folder.stat().st_mode) == 0o700
 
 
+def test_a_new_account_gets_every_folder_on_the_way(tmp_path: Path) -> None:
+    """On a new account even ~/.local/share may not exist yet: every folder on the way
+    to the data folder is made, and making it again is no error."""
+    data = tmp_path / "home" / ".local" / "share" / "peerprep"
+    assert ensure_private_dir(data) == data
+    assert data.is_dir()
+    assert ensure_private_dir(data) == data
+    if files.POSIX:
+        assert stat.S_IMODE(data.stat().st_mode) == 0o700
+
+
 def test_ensure_private_dir_reports_a_file_in_the_way(tmp_path: Path) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("x", encoding="utf-8")

@@ -334,6 +334,8 @@ def main(argv: list[str] | None = None) -> int:
         chosen = [m for name in scopes for m in table[name].timed_out] if args.timed_out else []
         if args.fresh:
             chosen += [m for name in scopes for m in table[name].not_run]
+        if args.fresh and args.survivors:
+            chosen += [m for name in scopes for m in table[name].survived]
         began = time.monotonic()
         run_fresh(chosen, 600.0, args.max_children)
         seconds = time.monotonic() - began
