@@ -37,10 +37,52 @@ def test_atomic_write_creates_and_replaces(tmp_path: Path) -> None:
 
 @posix_only
 def test_atomic_write_is_private_unless_asked(tmp_path: Path) -> None:
-    atomic_write(tmp_path / "private", b"x")
-    atomic_write(tmp_path / "shared", b"x", private=False)
+    before = os.umask(0o022)  # the usual umask: a shared file is readable by others
+    try:
+        atomic_write(tmp_path / "private", b"x")
+        atomic_write(tmp_path / "shared", b"x", private=False)
+    finally:
+        os.umask(before)
     assert stat.S_IMODE((tmp_path / "private").stat().st_mode) == 0o600
-    assert stat.S_IMODE((tmp_path / "shared").stat().st_mode) & 0o077 in (0o044, 0o000)
+    assert stat.S_IMODE((tmp_path / "shared").stat().st_mode) == 0o644
+
+
+@posix_only
+def test_the_words_are_never_readable_by_others_not_even_for_a_moment(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The temporary copy is created 0600 (the mode given to open), not made private
+    after it was created: in between, another user could open it. The real call runs;
+    the test writes down the mode it was given."""
+    modes: list[int] = []
+    real_open = os.open
+
+    def spy(path: object, flags: int, mode: int = 0o777, **kwargs: object) -> int:
+        if str(path).endswith(".tmp"):
+            modes.append(mode)
+        return real_open(path, flags, mode, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "open", spy)
+    atomic_write(tmp_path / "prep.json", b"Jeg hedder Sam.")
+    assert modes == [0o600]
+
+
+@posix_only
+def test_a_save_never_writes_through_a_link_planted_at_its_temporary_name(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A link put where the next temporary copy will be (its name made predictable
+    here) is not followed: the save fails and says so, and the file the link points at
+    is untouched (O_EXCL)."""
+    monkeypatch.setattr(files.secrets, "token_hex", lambda n: "0" * (2 * n))
+    victim = tmp_path / "someone-elses.txt"
+    victim.write_bytes(b"theirs")
+    target = tmp_path / "prep.json"
+    files.temp_name(target).symlink_to(victim)
+    with pytest.raises(DiskError):
+        atomic_write(target, b"Jeg hedder Sam.")
+    assert victim.read_bytes() == b"theirs"
+    assert not target.exists()
 
 
 def test_atomic_write_writes_all_of_a_large_text_in_pieces(
