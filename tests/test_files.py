@@ -200,8 +200,9 @@ def test_a_new_account_gets_every_folder_on_the_way(tmp_path: Path) -> None:
 def test_ensure_private_dir_reports_a_file_in_the_way(tmp_path: Path) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("x", encoding="utf-8")
-    with pytest.raises(DiskError):
+    with pytest.raises(DiskError) as caught:
         ensure_private_dir(blocker / "sub")
+    assert caught.value.path == blocker / "sub"  # the folder the person is told of
 
 
 def test_create_exclusive_never_replaces(tmp_path: Path) -> None:
