@@ -30,15 +30,22 @@ TEMP_SUFFIX = ".tmp"
 _REPLACE_RETRIES = 5 if sys.platform == "win32" else 1
 _REPLACE_PAUSE = 0.05
 
+# Flags only some systems have, looked up once (0 where the system has no such flag):
+# O_BINARY keeps Windows from turning "\n" into "\r\n"; O_NONBLOCK lets a pipe put in a
+# file's place be opened without waiting for a writer; O_NOFOLLOW refuses a link.
+O_BINARY: int = getattr(os, "O_BINARY", 0)
+O_NONBLOCK: int = getattr(os, "O_NONBLOCK", 0)
+O_NOFOLLOW: int = getattr(os, "O_NOFOLLOW", 0)
+
 
 class DiskError(Exception):
-    """A write failed for a reason the person can act on. `key` names the catalogue text."""
+    """A write failed for a reason the person can act on. `key` names the catalogue text,
+    `path` the file or folder; the system's own error is the exception's cause."""
 
-    def __init__(self, key: str, path: Path, detail: str = "") -> None:
-        super().__init__(f"{key}: {path}: {detail}")
+    def __init__(self, key: str, path: Path) -> None:
+        super().__init__(f"{key}: {path}")
         self.key = key
         self.path = path
-        self.detail = detail
 
 
 def reason_key(error: OSError) -> str:
@@ -69,7 +76,7 @@ def ensure_private_dir(path: Path) -> Path:
     try:
         path.mkdir(parents=True, exist_ok=True, mode=DIR_MODE)
     except OSError as error:
-        raise DiskError(reason_key(error), path, str(error)) from error
+        raise DiskError(reason_key(error), path) from error
     make_private(path, DIR_MODE)
     return path
 
@@ -115,7 +122,7 @@ def atomic_write(target: Path, data: bytes, *, private: bool = True) -> None:
     temp = temp_name(target)
     mode = FILE_MODE if private else SHARED_FILE_MODE
     try:
-        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), mode)
+        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | O_BINARY, mode)
         try:
             if POSIX and private:
                 # The umask may have loosened nothing, but a file system may ignore the
@@ -133,7 +140,7 @@ def atomic_write(target: Path, data: bytes, *, private: bool = True) -> None:
     except OSError as error:
         with contextlib.suppress(OSError):
             temp.unlink()
-        raise DiskError(reason_key(error), target, str(error)) from error
+        raise DiskError(reason_key(error), target) from error
     _fsync_dir(folder)
 
 
@@ -162,14 +169,19 @@ def _create_then_write(target: Path, data: bytes) -> bool:
     except FileExistsError:
         return False
     except OSError as error:
-        raise DiskError(reason_key(error), target, str(error)) from error
+        raise DiskError(reason_key(error), target) from error
     try:
-        os.write(fd, data)
-        os.fsync(fd)
+        try:
+            os.write(fd, data)
+            os.fsync(fd)
+        finally:
+            os.close(fd)
     except OSError as error:
-        raise DiskError(reason_key(error), target, str(error)) from error
-    finally:
-        os.close(fd)
+        # Our own file, created a moment ago and not whole: it must not stay behind
+        # looking like a lock (or a file) of someone else's.
+        with contextlib.suppress(OSError):
+            os.unlink(target)
+        raise DiskError(reason_key(error), target) from error
     return True
 
 
@@ -232,11 +244,13 @@ def claim_new_name(path: Path) -> Path:
 
 
 class NotARegularFile(OSError):
-    """A path the program reads is a folder, a pipe, a device or a socket."""
+    """A path the program reads is a folder, a pipe, a device or a socket (errno EINVAL),
+    or a link it was asked not to follow (errno ELOOP); `filename` is the path."""
 
 
 class TooLarge(OSError):
-    """A file the program reads is larger than anything it ever writes there."""
+    """A file the program reads is larger than anything it ever writes there (errno
+    EFBIG); `filename` is the path."""
 
 
 def read_regular_file(path: Path, limit: int, *, follow_links: bool = True) -> bytes:
@@ -252,18 +266,18 @@ def read_regular_file(path: Path, limit: int, *, follow_links: bool = True) -> b
         TooLarge: more than `limit` bytes (a link to an endless device included).
         OSError: any other reason it cannot be read (see reason_key).
     """
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    flags = os.O_RDONLY | O_NONBLOCK | O_BINARY
     if not follow_links:
-        flags |= getattr(os, "O_NOFOLLOW", 0)
+        flags |= O_NOFOLLOW
     try:
         fd = os.open(path, flags)
     except OSError as error:
         if error.errno == errno.ELOOP:  # O_NOFOLLOW met a link
-            raise NotARegularFile(errno.ELOOP, "a link", str(path)) from error
+            raise NotARegularFile(errno.ELOOP, os.strerror(errno.ELOOP), str(path)) from error
         raise
     try:
         if not stat.S_ISREG(os.fstat(fd).st_mode):
-            raise NotARegularFile(errno.EINVAL, "not a regular file", str(path))
+            raise NotARegularFile(errno.EINVAL, os.strerror(errno.EINVAL), str(path))
         chunks: list[bytes] = []
         size = 0
         while True:
@@ -273,7 +287,7 @@ def read_regular_file(path: Path, limit: int, *, follow_links: bool = True) -> b
             chunks.append(chunk)
             size += len(chunk)
             if size > limit:
-                raise TooLarge(errno.EFBIG, "too large", str(path))
+                raise TooLarge(errno.EFBIG, os.strerror(errno.EFBIG), str(path))
         return b"".join(chunks)
     finally:
         os.close(fd)

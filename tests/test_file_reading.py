@@ -68,3 +68,29 @@ def test_a_pipe_a_folder_and_a_device_are_refused_at_once(tmp_path: Path) -> Non
         read_regular_file(endless, 1000)
     with pytest.raises(FileNotFoundError):
         read_regular_file(tmp_path / "missing.json", 1000)
+
+
+@pytest.mark.timeout(20)
+def test_a_refusal_says_why_and_names_the_file_as_the_system_would(tmp_path: Path) -> None:
+    """The refusals are OSErrors like the system's own: the errno says why, `filename` is
+    the path, and the words are the system's (what a report of an unforeseen error shows)."""
+    import errno
+
+    link = tmp_path / "peerprep.conf"
+    link.symlink_to(tmp_path / "real.conf")
+    (tmp_path / "real.conf").write_bytes(b"x" * 10)
+    pipe = tmp_path / "pipe.json"
+    os.mkfifo(pipe)
+    cases = [  # (path, limit, follow links, the refusal, its errno)
+        (link, 100, False, NotARegularFile, errno.ELOOP),
+        (pipe, 100, False, NotARegularFile, errno.EINVAL),
+        (tmp_path, 100, False, NotARegularFile, errno.EINVAL),
+        (link, 9, True, TooLarge, errno.EFBIG),
+    ]
+    for path, limit, follow, kind, code in cases:
+        with pytest.raises(kind) as caught:
+            read_regular_file(path, limit, follow_links=follow)
+        assert caught.value.errno == code
+        assert caught.value.strerror == os.strerror(code)
+        assert caught.value.filename == str(path)
+        assert str(path) in str(caught.value)

@@ -24,6 +24,7 @@ import stat
 import traceback
 from pathlib import Path
 
+from peerprep import files
 from peerprep.flow.said import Said
 from peerprep.folders import ERROR_LOG_FILE
 
@@ -61,8 +62,8 @@ def write_log(error: BaseException, data_dir: Path | None) -> Path | None:
         return None
     path = log_path(data_dir)
     text = entry(error).encode("utf-8", errors="replace")
-    flags = os.O_WRONLY | os.O_CREAT | os.O_APPEND | getattr(os, "O_NOFOLLOW", 0)
-    flags |= getattr(os, "O_NONBLOCK", 0)  # a pipe in its place cannot hang the program
+    # not through a link; a pipe in its place cannot hang the program
+    flags = os.O_WRONLY | os.O_CREAT | os.O_APPEND | files.O_NOFOLLOW | files.O_NONBLOCK
     try:
         with contextlib.suppress(FileNotFoundError):
             if path.stat().st_size + len(text) > MAX_LOG_BYTES:

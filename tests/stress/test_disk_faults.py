@@ -383,6 +383,56 @@ def test_a_real_full_disk(tmpfs: Path) -> None:
     assert store.load(prep.id).statement.important == SECOND * 20
 
 
+def test_a_lock_on_a_full_stick_without_hard_links(tmpfs: Path, no_hard_links: None) -> None:
+    """Without hard links a lock is written aside, then created and written in its place.
+    The stick has room for the copy aside and not for the lock: the person hears that the
+    disk is full, and neither the copy nor a half-written lock stays behind."""
+    store = Store(tmpfs / "data")
+    prep = _saved_prep(store)
+    store.locks_dir.mkdir()
+    filler = _fill(tmpfs)
+    os.truncate(filler, filler.stat().st_size - 4096)  # one page: the copy aside fits
+    with pytest.raises(StoreError) as caught:
+        store.lock(prep.id)
+    assert caught.value.key == "errors.disk_full"
+    assert caught.value.values["path"] == str(store.locks_dir / f"{prep.id}.lock")
+    assert _files(store.locks_dir) == []
+    filler.unlink()
+    with store.lock(prep.id) as lock:  # room again: so is the lock
+        assert lock.still_mine()
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="a tmpfs with few inodes: Linux")
+def test_a_lock_on_a_stick_without_hard_links_and_out_of_file_entries(
+    tmp_path: Path, no_hard_links: None
+) -> None:
+    """The last free file entry (inode) goes to the lock's copy aside: creating the lock
+    itself is refused, and the person hears that the disk is full."""
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    if not _run("mount", "-t", "tmpfs", "-o", "size=256k,nr_inodes=32,mode=0700",
+                "peerprep-test", str(stick)):  # fmt: skip
+        pytest.skip("cannot mount a tmpfs here (needs root or CAP_SYS_ADMIN)")
+    try:
+        store = Store(stick / "data")
+        prep = _saved_prep(store)
+        store.locks_dir.mkdir()
+        used = []
+        with contextlib.suppress(OSError):
+            for number in range(100):
+                used.append(stick / f"entry{number}")
+                used[-1].touch()
+        used.pop()  # the one that could not be made
+        used.pop().unlink()  # one entry free: for the copy aside
+        with pytest.raises(StoreError) as caught:
+            store.lock(prep.id)
+        assert caught.value.key == "errors.disk_full"
+        assert caught.value.values["path"] == str(store.locks_dir / f"{prep.id}.lock")
+        assert _files(store.locks_dir) == []
+    finally:
+        _run("umount", "-l", str(stick))
+
+
 def test_a_real_read_only_disk(tmpfs: Path) -> None:
     store = Store(tmpfs / "data")
     prep = _saved_prep(store)

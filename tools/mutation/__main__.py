@@ -11,6 +11,7 @@ import fnmatch
 import json
 import os
 import platform
+import shutil
 import subprocess
 import sys
 import time
@@ -48,9 +49,20 @@ SCOPES: dict[str, tuple[str, list[str]]] = {
     ),
 }
 TARGET = 0.85
+# A scope's own test files: they judge its mutants in a fresh run (--fresh, --timed-out)
+# besides the tests mutmut saw reach the function, so that a test written since mutmut
+# last collected its coverage counts too.
+OWN_TESTS: dict[str, list[str]] = {
+    "files": ["tests/test_files.py", "tests/test_file_reading.py"],
+    "locks": ["tests/test_locks.py"],
+    "store": ["tests/test_store.py", "tests/test_store_promises.py"],
+    "machine": ["tests/test_ward_computer.py"],
+    "plain_input": ["tests/test_plain_input.py"],
+}
 
 # mutmut's exit codes (mutmut/stats.py): what counts as noticed.
 KILLED = {1, 3, 36, 37, -24, 24, 152, 255, -11, -9}  # failed, timed out, type check, crashed
+TIMED_OUT = {36, -24, 24, 152}  # of the killed: ended by the time limit (a hang, or a slow machine)
 SURVIVED = {0}
 NO_TESTS = {5, 33}
 SKIPPED = {34}
@@ -61,6 +73,7 @@ class Score:
     name: str
     about: str
     killed: int = 0
+    timed_out: list[str] = field(default_factory=list)  # counted in killed
     survived: list[str] = field(default_factory=list)
     no_tests: list[str] = field(default_factory=list)
     other: list[str] = field(default_factory=list)  # suspicious, interrupted
@@ -75,13 +88,92 @@ class Score:
         return self.killed / self.judged if self.judged else 0.0
 
 
+FRESH = MUTANTS / "fresh.json"
+
+
 def _results() -> dict[str, int | None]:
-    """Every mutant's last result, from mutmut's .meta files (None: never run)."""
+    """Every mutant's last result: from mutmut's .meta files (None: never run), or, where
+    the mutant was run in a fresh interpreter (--fresh, --timed-out) on the same code of
+    its function, that result."""
     found: dict[str, int | None] = {}
     for meta in MUTANTS.rglob("*.py.meta"):
         data = json.loads(meta.read_text(encoding="utf-8"))
         found.update(data.get("exit_code_by_key", {}))
+    if FRESH.exists():
+        hashes = _function_hashes()
+        for mutant, seen in json.loads(FRESH.read_text(encoding="utf-8")).items():
+            if mutant in found and seen["hash"] == hashes.get(_function(mutant)):
+                found[mutant] = seen["code"]
     return found
+
+
+def _function(mutant: str) -> str:
+    return mutant.rsplit("__mutmut_", 1)[0]
+
+
+def _function_hashes() -> dict[str, str]:
+    stats = MUTANTS / "mutmut-stats.json"
+    if not stats.exists():
+        return {}
+    return dict(json.loads(stats.read_text(encoding="utf-8")).get("function_hashes", {}))
+
+
+def run_fresh(mutants: list[str], seconds: float, workers: int) -> None:
+    """Run each mutant's tests in a fresh interpreter, `workers` at a time.
+
+    mutmut (3.8, fork mode) forks each mutant's run from the process that ran the tests
+    once already. The sheet's PDF engine (typst, in Rust, with threads of its own) cannot
+    run in such a child: a test that makes a PDF there waits for ever (seen with py-spy:
+    children asleep on a futex in export/pdf.py's render, even with a new Compiler), so
+    any mutant whose tests make a PDF "times out" and counts as killed. Here nothing is
+    forked: a run that passes is a survivor, one that fails is killed, and one
+    still running after `seconds` hangs for real (a timeout, noticed). The mutants and
+    the tests that reach each function are mutmut's (mutants/, mutmut-stats.json); the
+    pytest options are [tool.mutmut]'s, with -x.
+    """
+    import threading
+    from concurrent.futures import ThreadPoolExecutor
+
+    import tomllib
+
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    options = config["tool"]["mutmut"].get("pytest_add_cli_args", [])
+    stats = json.loads((MUTANTS / "mutmut-stats.json").read_text(encoding="utf-8"))
+    tests_of = stats["tests_by_mangled_function_name"]
+    hashes = stats.get("function_hashes", {})
+    durations = stats.get("duration_by_test", {})
+    done = json.loads(FRESH.read_text(encoding="utf-8")) if FRESH.exists() else {}
+    # the tests as they are now (mutmut copied them when it made the mutants)
+    shutil.copytree(ROOT / "tests", MUTANTS / "tests", dirs_exist_ok=True)
+    lock = threading.Lock()
+    counter = iter(range(1, len(mutants) + 1))
+
+    def one(mutant: str) -> None:
+        # the scope's own tests first, then the others fastest first (as mutmut orders them)
+        own = OWN_TESTS.get(_scope_of(mutant) or "", [])
+        seen = sorted(tests_of.get(_function(mutant), []), key=lambda t: durations.get(t, 0.0))
+        tests = own + [t for t in seen if t.split("::")[0] not in own]
+        if tests:  # (pytest without node ids would run the whole suite)
+            env = dict(os.environ, MUTANT_UNDER_TEST=mutant)
+            command = [sys.executable, "-m", "pytest", "-x", *options, *tests]
+            began = time.monotonic()
+            try:
+                code = subprocess.run(
+                    command, cwd=MUTANTS, env=env, capture_output=True, timeout=seconds
+                ).returncode
+            except subprocess.TimeoutExpired:
+                code = 36
+            took = time.monotonic() - began
+        else:
+            code, took = 33, 0.0  # no test reaches it
+        verdict = {0: "survived", 1: "killed", 33: "no test", 36: "timed out"}.get(code, "?")
+        with lock:
+            done[mutant] = {"code": code, "hash": hashes.get(_function(mutant))}
+            FRESH.write_text(json.dumps(done, indent=1) + "\n", encoding="utf-8")
+            print(f"{next(counter)}/{len(mutants)} {mutant}: {verdict} ({took:.0f} s)", flush=True)
+
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        list(pool.map(one, mutants))
 
 
 def _scope_of(mutant: str) -> str | None:
@@ -100,6 +192,8 @@ def scores(results: dict[str, int | None]) -> dict[str, Score]:
         entry = table[scope]
         if code in KILLED:
             entry.killed += 1
+            if code in TIMED_OUT:
+                entry.timed_out.append(mutant)
         elif code in SURVIVED:
             entry.survived.append(mutant)
         elif code in NO_TESTS:
@@ -148,6 +242,7 @@ def write_report(table: dict[str, Score], seconds: float | None) -> None:
                 "about": s.about,
                 "mutants": s.judged,
                 "killed": s.killed,
+                "timed_out": len(s.timed_out),
                 "survived": len(s.survived),
                 "no_tests": len(s.no_tests),
                 "other": len(s.other),
@@ -162,18 +257,21 @@ def write_report(table: dict[str, Score], seconds: float | None) -> None:
         f"Mutation score of the core promises ({stamp}, mutmut {data['mutmut']}, "
         f"Python {data['python']}); target {TARGET:.0%} killed.",
         "",
-        "| scope | what | mutants run | killed | survived | no test | score | not run yet |",
-        "|---|---|---|---|---|---|---|---|",
+        "| scope | what | mutants run | killed | of them by timeout | survived | no test | score "
+        "| not run yet |",
+        "|---|---|---|---|---|---|---|---|---|",
     ]
     for s in table.values():
         score = f"{s.score:.1%}" if s.judged else "–"
         lines.append(
-            f"| {s.name} | {s.about} | {s.judged} | {s.killed} | {len(s.survived)} | "
+            f"| {s.name} | {s.about} | {s.judged} | {s.killed} | {len(s.timed_out)} | "
+            f"{len(s.survived)} | "
             f"{len(s.no_tests)} | {score} | {len(s.not_run)} |"
         )
     if total_judged:
         lines.append(
             f"| all | | {total_judged} | {total_killed} | "
+            f"{sum(len(s.timed_out) for s in table.values())} | "
             f"{sum(len(s.survived) for s in table.values())} | "
             f"{sum(len(s.no_tests) for s in table.values())} | {total_killed / total_judged:.1%} | "
             f"{sum(len(s.not_run) for s in table.values())} |"
@@ -206,6 +304,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--resume", action="store_true", help="run only the mutants not run yet (a run cut short)"
     )
+    parser.add_argument(
+        "--fresh",
+        action="store_true",
+        help="run the mutants not judged yet each in a fresh interpreter instead of mutmut's "
+        "forked children (after a mutmut run has made them): a pass is a survivor, a failure "
+        "is killed, ten minutes is a real hang",
+    )
+    parser.add_argument(
+        "--timed-out",
+        action="store_true",
+        help="run each mutant that mutmut ended by its time limit again, in a fresh interpreter",
+    )
     parser.add_argument("--report", action="store_true", help="no run: report the last results")
     parser.add_argument(
         "--max-children",
@@ -219,7 +329,17 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     scopes = args.only or list(SCOPES)
     seconds = None
-    if not args.report:
+    if args.timed_out or args.fresh:
+        table = scores(_results())
+        chosen = [m for name in scopes for m in table[name].timed_out] if args.timed_out else []
+        if args.fresh:
+            chosen += [m for name in scopes for m in table[name].not_run]
+        if args.fresh and args.survivors:
+            chosen += [m for name in scopes for m in table[name].survived]
+        began = time.monotonic()
+        run_fresh(chosen, 600.0, args.max_children)
+        seconds = time.monotonic() - began
+    elif not args.report:
         if args.survivors or args.resume:
             results = _results()
             table = scores(results)
