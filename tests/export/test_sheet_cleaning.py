@@ -173,3 +173,17 @@ def test_the_file_itself_keeps_what_was_typed(dirty, store: Store):
     saved = json.loads(store.path_of(dirty.id).read_text(encoding="utf-8"))
     assert saved["statement"]["introduction"] == CSI_ATTACK
     assert saved["questions"][1] == "Hvem\x9b2J ringer jeg til?\u2066"
+
+
+def test_line_ends_tabs_and_blank_lines_are_laid_out_as_the_person_meant() -> None:
+    """Text pasted from Windows (\\r\\n), an old Mac (\\r) or with tabs: every line end is
+    one line end, a tab four spaces, an indent kept, spaces at a line's end dropped, and
+    three or more line ends one blank line (a new paragraph), none at the start or end."""
+    from peerprep.export.layout import clean, paragraphs
+
+    typed = "\n\n  Jeg hedder Sam.  \r\nJeg bor i Ærø.\rJeg kan lide\tkage.\n\n\n\n  Slut.  \n\n"
+    assert clean(typed) == "  Jeg hedder Sam.\nJeg bor i Ærø.\nJeg kan lide    kage.\n\n  Slut."
+    assert [p.lines for p in paragraphs(typed)] == [
+        ("  Jeg hedder Sam.", "Jeg bor i Ærø.", "Jeg kan lide    kage."),
+        ("  Slut.",),
+    ]

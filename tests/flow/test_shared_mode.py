@@ -110,7 +110,41 @@ def test_an_unreadable_file_still_means_shared(site: Path, monkeypatch: pytest.M
         raise PermissionError(13, "Permission denied", str(path))
 
     monkeypatch.setattr(machine, "read_regular_file", closed)
-    assert resolve().locked
+    mode = resolve()
+    assert mode.on and mode.locked
+    assert mode.machine.problems == ("unreadable",)
+    assert mode.machine.path == site / MACHINE_FILE  # the place IT is told to look at
+
+
+def test_a_folder_we_may_not_look_into_still_means_shared(
+    site: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """IT may have placed the file in a folder this account cannot look into: shared mode,
+    locked, and the place named (fail closed)."""
+    real_lstat = os.lstat
+
+    def refused(path: object, *args: object, **kwargs: object) -> os.stat_result:
+        # root looks into every folder: the refusal is simulated
+        if Path(str(path)) == site / MACHINE_FILE:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_lstat(path, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(machine.os, "lstat", refused)
+    mode = resolve()
+    assert mode.on and mode.locked
+    assert mode.machine.problems == ("unreadable",)
+    assert mode.machine.path == site / MACHINE_FILE
+
+
+def test_a_machine_file_in_another_encoding_is_read_not_refused(site: Path) -> None:
+    """A file saved in Latin-1 by a Windows editor ("bemærk" with a single byte for æ):
+    its lines are read (the odd byte replaced), never a crash."""
+    (site / MACHINE_FILE).write_bytes(
+        "# bem\xe6rk\nshared = yes\nprivacy_minutes = 7\n".encode("latin-1")
+    )
+    mode = resolve()
+    assert mode.on and mode.locked
+    assert mode.privacy_minutes == 7
 
 
 @pytest.mark.parametrize("kind", ["broken link", "folder", "fifo"])
