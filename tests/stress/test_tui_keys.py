@@ -83,6 +83,23 @@ async def _one_sequence(
 
 async def test_random_keys_never_crash_the_program(data_dir: Path, config_dir: Path) -> None:
     seed = int(os.environ.get("PEERPREP_KEYS_SEED") or random.SystemRandom().randrange(10**6))
+    await _sequences(seed, data_dir, config_dir)
+
+
+# Seeds that once crashed the program, each repeated on every run:
+# 206681: F5, a new kind of file chosen, Escape at once; the dialog's font check answered
+# while Textual was removing the closed dialog's widgets (NoMatches '#format').
+FOUND = [206681]
+
+
+@pytest.mark.parametrize("seed", FOUND)
+async def test_keys_that_once_crashed_the_program(
+    data_dir: Path, config_dir: Path, seed: int
+) -> None:
+    await _sequences(seed, data_dir, config_dir)
+
+
+async def _sequences(seed: int, data_dir: Path, config_dir: Path) -> None:
     rng = random.Random(seed)
     settings.save(config_dir, settings.Settings(welcomed=True, cursor_blink=False))
     store = Store(data_dir)

@@ -40,7 +40,7 @@ from peerprep.flow.sound_file import SOUND, take_along_as_sound
 from peerprep.folders import default_export_dir
 from peerprep.model import Preparation
 from peerprep.tui.keymap import bind
-from peerprep.tui.screens.base import DialogBox, PeerDialog
+from peerprep.tui.screens.base import DialogBox, PeerDialog, when_shown
 from peerprep.tui.widgets.choices import Choice, Choices, Tick
 from peerprep.tui.widgets.fields import Field
 
@@ -148,11 +148,10 @@ class ExportDialog(PeerDialog[Path | None]):
         status = await asyncio.to_thread(taking_along.printer_status)
         self._show_printer(status)
 
+    @when_shown
     def _show_printer(self, status: PrinterStatus) -> None:
         """A printer: the tick to print too. None: the sentence that says why not (no
         printer, none chosen, the print service not answering)."""
-        if not self.is_attached:
-            return
         tick = self.query_one("#print", Tick)
         line = self.query_one("#printer", Static)
         tick.display = status.ready
@@ -198,9 +197,10 @@ class ExportDialog(PeerDialog[Path | None]):
         said = taking_along.warnings_before(self.prep, request)
         self.app.call_from_thread(self._checked_now, (fmt, large_print), said)
 
+    @when_shown
     def _checked_now(self, choice: tuple[str, bool], said: list[Said]) -> None:
         self._warnings[choice] = said
-        if not self.is_attached or self.written is not None:
+        if self.written is not None:
             return
         fmt = self._chosen_format()
         if choice == (fmt, self._checked("#large") and fmt in LARGE):  # still the one chosen
@@ -283,6 +283,7 @@ class ExportDialog(PeerDialog[Path | None]):
         else:
             self.app.call_from_thread(self._done, taken)
 
+    @when_shown
     def _warn_first(self, choice: tuple[str, bool], said: list[Said]) -> None:
         self._warnings[choice] = said
         self._shown.add(choice)
@@ -306,10 +307,12 @@ class ExportDialog(PeerDialog[Path | None]):
         else:
             self.app.call_from_thread(self._done, taken)
 
+    @when_shown
     def _failed(self, message: str) -> None:
         self._say(message, problem=True)
         self._working(False)
 
+    @when_shown
     def _say(self, text: str, *, problem: bool) -> None:
         result = self.query_one("#result", Static)
         result.set_class(problem, "-problem")
@@ -317,6 +320,7 @@ class ExportDialog(PeerDialog[Path | None]):
         if problem:  # below the folder's hint on a small screen: brought into view
             self.call_after_refresh(result.scroll_visible, animate=False)
 
+    @when_shown
     def _done(self, taken: taking_along.Taken) -> None:
         self.written = taken.path
         words = "\n".join(said.text(self.cat) for said in [*taken.said, *taken.problems])

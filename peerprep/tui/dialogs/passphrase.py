@@ -20,7 +20,7 @@ from textual.widgets import Button, Input, Static
 
 from peerprep import crypto
 from peerprep.tui.keymap import bind
-from peerprep.tui.screens.base import DialogBox, PeerDialog
+from peerprep.tui.screens.base import DialogBox, PeerDialog, when_shown
 from peerprep.tui.widgets.fields import Field
 
 Kind = Literal["unlock", "new", "remove"]
@@ -102,8 +102,13 @@ class PassphraseDialog(PeerDialog[str | None]):
         except crypto.CryptoError as error:
             self.app.call_from_thread(self._wrong, error.key, error.values)
         else:
-            self.app.call_from_thread(self.dismiss, passphrase)
+            self.app.call_from_thread(self._right, passphrase)
 
+    @when_shown
+    def _right(self, passphrase: str) -> None:
+        self.dismiss(passphrase)
+
+    @when_shown
     def _wrong(self, key: str, values: dict[str, object]) -> None:
         self._say(self.t(key, **values))
         self.query_one("#ok", Button).disabled = False

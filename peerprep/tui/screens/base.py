@@ -7,7 +7,9 @@ and `commit()` is where a screen puts what is in its fields into the model befor
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar, Generic, TypeVar, cast
+import functools
+from collections.abc import Callable
+from typing import TYPE_CHECKING, ClassVar, Concatenate, Generic, ParamSpec, TypeVar, cast
 
 from textual import events, on
 from textual.app import ComposeResult
@@ -36,6 +38,22 @@ NARROW_BELOW = 60  # columns
 DIALOG_NARROW_BELOW = 80  # columns: a dialog's row of buttons needs the width of a -wide box
 
 
+P = ParamSpec("P")
+W = TypeVar("W", bound="Worded")
+
+
+def when_shown(answer: Callable[Concatenate[W, P], None]) -> Callable[Concatenate[W, P], None]:
+    """An answer from a thread, shown only while its screen is (``Worded.is_shown``);
+    once the person has closed the screen, it is dropped unseen."""
+
+    @functools.wraps(answer)
+    def shown(self: W, *args: P.args, **kwargs: P.kwargs) -> None:
+        if self.is_shown:
+            answer(self, *args, **kwargs)
+
+    return shown
+
+
 class Worded:
     """Mixin: easy access to the app and its catalogue."""
 
@@ -49,6 +67,19 @@ class Worded:
 
     def t(self, key: str, **values: object) -> str:
         return self.peer_app.cat.text(key, **values)
+
+    @property
+    def is_shown(self) -> bool:
+        """Whether the screen is still one of the app's (in front or behind a dialog).
+
+        An answer from a thread (a printer, a font check, a listing) may come back after
+        its screen was closed: Textual takes a closed screen off its stack at once but
+        removes its widgets a moment later, so ``is_attached`` alone is still True while
+        they go (random keys closed the sheet's dialog during its font check:
+        tests/stress/test_tui_keys.py, PEERPREP_KEYS_SEED=206681).
+        """
+        screen = cast(Screen, self)
+        return screen.is_attached and screen in screen.app.screen_stack
 
     def fit_size(self) -> None:
         """Mark the screen "-short" or "-narrow" for the stylesheets (see SHORT_BELOW)."""

@@ -170,7 +170,7 @@ class HomeScreen(PeerScreen):
     def _fill_if_current(
         self, reading: int, listing: Listing, elsewhere: set[str], said: set[str]
     ) -> None:
-        if reading == self._reading and self.is_attached:  # else a newer reading is under way
+        if reading == self._reading and self.is_shown:  # else a newer reading is under way
             self._fill(listing, elsewhere, said)
 
     def _fill(self, listing: Listing, elsewhere: set[str], said: set[str]) -> None:
@@ -226,7 +226,7 @@ class HomeScreen(PeerScreen):
         return row(self.cat, prep, chosen=chosen, elsewhere=prep.id in self.elsewhere, width=width)
 
     def on_resize(self) -> None:
-        if self.preparations and self.is_attached:
+        if self.preparations and self.is_shown:
             self._remark()
 
     def _remark(self) -> None:

@@ -150,7 +150,7 @@ class SettingsScreen(PeerScreen):
         self.app.call_from_thread(self._voices_found, voices, "")
 
     def _voices_found(self, voices: tuple[Voice, ...] | None, problem: str) -> None:
-        if not self.is_attached or not self.query("#voice"):
+        if not self.is_shown or not self.query("#voice"):
             return
         note = self.query_one("#voice-note", Static)
         note.update(Content(self.t(problem) if problem else ""))

@@ -290,7 +290,7 @@ class StepScreen(WizardScreen):
         self.peer_app.session.cursors[self.part_key] = event.selection.end
 
     def _measure(self) -> None:
-        if self.peer_app.session.prep is None or not self.is_attached:
+        if self.peer_app.session.prep is None or not self.is_shown:
             return  # the preparation was closed (home, a new one) before the timer came
         self.query_one("#gauge", SheetGauge).show(self.cat, self.prep)
         self.query_one(StepBar).refresh_marks()

@@ -6,18 +6,56 @@ that cut "F1 Hjælp", so a person at a small terminal never learned where help i
 newcomer's report). Help comes first, as in most full-screen terminal programs (htop,
 Midnight Commander); a key that would be cut off is left out whole, never shown as "F3
 Eksempl"; every key is in the help (F1), at every size.
+
+Which keys fit is counted, not measured on the screen: a compact footer key is its key,
+a space and its words, one cell apart from the next (Textual's ``Footer`` CSS,
+``FooterKey.-compact``). Measuring laid-out regions after a refresh left the row cut
+whenever the keys changed before their first layout (a full test run at 40x15 showed
+"F1 Help F4 After F5 Sheet F6 Next meetin").
 """
 
 from __future__ import annotations
 
+from rich.cells import cell_len
 from textual.app import ComposeResult
+from textual.events import Resize
 from textual.widget import Widget
 from textual.widgets import Footer
+from textual.widgets._footer import FooterKey
+
+_GAP = 1
+"""Cells between two keys: ``margin-right: 1`` of a key in a compact footer."""
 
 
 def _is_help(widget: Widget) -> bool:
     """The key that opens help ("help" on a screen, "app.help" in a dialog)."""
     return str(getattr(widget, "action", "")).rsplit(".", 1)[-1] == "help"
+
+
+def key_width(key: FooterKey) -> int:
+    """Cells a compact footer key takes: "F1" + " " + "Hjælp" is 8, "F1" alone 2."""
+    text = f"{key.key_display} {key.description}" if key.description else key.key_display
+    return cell_len(text)
+
+
+def fit(keys: list[Widget], width: int) -> None:
+    """Show the keys from the first while each fits whole in ``width`` cells; hide the rest.
+
+    Args:
+        keys: the footer's keys in their order (help first).
+        width: the cells the footer has; 0 or less before it is laid out shows them all.
+    """
+    if width <= 0:
+        for key in keys:
+            key.display = True
+        return
+    used = 0
+    fits = True
+    for key in keys:
+        size = key_width(key) if isinstance(key, FooterKey) else width  # no binding groups
+        fits = fits and used + size <= width
+        key.display = fits
+        used += size + _GAP
 
 
 class KeysFooter(Footer):
@@ -27,23 +65,14 @@ class KeysFooter(Footer):
         super().__init__(show_command_palette=False, compact=True)
 
     def compose(self) -> ComposeResult:
-        keys = list(super().compose())
-        yield from sorted(keys, key=lambda key: not _is_help(key))  # stable: others keep order
+        keys = sorted(super().compose(), key=lambda key: not _is_help(key))  # stable sort
+        fit(keys, self._width())
+        yield from keys
 
-    async def recompose(self) -> None:
-        await super().recompose()
-        self.call_after_refresh(self._fit)
+    def _width(self) -> int:
+        """The footer's cells: its own once laid out, the terminal's before (it is docked
+        along the bottom of a full-size screen)."""
+        return self.size.width or self.app.size.width
 
-    def on_resize(self) -> None:
-        for key in self.children:
-            key.display = True  # wider now, maybe: each key gets its chance again
-        self.call_after_refresh(self._fit)
-
-    def _fit(self) -> None:
-        """Leave out, whole, each key from the first one that reaches past the edge."""
-        edge = self.content_region.right
-        cut = False
-        for key in self.children:
-            if key.display and (cut or key.region.right > edge):
-                cut = True
-                key.display = False
+    def on_resize(self, event: Resize) -> None:
+        fit(list(self.children), event.size.width)
