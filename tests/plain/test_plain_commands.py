@@ -181,8 +181,11 @@ def test_ideas_examples_and_peer_by_word(monkeypatch: pytest.MonkeyPatch, data_d
 
 def test_old_symbols_are_text_not_commands(monkeypatch: pytest.MonkeyPatch, data_dir: Path) -> None:
     """q, 0, ? and - were commands once; in an answer they are the person's words."""
-    code, _out = drive(monkeypatch, ["1", "", "q", "0", "?", "-", "stop", "slut", "tilbage", "0"])
+    code, out = drive(monkeypatch, ["1", "", "q", "0", "?", "-", "stop", "slut", "tilbage", "0"])
     assert code == 0
+    # and the start said so: "four words always work" alone was not true (a newcomer)
+    start = out[: out.index(DA.part("introduction").starter)]
+    assert "Fire ord virker altid, undtagen midt i et svar" in start
     assert saved(data_dir)[0]["statement"]["introduction"] == "q\n0\n?\n-\nstop"
 
 

@@ -99,6 +99,29 @@ async def test_the_step_bar_marks_the_current_step_with_a_symbol_and_words(make_
         assert bar.count("▶") == 1
 
 
+@pytest.mark.parametrize("language", ["da", "en"])
+async def test_at_40_columns_every_mark_and_the_save_status_show_whole(
+    make_app, language: str
+) -> None:
+    """At 40x15 the top line showed "Del 1 af 4    ▶ 1   ○" and the status: parts 2-4
+    were cut off. The marks draw closer (and the words go) until all four fit."""
+    from .screen import SMALL, frame
+
+    app = make_app("new", language=language)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        await pilot.press(*"Åse", "f6")  # part 1 written, on to part 2
+        await pilot.pause()
+        await pilot.pause()
+        top = frame(app)[0]
+        assert "✓1 ▶2 ○3 ○4" in top, top
+        status = str(app.screen.query_one("#status").render())
+        assert top.rstrip().endswith(status), top
+        await pilot.click(StepBar, offset=(top.index("○4") - 1, 0))  # the mark of part 4
+        await pilot.pause()
+        assert "▶4" in frame(app)[0]
+
+
 async def test_the_chosen_question_carries_a_mark(make_app) -> None:
     app = make_app("new")
     async with app.run_test(size=SIZE) as pilot:
