@@ -31,7 +31,7 @@ from pathlib import Path
 from types import TracebackType
 
 from peerprep.errors import StoreError
-from peerprep.files import DiskError, create_exclusive, read_regular_file
+from peerprep.files import DiskError, clean_stale_temps, create_exclusive, read_regular_file
 from peerprep.processes import pid_alive, start_mark, started_at
 
 FOREIGN_LOCK_SECONDS = 12 * 60 * 60
@@ -269,10 +269,14 @@ def acquire(path: Path, *, force: bool = False) -> Lock:
 def sweep_stale(folder: Path) -> int:
     """Remove locks left behind by programs that were killed (a power cut, kill -9), so
     they do not pile up. Only locks `is_stale` gives up on go; a live one is never touched.
-    Returns how many went."""
+    The copy a lock is written in first (files.create_exclusive) goes too when the program
+    that wrote it is gone (files.clean_stale_temps): a kill between its writing and its
+    linking into place left it for good (tests/stress/test_kill.py). Returns how many
+    locks went."""
     removed = 0
     if not folder.is_dir():
         return 0
+    clean_stale_temps(folder)
     for path in folder.glob("*.lock"):
         holder = read(path)
         if not is_stale(path, holder):

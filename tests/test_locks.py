@@ -296,6 +296,23 @@ def test_listing_sweeps_away_locks_of_killed_programs_but_keeps_live_ones(
     assert not list(store.locks_dir.glob(".*"))  # nothing set aside is left behind
 
 
+def test_listing_sweeps_away_a_lock_half_made_by_a_killed_program(
+    store: Store, live_process: subprocess.Popen[bytes]
+) -> None:
+    """A lock is written aside first, then linked into place; a kill in between left the
+    copy in the locks folder for good (a full CI run's kill test found one)."""
+    store.locks_dir.mkdir(parents=True)
+    killed = store.locks_dir / f".{PREP_ID}.lock.{_dead_pid()}.23f11aaa.tmp"
+    killed.write_text('{"pid": 1}', encoding="utf-8")
+    writing = store.locks_dir / f".{PREP_ID}.lock.{live_process.pid}.0badcafe.tmp"
+    writing.write_text('{"pid": 2}', encoding="utf-8")  # another program, writing now
+
+    store.list()
+
+    assert not killed.exists()
+    assert writing.exists()
+
+
 # --- a lock that is not a lock ----------------------------------------------------------
 
 
