@@ -112,7 +112,7 @@ class PeerprepApp(
     ) -> None:
         super().__init__()
         self.session = EditingSession(store, AutosaveClock(save_delay, save_ceiling))
-        self.key_order = KeyOrder(self)
+        self.key_order = KeyOrder(self, self.session.autosave.key_waiting)
         # what the person took along this run (flow.taking_along); shared mode's record
         self.taken = taken or TakenAlong()
         self.data_dir = data_dir

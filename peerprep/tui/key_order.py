@@ -32,6 +32,7 @@ from __future__ import annotations
 import asyncio
 import time
 from collections import deque
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from textual import events
@@ -63,8 +64,11 @@ class KeyOrder:
     """The app's keys in order; the app calls `hold()` and `handed_on()` from its
     on_event, around Textual's own handling."""
 
-    def __init__(self, app: App[Any]) -> None:
+    def __init__(self, app: App[Any], key_waiting: Callable[[], None]) -> None:
+        """`key_waiting` is called as a key is held (flow.autosave's ceiling counts from
+        when the person typed it: AutosaveClock.key_waiting)."""
         self.app = app
+        self._key_waiting = key_waiting
         self._held: deque[events.Event] = deque()
         self._following: asyncio.Task[None] | None = None
         self._passing: events.Event | None = None  # a held key being given out now
@@ -85,6 +89,7 @@ class KeyOrder:
             self._passing = None
         elif self._following is not None or self._held or not self._ready():
             self._held.append(event)
+            self._key_waiting()
             if self._following is None:
                 self._follow([])
             return True
