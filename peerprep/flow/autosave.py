@@ -40,22 +40,34 @@ class AutosaveClock:
         self.clock = clock
         self._first: float | None = None
         self._last: float | None = None
+        self._typed: float | None = None  # a key typed then waits to be handed on
 
     @property
     def waiting(self) -> bool:
         """A change has come since the last save started."""
         return self._first is not None
 
+    def key_waiting(self) -> None:
+        """A key was typed and waits to be handed on (the focus is moving: tui.key_order).
+
+        The ceiling counts from when the person typed, not from when the program got to
+        the key: the next change counts as made then. After a key that changes nothing
+        (F6), the next change is saved at once: one save early, never one late."""
+        if self._typed is None:
+            self._typed = self.clock()
+
     def changed(self) -> None:
         """Something changed that is not on disk yet."""
         at = self.clock()
-        if self._first is None:
-            self._first = at
+        first = at if self._typed is None else min(at, self._typed)
+        self._typed = None
+        if self._first is None or first < self._first:
+            self._first = first
         self._last = at
 
     def started(self) -> None:
         """A save has taken its copy: everything changed until now is in it."""
-        self._first = self._last = None
+        self._first = self._last = None  # a key still waiting is not in the copy: kept
 
     def due_in(self) -> float | None:
         """Seconds until the next save is due (0.0: now); None when nothing waits."""

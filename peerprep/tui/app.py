@@ -37,6 +37,7 @@ from peerprep.resources import asset
 from peerprep.settings import DiskSettings, Settings, SettingsError, SettingsKeeper
 from peerprep.tui.bindings import key_display, localize
 from peerprep.tui.delivered_input import DeliveredInput
+from peerprep.tui.key_order import KeyOrder
 from peerprep.tui.keymap import bind
 from peerprep.tui.reading_aloud import ReadingAloudSide
 from peerprep.tui.rooms import Rooms
@@ -111,6 +112,7 @@ class PeerprepApp(
     ) -> None:
         super().__init__()
         self.session = EditingSession(store, AutosaveClock(save_delay, save_ceiling))
+        self.key_order = KeyOrder(self, self.session.autosave.key_waiting)
         # what the person took along this run (flow.taking_along); shared mode's record
         self.taken = taken or TakenAlong()
         self.data_dir = data_dir
@@ -319,7 +321,14 @@ class PeerprepApp(
         if self.shared_side is not None:
             self.shared_side.seen(event)  # a key or the mouse: someone is here
         self.count_input(event)
+        # a key typed while the focus moves waits for it (tui/key_order.py)
+        if self.key_order.hold(event):
+            return
         await super().on_event(event)
+        self.key_order.handed_on(event)
+
+    def keys_held(self) -> int:
+        return self.key_order.held
 
     async def action_quit(self) -> None:
         """Ctrl+Q: take in every key and paste already sent, save, and go. It asks only

@@ -62,6 +62,10 @@ class DeliveredInput:
         if isinstance(event, (events.Key, events.Paste)):
             self._input_events += 1
 
+    def keys_held(self) -> int:
+        """Keys and pastes that came in and wait to be handed on (tui.key_order)."""
+        return 0
+
     async def take_in_input(self: App[object], limit: float = INPUT_WAIT_LIMIT) -> None:
         """Return once every key and paste already sent to the program is in its field
         (or after `limit` seconds)."""
@@ -70,11 +74,12 @@ class DeliveredInput:
         headless = self.is_headless
         while time.monotonic() < deadline:
             seen = self._input_events  # type: ignore[attr-defined]
-            await _behind(self, deadline)
+            await behind(self, deadline)
             for node in (self.screen, self.focused):
                 if node is not None:
-                    await _behind(node, deadline)
-            waiting = 0 if headless else unread_terminal_bytes()
+                    await behind(node, deadline)
+            waiting = self.keys_held()  # type: ignore[attr-defined]
+            waiting += 0 if headless else unread_terminal_bytes()
             if waiting == 0 and seen == self._input_events:  # type: ignore[attr-defined]
                 quiet += 1
                 if quiet >= 2:
@@ -84,7 +89,7 @@ class DeliveredInput:
             await asyncio.sleep(INPUT_LOOK_SECONDS)
 
 
-async def _behind(node: MessagePump, deadline: float) -> None:
+async def behind(node: MessagePump, deadline: float) -> None:
     """Wait until `node` has handled every message that was in its queue when called."""
     loop = asyncio.get_running_loop()
     done: asyncio.Future[None] = loop.create_future()

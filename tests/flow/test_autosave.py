@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from peerprep.flow import autosave
 from peerprep.flow.autosave import AutosaveClock
 from peerprep.flow.editing import EditingSession
@@ -53,6 +55,30 @@ def test_steady_typing_is_saved_two_seconds_after_the_first_change() -> None:
     assert clock.due_in() is None
     clock.changed()
     assert clock.due_in() == 1.0  # the next round begins with this change
+
+
+def test_a_key_that_waited_counts_from_when_it_was_typed() -> None:
+    # Keys typed while the focus moves wait to be handed on (tui/key_order.py); the
+    # ceiling counts from the typing, or a kill could take more than two seconds of it.
+    now = Clock()
+    clock = AutosaveClock(clock=now)
+    clock.key_waiting()  # 100.0: typed, held while part 1 is built
+    now.now += 0.3
+    clock.key_waiting()  # a second key held: the first one's time stays
+    now.now += 0.9  # 101.2: handed on, now in the text
+    clock.changed()
+    assert clock.due_in() == pytest.approx(
+        0.8
+    )  # at 102.0: from the typing, not 101.2
+    now.now += 0.1
+    clock.key_waiting()  # held as the save takes its copy: not in that copy
+    clock.started()
+    now.now += 1.2  # 102.5: handed on at last
+    clock.changed()
+    assert clock.due_in() == pytest.approx(0.8)  # at 103.3: from when it was typed (101.3)
+    clock.started()
+    clock.changed()
+    assert clock.due_in() == 1.0  # nothing waits any more: as before
 
 
 def test_the_session_says_when_and_what_to_tell(data_dir: Path) -> None:

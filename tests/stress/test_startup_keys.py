@@ -27,11 +27,6 @@ def _part_1(data_dir: Path) -> list[str]:
     return [decode(path.read_bytes()).statement.introduction for path in files]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known, also before issue 18: keys that arrive before part 1 has the focus reach "
-    "no field (Textual forwards them to the screen, which has none focused yet)",
-)
 def test_keys_typed_before_the_first_frame_land_in_part_1_and_are_saved(tmp_path: Path) -> None:
     pytest.importorskip("textual")
     welcomed(tmp_path)
