@@ -20,9 +20,11 @@ from pathlib import Path
 import pytest
 
 from peerprep import cli
+from peerprep.flow.idle import IdleClock
+from peerprep.flow.leaving import CLEAR_SCREEN_AND_SCROLLBACK
 from peerprep.plain import asking
 from peerprep.plain.answers import read_lines
-from peerprep.plain.console import Console, EndOfInput
+from peerprep.plain.console import Console, Covered, EndOfInput
 from peerprep.words import catalogue
 
 CAT = catalogue("da")
@@ -233,3 +235,108 @@ def test_the_program_leaves_when_the_input_ends_at_any_prompt(tmp_path: Path) ->
             assert saved and saved[0]["statement"]["introduction"] == "Jeg hedder Søren.", cut
         if cut > FULL_SCRIPT.index(QUESTIONS[0]):
             assert saved[0]["questions"] == [QUESTIONS[0]], cut
+
+
+# --- the privacy cover of a shared computer, while a line is being read --------------------
+
+
+class _Guard:
+    """A shared computer's guard whose cover comes during the first read (plain.privacy
+    raises Covered from its tick; here the terminal's read does, at the same place)."""
+
+    minutes = (3, 20)
+    covering = False
+    idle = IdleClock(cover_after=180.0, erase_after=1200.0)
+
+    def arm(self, ticking: bool) -> None:
+        pass
+
+    def disarm(self) -> None:
+        pass
+
+    def check(self, partial: str) -> None:
+        pass
+
+    def after_read(self) -> bool:
+        return False
+
+
+class _CoveredRead(io.BytesIO):
+    """The privacy minutes pass while the person is at the prompt with `partial` typed."""
+
+    def __init__(self, lines: bytes, partial: str) -> None:
+        super().__init__(lines)
+        self.partial: str | None = partial
+
+    def readline(self, size: int | None = -1) -> bytes:
+        if self.partial is not None:
+            partial, self.partial = self.partial, None
+            raise Covered(partial)
+        return super().readline(size)
+
+
+CLEAR = CLEAR_SCREEN_AND_SCROLLBACK
+
+
+def test_the_cover_hides_every_word_and_enter_brings_the_last_screenful_back(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """On a shared computer the privacy minutes pass at a prompt: the screen and its
+    scrollback are cleared and only the program's own words show; what the person types
+    then (Enter, or words) lifts it, the last screenful comes back — as many lines as the
+    terminal has, less two — and words typed under the cover are said back, not lost."""
+    monkeypatch.setenv("LINES", "24")
+    monkeypatch.setenv("COLUMNS", "80")
+    out = io.BytesIO()
+    reader = _CoveredRead(b"hej igen\nMit svar\n", partial="Mine hem")
+    console = Console(reader=reader, writer=out, cat=CAT, terminal=True, guard=_Guard())
+    for number in range(1, 31):
+        console.say(f"Linje {number} om Åse")
+
+    assert console.read_line("> ") == "Mit svar"
+
+    shown = out.getvalue().decode("utf-8")
+    covered, back = shown.split(CLEAR)[1:3]  # the cover, then the screen given back
+    assert covered.split("\n\n")[:4] == [
+        CAT.text("shared.privacy.title"),
+        CAT.text("shared.privacy.hidden"),
+        CAT.text("shared.privacy.erase", n=17),
+        CAT.text("plain.privacy_back"),
+    ]
+    assert "Linje" not in covered and "Åse" not in covered and "Mine hem" not in covered
+    # 22 lines (24 less two): lines 10-30, then what was typed under the cover
+    assert back.startswith("Linje 10 om Åse\n") and "Linje 9 om" not in back
+    assert "Linje 30 om Åse\nhej igen\n" in back
+    assert CAT.text("plain.typed_before", text="hej igen") in back
+    assert back.endswith("\n> ")  # and the question asked again
+
+
+def test_the_cover_keeps_the_line_being_typed_where_the_line_is_edited() -> None:
+    """With line editing the words typed before the cover and under it go back on the
+    line, as one line, for the person to go on from."""
+
+    class Editor:
+        def __init__(self) -> None:
+            self.presets: list[str] = []
+            self.reads = iter(["videre\nher", "Mine hemmelige ord"])
+
+        def read(self, prompt: str, preset: str = "", folders: bool = False) -> str:
+            self.presets.append(preset)
+            if len(self.presets) == 1:
+                raise Covered("Mine hem")
+            return next(self.reads)
+
+        def typed_so_far(self) -> str:
+            return ""
+
+        def settled(self) -> None:
+            pass
+
+        def forget(self) -> None:
+            pass
+
+    editor = Editor()
+    console = Console(reader=io.BytesIO(), writer=io.BytesIO(), cat=CAT, terminal=True,
+                      editor=editor, guard=_Guard())  # fmt: skip
+    assert console.read_line("> ") == "Mine hemmelige ord"
+    assert editor.presets == ["", "", "Mine hemvidere her"]
