@@ -44,29 +44,44 @@ def _fold(text: str) -> str:
 def without_starter(answer: str, starter: str) -> str:
     """The answer as the sheet prints it under its starter: a beginning that repeats the
     starter (in any case, after an ellipsis, followed by a colon or comma) is left out.
+    Under a starter the answer continues, so is a beginning that repeats only its last
+    words: "at jeg får sovet." under "Det er vigtigt for mig at …" would print "at … at"
+    (a newcomer's answer in plain mode, where the starter stands right above the prompt).
 
     An answer that does not begin with the starter is returned as it is, every character
     kept; so is one that holds nothing but the starter (the person's only words are not
     taken away). Only the beginning is looked at: the starter said again later in the
     answer is the person's sentence.
     """
-    words = stem(starter)
+    words = stem(starter).split()
     if not words:
         return answer
     lead = _LEAD.match(answer)
     start = lead.end() if lead else 0
+    # the whole starter, or (when the answer goes on from it) its last words, longest first
+    tails = range(1, len(words)) if continues(starter) else range(0)
+    for first in (0, *tails):
+        rest = _after(answer[start:], words[first:])
+        if rest is not None:
+            return rest
+    return answer
+
+
+def _after(answer: str, words: list[str]) -> str | None:
+    """What follows `words` at the answer's beginning, or None: not there, or nothing
+    follows them."""
     # Compare word for word, whatever spaces or line breaks the person put between them.
-    pattern = r"\s+".join(re.escape(w) for w in words.split())
-    found = re.match(pattern, answer[start:], flags=re.IGNORECASE)
-    if found is None or _fold(found.group(0)) != _fold(words):
-        return answer
-    rest = answer[start + found.end() :]
+    pattern = r"\s+".join(re.escape(w) for w in words)
+    found = re.match(pattern, answer, flags=re.IGNORECASE)
+    if found is None or _fold(found.group(0)) != _fold(" ".join(words)):
+        return None
+    rest = answer[found.end() :]
     if rest and rest[0].isalnum():
-        return answer  # "Det er vigtigt for mig atten …": not the starter, a longer word
+        return None  # "Det er vigtigt for mig atten …": not the starter, a longer word
     join = _JOIN.match(rest)
     rest = rest[join.end() :] if join else rest
     if not rest.strip():
-        return answer  # only the starter: keep what the person wrote
+        return None  # only the starter: keep what the person wrote
     return rest
 
 

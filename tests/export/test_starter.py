@@ -32,7 +32,20 @@ INTRO = "Sådan vil jeg introducere mig selv"
         ("Jeg vil gerne have hjælp til\nat sove.", "Jeg vil gerne have hjælp til …", "at sove."),
         (f"{INTRO}: Jeg hedder Åse.", INTRO, "Jeg hedder Åse."),
         ("It is important to me that I sleep.", "It is important to me that …", "I sleep."),
+        # the starter's last words, where the answer goes on from it ("at … at")
+        ("at jeg får sovet om natten.", IMPORTANT, "jeg får sovet om natten."),
+        ("… for mig at have ro.", IMPORTANT, "have ro."),
+        ("kan sove igen.", SO_THAT, "sove igen."),
+        ("jeg kan sove igen.", SO_THAT, "sove igen."),
+        ("til at sove.", "Jeg vil gerne have hjælp til …", "at sove."),
+        ("that I sleep.", "It is important to me that …", "I sleep."),
+        ("with my letters.", "I would like help with …", "my letters."),
         # left as written: not the starter, or nothing but the starter
+        ("atten gange.", IMPORTANT, "atten gange."),
+        ("at", IMPORTANT, "at"),
+        ("Selv om jeg er træt.", INTRO, "Selv om jeg er træt."),  # a heading: whole only
+        ("mig selv: Åse.", INTRO, "mig selv: Åse."),
+        ("Jeg har brug for ro.", SO_THAT, "Jeg har brug for ro."),
         ("have ro om natten.", IMPORTANT, "have ro om natten."),
         ("Jeg hedder Åse. Det er vigtigt for mig at sove.", IMPORTANT,
          "Jeg hedder Åse. Det er vigtigt for mig at sove."),

@@ -67,9 +67,7 @@ def test_a_key_that_waited_counts_from_when_it_was_typed() -> None:
     clock.key_waiting()  # a second key held: the first one's time stays
     now.now += 0.9  # 101.2: handed on, now in the text
     clock.changed()
-    assert clock.due_in() == pytest.approx(
-        0.8
-    )  # at 102.0: from the typing, not 101.2
+    assert clock.due_in() == pytest.approx(0.8)  # at 102.0: from the typing, not 101.2
     now.now += 0.1
     clock.key_waiting()  # held as the save takes its copy: not in that copy
     clock.started()

@@ -151,7 +151,7 @@ def test_after_read_it_all_the_word_reads_the_whole_sheet(
         "Dato: tirsdag den 1. december",
         "Sådan vil jeg introducere mig selv. Jeg hedder Sam og maler.",
         "Det er vigtigt for mig at, komme i skole.",
-        "så jeg kan, jeg kan læse igen.",
+        "så jeg kan, læse igen.",  # "jeg kan læse igen." as written: said once
         "Mine spørgsmål til mødet. Spørgsmål 1: Hvem ringer jeg til?",
         "Forberedt",
     ]
