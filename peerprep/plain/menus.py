@@ -305,8 +305,9 @@ def home(session: Session) -> None:
         ]
         try:
             chosen = asking.choose(console, cat.text("plain.home.title"), options, None)
-        except Back:
-            continue  # there is nothing before home
+        except Back:  # there is nothing before home: said, not only the menu again
+            console.tell("plain.home.at_start")
+            continue
         if chosen == "new":
             new(session)
         elif chosen == "open":

@@ -89,6 +89,17 @@ def test_back_from_the_first_step_leaves_for_the_menu(
     assert out.rstrip().endswith(DA.text(goodbye))
 
 
+def test_back_at_home_says_there_is_nothing_before_it(
+    monkeypatch: pytest.MonkeyPatch, data_dir: Path
+) -> None:
+    """The first menu has nothing before it: back says so (a newcomer heard only the
+    same menu again, and could not tell whether the word was understood)."""
+    code, out = drive(monkeypatch, ["tilbage", "stop"])
+    assert code == 0
+    assert "Du er allerede ved starten. Skriv stop, hvis du vil stoppe." in out
+    assert out.count(DA.text("plain.home.title")) == 2  # and the menu, asked again
+
+
 def _heard_after(out: str, marker: str) -> str:
     return out[out.rindex(marker) :]
 
