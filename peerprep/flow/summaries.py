@@ -62,9 +62,12 @@ class Row:
     said_changed: str = ""  # when it was last changed, in words ("i dag klokken 18:21")
 
     def cells(self, cat: Catalogue) -> tuple[str, ...]:
-        """The row as the command line's columns: id, title, meeting, date, parts, changed."""
+        """The row as the command line's columns: id, title, meeting, date, parts, changed,
+        first words (as the full screen's and plain mode's lists show them: preparations
+        with no name of their own are all "begun" on the day, and only their words tell
+        them apart)."""
         parts = cat.text("cli.parts_filled", n=self.parts_filled)
-        return (self.id, self.title, self.kind, self.date, parts, self.changed)
+        return (self.id, self.title, self.kind, self.date, parts, self.changed, self.excerpt)
 
 
 def row(cat: Catalogue, prep: Preparation, today: dt.date | None = None) -> Row:
@@ -95,6 +98,7 @@ def row_data(cat: Catalogue, prep: Preparation) -> dict[str, object]:
         "meeting_date": prep.meeting.date.isoformat() if prep.meeting.date else None,
         "parts_filled": prep.parts_filled(),
         "updated_at": prep.updated_at.isoformat(),
+        "first_words": excerpt(prep),
     }
 
 

@@ -238,6 +238,8 @@ def test_list_shows_one_line_per_preparation(
     assert catalogue("da").kind("jobcenter").name in rows[0]
     assert "10.03.2025" in rows[0] and "4 af 4" in rows[0]
     assert rows[1].startswith(first.id) and "Første møde" in rows[1] and "1 af 4" in rows[1]
+    # the first words tell preparations apart that have no name of their own
+    assert rows[1].endswith(" | Jeg hedder Ali.") and rows[0].endswith(" | Noget.")
 
 
 def test_list_json(capsys: pytest.CaptureFixture[str], store: Store) -> None:
@@ -249,6 +251,7 @@ def test_list_json(capsys: pytest.CaptureFixture[str], store: Store) -> None:
     assert row["parts_filled"] == 1 and row["meeting_kind"] == "other"
     assert row["meeting_date"] is None
     assert row["updated_at"] == prep.updated_at.isoformat()
+    assert row["first_words"] == "At sove."
 
 
 @pytest.mark.parametrize("lang", LANGS)
