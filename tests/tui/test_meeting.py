@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual.widgets import Input, Select
 
 from peerprep.tui.screens.meeting import MeetingScreen
@@ -123,3 +124,29 @@ async def test_page_keys_in_the_kinds_list_before_it_is_drawn(make_app) -> None:
         await pilot.pause()
         assert kind.value == MEETING_KINDS[0]  # the page key was not lost
         assert app.session.prep.meeting.kind == MEETING_KINDS[0]
+
+
+@pytest.mark.parametrize("language", ["da", "en"])
+async def test_at_40_columns_each_field_shows_its_whole_hint(make_app, language: str) -> None:
+    """At 40x15 the fields stood two a row and their hints were cut ("fx 24.12" of "fx
+    24.12 eller i morgen": that a word such as "tomorrow" is understood was lost). One
+    field a row: Tab to each, and its hint is on the screen whole."""
+    from peerprep.tui.screens.meeting import TEXT_FIELDS
+    from peerprep.words import catalogue
+
+    from .screen import SMALL, frame, readable
+
+    cat = catalogue(language)
+    app = make_app(language=language)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        app.begin_new()
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, MeetingScreen)
+        for name in TEXT_FIELDS:
+            app.screen.query_one(f"#{name}").focus()
+            await pilot.pause()
+            await pilot.pause()
+            hint = cat.text(f"tui.meeting.{name}_hint")
+            assert hint in readable(frame(app)), f"{name}: {frame(app)}"
