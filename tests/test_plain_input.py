@@ -15,6 +15,7 @@ import json
 import os
 import subprocess
 import sys
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -24,7 +25,7 @@ from peerprep.flow.idle import IdleClock
 from peerprep.flow.leaving import CLEAR_SCREEN_AND_SCROLLBACK
 from peerprep.plain import asking
 from peerprep.plain.answers import read_lines
-from peerprep.plain.console import Console, Covered, EndOfInput
+from peerprep.plain.console import Console, Covered, EndOfInput, Hangup
 from peerprep.words import catalogue
 
 CAT = catalogue("da")
@@ -340,3 +341,91 @@ def test_the_cover_keeps_the_line_being_typed_where_the_line_is_edited() -> None
                       editor=editor, guard=_Guard())  # fmt: skip
     assert console.read_line("> ") == "Mine hemmelige ord"
     assert editor.presets == ["", "", "Mine hemvidere her"]
+
+
+@pytest.mark.parametrize(
+    ("columns", "width"), [(None, 79), ("80", 79), ("60", 59), ("10", 20), ("21", 20)]
+)
+def test_a_sentence_wraps_between_words_one_column_short_of_the_terminal(
+    monkeypatch: pytest.MonkeyPatch, columns: str | None, width: int
+) -> None:
+    """At a terminal the text wraps between words one column before the edge (a line as
+    wide as the terminal makes some terminals wrap on their own, an empty line after it);
+    never narrower than 20 columns; 80 where the terminal says no size."""
+    monkeypatch.delenv("LINES", raising=False)
+    if columns is None:
+        monkeypatch.delenv("COLUMNS", raising=False)
+    else:
+        monkeypatch.setenv("COLUMNS", columns)
+    # a line exactly `width` long, then one a column longer: one column more or less
+    # than the right width wraps them elsewhere
+    words = f"{'æ' * (width - 6)} {'ø' * 5} {'å' * (width - 5)} {'Å' * 5}"
+    out = io.BytesIO()
+    Console(reader=io.BytesIO(), writer=out, cat=CAT, terminal=True).say(words)
+    lines = out.getvalue().decode("utf-8").splitlines()
+
+    def wrapped(at: int) -> list[str]:
+        return textwrap.wrap(words, at, break_long_words=False, break_on_hyphens=False)
+
+    assert wrapped(width - 1) != wrapped(width) != wrapped(width + 1)  # the text can tell
+    assert lines == wrapped(width)
+
+
+def test_the_line_being_typed_is_known_with_line_editing_or_from_the_last_tick() -> None:
+    """What the privacy cover keeps of a line not ended with Enter."""
+
+    class Editor:
+        typed = ""
+
+        def read(self, prompt: str, preset: str = "", folders: bool = False) -> str:
+            return ""
+
+        def typed_so_far(self) -> str:
+            return self.typed
+
+        def settled(self) -> None:
+            pass
+
+        def forget(self) -> None:
+            pass
+
+    editor = Editor()
+    console = Console(reader=io.BytesIO(), writer=io.BytesIO(), cat=CAT, editor=editor)
+    console.snapshot = "Mine hem"  # as of the last tick
+    editor.typed = "Mine hemmelige"
+    assert console.typed_so_far() == "Mine hemmelige"
+    editor.typed = ""
+    assert console.typed_so_far() == "Mine hem"
+    plain = Console(reader=io.BytesIO(), writer=io.BytesIO(), cat=CAT)
+    assert plain.typed_so_far() == ""
+    plain.snapshot = "halv"
+    assert plain.typed_so_far() == "halv"
+
+
+def test_nothing_shown_yet_gives_nothing_back(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("LINES", raising=False)
+    out = io.BytesIO()
+    console = Console(reader=io.BytesIO(), writer=out, cat=CAT, terminal=True)
+    console.show_again()
+    assert out.getvalue() == b""
+    for number in range(1, 31):
+        console.say(f"Linje {number}")
+    out.seek(0)
+    out.truncate()
+    console.show_again()  # no size known: a terminal of 24 lines, 22 of them given back
+    assert out.getvalue().decode().splitlines() == [f"Linje {n}" for n in range(9, 31)]
+
+
+def test_the_line_being_typed_when_the_terminal_closes_is_kept() -> None:
+    """The terminal is closed (SIGHUP) in the middle of a line of an answer: the line so
+    far is handed back with the rest, to be saved."""
+
+    class Closing(io.BytesIO):
+        def readline(self, size: int | None = -1) -> bytes:
+            line = super().readline(size)
+            if line:
+                return line
+            raise Hangup("og så vil jeg gerne")
+
+    console = Console(reader=Closing(b"Jeg hedder \xc3\x85se.\n"), writer=io.BytesIO(), cat=CAT)
+    assert read_lines(console) == (["Jeg hedder Åse.", "og så vil jeg gerne"], True)
