@@ -289,7 +289,7 @@ def test_the_cover_hides_every_word_and_enter_brings_the_last_screenful_back(
     monkeypatch.setenv("LINES", "24")
     monkeypatch.setenv("COLUMNS", "80")
     out = io.BytesIO()
-    reader = _CoveredRead(b"hej igen\nMit svar\n", partial="Mine hem")
+    reader = _CoveredRead(b"hej  igen\nMit svar\n", partial="Mine hem")
     console = Console(reader=reader, writer=out, cat=CAT, terminal=True, guard=_Guard())
     for number in range(1, 31):
         console.say(f"Linje {number} om Åse")
@@ -307,8 +307,8 @@ def test_the_cover_hides_every_word_and_enter_brings_the_last_screenful_back(
     assert "Linje" not in covered and "Åse" not in covered and "Mine hem" not in covered
     # 22 lines (24 less two): lines 10-30, then what was typed under the cover
     assert back.startswith("Linje 10 om Åse\n") and "Linje 9 om" not in back
-    assert "Linje 30 om Åse\nhej igen\n" in back
-    assert CAT.text("plain.typed_before", text="hej igen") in back
+    assert "Linje 30 om Åse\nhej  igen\n" in back
+    assert CAT.text("plain.typed_before", text="hej  igen") in back  # as typed
     assert back.endswith("\n> ")  # and the question asked again
 
 
@@ -429,3 +429,29 @@ def test_the_line_being_typed_when_the_terminal_closes_is_kept() -> None:
 
     console = Console(reader=Closing(b"Jeg hedder \xc3\x85se.\n"), writer=io.BytesIO(), cat=CAT)
     assert read_lines(console) == (["Jeg hedder Åse.", "og så vil jeg gerne"], True)
+
+
+def test_a_stop_that_comes_between_two_reads_adds_nothing_to_the_answer() -> None:
+    """SIGTERM (or a closed terminal) while the program was not reading: the next read
+    ends the answer with nothing typed on its line, and nothing is made up for it."""
+    console = Console(reader=io.BytesIO(b"Jeg maler.\n"), writer=io.BytesIO(), cat=CAT)
+    console.stopping = True
+    assert read_lines(console) == ([], True)
+
+
+def test_the_cover_counts_the_minutes_left_and_a_tiny_terminal_gets_five_lines_back(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    guard = _Guard()
+    guard.minutes = (19, 20)  # covered after 19 minutes, erased after 20: one left
+    out = io.BytesIO()
+    console = Console(reader=io.BytesIO(), writer=out, cat=CAT, terminal=True, guard=guard)
+    console.cover_screen()
+    assert CAT.text("shared.privacy.erase", n=1) in out.getvalue().decode("utf-8")
+    monkeypatch.setenv("LINES", "6")
+    for number in range(1, 11):
+        console.say(f"Linje {number}")
+    out.seek(0)
+    out.truncate()
+    console.show_again()  # 6 lines less two would be 4: never fewer than 5
+    assert out.getvalue().decode().splitlines() == [f"Linje {n}" for n in range(6, 11)]
