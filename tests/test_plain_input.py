@@ -455,3 +455,25 @@ def test_the_cover_counts_the_minutes_left_and_a_tiny_terminal_gets_five_lines_b
     out.truncate()
     console.show_again()  # 6 lines less two would be 4: never fewer than 5
     assert out.getvalue().decode().splitlines() == [f"Linje {n}" for n in range(6, 11)]
+
+
+def test_a_terminal_closed_right_after_the_cover_is_lifted_keeps_nothing_made_up() -> None:
+    """Covered, lifted with Enter, and the terminal closed before a key is typed: the
+    signal handler hands on the line being typed (plain/signals.py), which is empty."""
+
+    class Reader(io.BytesIO):
+        console: Console
+        reads = 0
+
+        def readline(self, size: int | None = -1) -> bytes:
+            self.reads += 1
+            if self.reads == 1:
+                raise Covered("")
+            if self.reads == 2:
+                return b"\n"  # Enter: the cover goes
+            raise Hangup(self.console.typed_so_far())  # as plain.signals does on SIGHUP
+
+    reader = Reader()
+    console = Console(reader=reader, writer=io.BytesIO(), cat=CAT, terminal=True, guard=_Guard())
+    reader.console = console
+    assert read_lines(console) == ([], True)

@@ -142,7 +142,6 @@ def run_fresh(mutants: list[str], seconds: float, workers: int) -> None:
     tests_of = stats["tests_by_mangled_function_name"]
     hashes = stats.get("function_hashes", {})
     durations = stats.get("duration_by_test", {})
-    done = json.loads(FRESH.read_text(encoding="utf-8")) if FRESH.exists() else {}
     # the tests as they are now (mutmut copied them when it made the mutants)
     shutil.copytree(ROOT / "tests", MUTANTS / "tests", dirs_exist_ok=True)
     lock = threading.Lock()
@@ -168,6 +167,9 @@ def run_fresh(mutants: list[str], seconds: float, workers: int) -> None:
             code, took = 33, 0.0  # no test reaches it
         verdict = {0: "survived", 1: "killed", 33: "no test", 36: "timed out"}.get(code, "?")
         with lock:
+            # read again: another run (another scope, at the same time) may have written
+            # since; keeping only this run's copy lost its verdicts
+            done = json.loads(FRESH.read_text(encoding="utf-8")) if FRESH.exists() else {}
             done[mutant] = {"code": code, "hash": hashes.get(_function(mutant))}
             FRESH.write_text(json.dumps(done, indent=1) + "\n", encoding="utf-8")
             print(f"{next(counter)}/{len(mutants)} {mutant}: {verdict} ({took:.0f} s)", flush=True)
