@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
 from textual.widgets import OptionList
 
 from peerprep.model import Preparation
@@ -134,3 +135,24 @@ async def test_open_from_the_list_resumes_at_the_first_empty_part(make_app, stor
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
         assert store.lock_holder(prep.id) is None
+
+
+@pytest.mark.parametrize("language", ["da", "en"])
+async def test_the_list_says_its_keys_whole_at_40_columns(make_app, store, language) -> None:
+    """The keys said on the list's frame: as many as fit, each whole (at 40x15 the frame
+    showed "… · F8 slet…")."""
+    from peerprep.words import catalogue
+
+    from .helpers import filled
+    from .screen import SMALL, frame
+
+    filled(store, introduction="Jeg hedder Åse.")
+    app = make_app(language=language)
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        [line] = [row for row in frame(app) if "↑↓" in row]
+        said = line[line.index("↑↓") :].split(" ═")[0]
+        pieces = catalogue(language).text("tui.home.list_hint").split(" · ")
+        assert "…" not in said
+        assert said in [" · ".join(pieces[:n]) for n in range(2, len(pieces))], line

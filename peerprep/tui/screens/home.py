@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
+from rich.cells import cell_len
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import BindingType
@@ -104,7 +105,7 @@ class HomeScreen(PeerScreen):
             yield Static(Content(self.t("app.what")), id="what")
             options = OptionList(id="list")
             # Enter is the list's own key, so the footer cannot show it: said on the frame
-            options.border_subtitle = self.t("tui.home.list_hint")
+            options.border_subtitle = self._list_hint()
             yield options
             with Vertical(id="empty"):
                 yield Static(Content(self.t("tui.home.empty")), id="empty-text")
@@ -226,8 +227,20 @@ class HomeScreen(PeerScreen):
         return row(self.cat, prep, chosen=chosen, elsewhere=prep.id in self.elsewhere, width=width)
 
     def on_resize(self) -> None:
+        for options in self.query("#list"):
+            options.border_subtitle = self._list_hint()
         if self.preparations and self.is_shown:
             self._remark()
+
+    def _list_hint(self) -> str:
+        """The keys of the list, said on its frame: as many as fit whole, from the first
+        ("↑↓ vælg · Enter åbner · F8 slet" at 40 columns, where the whole hint was cut as
+        "F8 slet…"); every key is in the help (F1) too."""
+        pieces = self.t("tui.home.list_hint").split(" · ")
+        room = self.app.size.width - 8  # the list's margins, frame and the frame's ends
+        while len(pieces) > 1 and cell_len(" · ".join(pieces)) > room:
+            pieces.pop()
+        return " · ".join(pieces)
 
     def _remark(self) -> None:
         options = self.query_one("#list", OptionList)
