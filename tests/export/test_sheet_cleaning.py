@@ -187,3 +187,5 @@ def test_line_ends_tabs_and_blank_lines_are_laid_out_as_the_person_meant() -> No
         ("  Jeg hedder Sam.", "Jeg bor i Ærø.", "Jeg kan lide    kage."),
         ("  Slut.",),
     ]
+    # only line ends go from the ends: a name that begins or ends the answer stays whole
+    assert clean("\nXenia kommer med. Vi ses, XX\n") == "Xenia kommer med. Vi ses, XX"
