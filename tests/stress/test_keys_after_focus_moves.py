@@ -118,11 +118,12 @@ def test_words_typed_right_after_tab_land_in_the_next_field_and_are_saved(
     the place, one more the people at the meeting."""
     pytest.importorskip("textual")
     term = Terminal(tmp_path, size)
-    place = catalogue("da").text("tui.meeting.place")  # at 40x15 the form is scrolled
+    # the form's first field (at 40x15 one field a row: the place is below the fold)
+    first = catalogue("da").text("tui.meeting.date")
     try:
         term.wait_for(_starter("introduction"))
         term.proc.send(ESCAPE)  # one room back: the meeting
-        term.wait_for(place)
+        term.wait_for(first)
         term.proc.send(TAB * 3 + "Aarhus" + TAB + "mor og far")
         term.wait_for("Aarhus", "mor og far")
         prep = term.wait_until_saved(lambda p: bool(p.meeting.attendees))
@@ -140,11 +141,11 @@ def test_words_typed_right_after_enter_on_a_button_land_in_the_room_it_opens(
     on to the four parts; Enter on it opens part 1, where the words go."""
     pytest.importorskip("textual")
     term = Terminal(tmp_path, size)
-    place = catalogue("da").text("tui.meeting.place")
+    first = catalogue("da").text("tui.meeting.date")  # the form's first field
     try:
         term.wait_for(_starter("introduction"))
         term.proc.send(ESCAPE)  # one room back: the meeting
-        term.wait_for(place)
+        term.wait_for(first)
         term.proc.send(SHIFT_TAB * 2 + ENTER + "Jeg er Ida")
         term.wait_for(_starter("introduction"), "Jeg er Ida")
         prep = term.wait_until_saved(lambda p: p.statement.introduction != "")
