@@ -157,7 +157,7 @@ async def test_the_review_reads_the_whole_sheet_in_its_order(make_app, store: St
         "Sådan vil jeg introducere mig selv. Jeg hedder Sam og maler.",
         "Det er vigtigt for mig at, komme i skole.",
         "Jeg vil gerne have hjælp til, min søvn.",
-        "så jeg kan, jeg kan læse igen.",
+        "så jeg kan, læse igen.",  # "jeg kan læse igen." as written: said once
         "Mine spørgsmål til mødet. Spørgsmål 1: Hvem ringer jeg til?",
         "Forberedt",
     ]
