@@ -175,9 +175,12 @@ def test_a_save_that_fails_half_way_leaves_the_old_file_whole(
         assert str(path) in catalogue(language).text(key, **caught.value.values)
 
 
+@pytest.mark.parametrize("reading", ["list", "newest"])
 def test_a_leftover_temp_file_of_a_dead_save_is_cleared_and_never_read(
-    store: Store,
+    store: Store, reading: str
 ) -> None:
+    """By the whole list, and by the first look the home screen takes (a short list is read
+    by that alone)."""
     prep = _prep("Hel")
     path = store.save(prep)
     dead_pid = 2**22 + 11  # above any pid Linux hands out
@@ -185,7 +188,7 @@ def test_a_leftover_temp_file_of_a_dead_save_is_cleared_and_never_read(
     leftover.write_bytes(b'{"half": ')
     mine = path.with_name(f".{path.name}.{os.getpid()}.0123abcd.tmp")
     mine.write_bytes(b"being written by us right now")
-    listing = store.list()
+    listing = store.list() if reading == "list" else store.newest(40)
     assert [p.id for p in listing.preparations] == [prep.id]
     assert listing.quarantined == []
     assert not leftover.exists()

@@ -5,7 +5,8 @@ so it must cost well under a millisecond per answer. It wraps the words line by 
 with the fonts' real advance widths (metrics.py; fonts.py for other scripts) and adds up
 the same heights and gaps as assets/sheet.typ, everything that prints included: the
 notes from after the meeting, words broken at the margin, a blank sheet's lines.
-tests/export/test_export_fit.py holds it to within 3 % of what typst itself measures.
+tests/export/test_export_fit.py holds it to within 3 % of what typst itself measures,
+tests/export/test_fit_lines.py to a tenth of a line for the meeting's lines and a part.
 html.py uses the same numbers for its print styles.
 
 It follows the template's rules too: the first size that fits one page; past the floor
@@ -16,6 +17,7 @@ size, an empty notes box with fewer writing lines, then none, before a second pa
 from __future__ import annotations
 
 import math
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -111,25 +113,46 @@ def may_overflow(text: str, size: float) -> bool:
 
 
 def count_lines(text: str, width_em: float, bold: bool = False) -> int:
-    """How many lines `text` takes when wrapped at spaces into `width_em` (greedy, as typst's
-    first-fit is for left-aligned text). A word longer than the line starts a line of its
-    own and is broken at the margin, as sheet.typ's `fit-words` does."""
+    """How many lines `text` takes when wrapped at spaces, and after a hyphen inside a word,
+    into `width_em` (greedy, as typst's first-fit is for left-aligned text). A word longer
+    than the line starts a line of its own and is broken at the margin, as sheet.typ's
+    `fit-words` does."""
     space = _char_em(" ", bold)
     lines = 1
     used = 0.0
     for word in text.split(" "):
-        width = text_em(word, bold)
-        needed = width if used == 0 else used + space + width
-        if needed <= width_em + _EPSILON:
-            used = needed
-            continue
-        if used > 0:
-            lines += 1
-        while width > width_em + _EPSILON:  # a very long word is cut wherever the line ends
-            lines += 1
-            width -= width_em
-        used = width
+        gap = space
+        pieces = _piece_widths(word, bold, width_em) if "-" in word else (text_em(word, bold),)
+        for width in pieces:
+            needed = width if used == 0 else used + gap + width
+            gap = 0.0  # the pieces of one word join without a space
+            if needed <= width_em + _EPSILON:
+                used = needed
+                continue
+            if used > 0:
+                lines += 1
+            while width > width_em + _EPSILON:  # a very long word is cut wherever the line ends
+                lines += 1
+                width -= width_em
+            used = width
     return lines
+
+
+# Where a line may end inside a word: after a hyphen that follows a character and comes
+# before a letter (Unicode's line breaking rules, UAX #14: LB21 allows a break after a
+# hyphen, LB25 keeps "-" with a number after it, LB20.1 keeps a word's leading "-").
+_AFTER_HYPHEN = re.compile(r"(?<=.-)(?=[^\W\d_])")
+
+
+@lru_cache(maxsize=8192)
+def _piece_widths(word: str, bold: bool, width_em: float) -> tuple[float, ...]:
+    """The widths (em) of the pieces of `word` a line may end between: "Hansen-Østergaard"
+    is "Hansen-" and "Østergaard". A word wider than the line is one piece: sheet.typ
+    breaks it at the margin wherever that falls."""
+    whole = text_em(word, bold)
+    if "-" not in word or whole > width_em + _EPSILON:
+        return (whole,)
+    return tuple(text_em(piece, bold) for piece in _AFTER_HYPHEN.split(word))
 
 
 def _par_height(n_lines: int, scale: float = 1.0) -> float:
@@ -153,19 +176,23 @@ def _heading_em(text: str, width_em: float, scale: float, bold: bool = True) -> 
 
 def _meeting_row_em(row: tuple[Field, ...], width_em: float) -> float:
     # Label and value are wrapped as one run of words; blanks are unbreakable boxes, and a
-    # wide blank takes what is left of its line.
+    # wide blank takes what is left of its line. A line that holds a blank is as tall as
+    # the blank (when that is taller than the letters); the others are not.
     lines, used = 1, 0.0
-    tall = any(not item.value for item in row)
+    tall: set[int] = set()  # the lines that hold a blank
     for index, item in enumerate(row):
-        pieces: list[tuple[float, float]]  # (width, space before)
+        pieces: list[tuple[float, float, bool]]  # (width, space before, a blank?)
         label = text_em(item.label + ":", True)
         if not item.value:
             blank = 0.0 if item.wide else BLANK_WIDTH
-            pieces = [(label + 0.3 + blank, ITEM_GAP if index else 0.0)]
+            pieces = [(label + 0.3 + blank, ITEM_GAP if index else 0.0, True)]
         else:
-            pieces = [(label, ITEM_GAP if index else 0.0)]
-            pieces += [(text_em(w), text_em(" ")) for w in item.value.split(" ")]
-        for width, gap in pieces:
+            pieces = [(label, ITEM_GAP if index else 0.0, False)]
+            space = text_em(" ")
+            for word in item.value.split(" "):
+                widths = _piece_widths(word, False, width_em)
+                pieces += [(w, space if at == 0 else 0.0, False) for at, w in enumerate(widths)]
+        for width, gap, blank_box in pieces:
             if width > width_em + _EPSILON:  # an over-long word: a line of its own, broken
                 if used > 0:
                     lines += 1
@@ -173,15 +200,17 @@ def _meeting_row_em(row: tuple[Field, ...], width_em: float) -> float:
                     lines += 1
                     width -= width_em
                 used = width
-                continue
-            needed = width if used == 0 else used + gap + width
-            if needed <= width_em + _EPSILON or used == 0:
-                used = needed
             else:
-                lines += 1
-                used = width
-    top = max(CAP, BLANK_HEIGHT) if tall else CAP
-    return lines * top + (lines - 1) * LEAD
+                needed = width if used == 0 else used + gap + width
+                if needed <= width_em + _EPSILON:
+                    used = needed
+                else:
+                    lines += 1
+                    used = width
+            if blank_box:
+                tall.add(lines)
+    taller = max(CAP, BLANK_HEIGHT) - CAP
+    return lines * CAP + len(tall) * taller + (lines - 1) * LEAD
 
 
 def _rest_em(sheet: Sheet, w: float) -> float:

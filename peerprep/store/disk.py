@@ -138,8 +138,7 @@ class Store:
         folder = self.preparations_dir
         if not folder.is_dir():
             return Listing([], [])
-        clean_stale_temps(folder)
-        locks.sweep_stale(self.locks_dir)  # leftovers of killed programs never pile up
+        self._sweep(folder)
         known = self._listed if self._listed_cipher is self.cipher else {}
         remembered: dict[str, tuple[_Stamp, Preparation]] = {}
         listing = self._read_all(self._files(folder), known, remembered)
@@ -149,13 +148,21 @@ class Store:
     def newest(self, count: int) -> Listing:
         """A first look for a long list: the `count` files changed last (by the time on the
         file, which our saves set), read (and put aside when broken) as `list` would, newest
-        change first. `list` then gives them all, in the order of their own times."""
+        change first. `list` then gives them all, in the order of their own times. Like
+        `list`, it clears what killed programs left (a short list is read by this alone)."""
         folder = self.preparations_dir
         if not folder.is_dir():
             return Listing([], [])
+        self._sweep(folder)  # a short list is read by this alone
         files = sorted(self._files(folder), key=lambda item: item[2][1], reverse=True)
         known = self._listed if self._listed_cipher is self.cipher else {}
         return self._read_all(files[:count], known, {})
+
+    def _sweep(self, folder: Path) -> None:
+        """Leftovers of killed programs never pile up: each reading of the list removes the
+        half-written files and the locks their programs left."""
+        clean_stale_temps(folder)
+        locks.sweep_stale(self.locks_dir)
 
     def _files(self, folder: Path) -> builtins.list[tuple[str, Path, _Stamp]]:
         """The preparation files in `folder`, by name: (name, path, stamp)."""
