@@ -14,6 +14,10 @@ may be taken over, when:
 - it cannot be read: a lock holds a few bytes of JSON, so anything else protects
   nothing. Only an empty lock younger than a few seconds is left alone: where the file
   system has no hard links, a lock is created first and written a moment later.
+
+A stale lock is set aside only by the program that holds its guard (`.<name>.lock.guard`,
+made in one step as a lock is, for the moment it takes), after one more look: so a lock
+just taken in the stale one's place is never moved away by a program that looked before.
 """
 
 from __future__ import annotations
@@ -39,6 +43,9 @@ MAX_LOCK_BYTES = 4096  # a lock holds well under 200 bytes of JSON
 UNREADABLE_GRACE_SECONDS = 5.0
 # Process start times are exact to a tick or a millisecond; allow for clock rounding.
 _START_SLACK = 2.0
+# A program sets a stale lock aside in well under a second while it holds the lock's
+# guard (see _clear_stale); a guard older than this was left by a program that stopped.
+GUARD_SECONDS = 10.0
 
 
 def hostname() -> str:
@@ -241,7 +248,9 @@ def acquire(path: Path, *, force: bool = False) -> Lock:
         started=start_mark(os.getpid()),
     )
     took_over: LockInfo | None = None
-    for _attempt in range(5):
+    attempts = 0
+    waited_until = time.monotonic() + GUARD_SECONDS
+    while attempts < 5:
         try:
             if create_exclusive(path, mine.to_bytes()):
                 return Lock(path=path, info=mine, took_over=took_over)
@@ -254,16 +263,79 @@ def acquire(path: Path, *, force: bool = False) -> Lock:
         if holder is not None and live and (not force or provably_live(holder)):
             raise LockedError(holder)
         if holder is None and not force and not is_stale(path, holder):
+            attempts += 1
             time.sleep(0.05)  # being written by someone right now: look again
             continue
-        if _set_aside(path, holder):
-            took_over = holder or took_over
+        cleared = _clear_stale(path, holder, force=force)
+        if cleared is None and time.monotonic() < waited_until:
+            time.sleep(0.02)  # another program is setting it aside: look again soon
             continue
-        current = read(path)
-        if current is not None:
-            raise LockedError(current)
+        attempts += 1
+        if cleared:
+            took_over = holder or took_over
     # A lock we cannot read, renewed again and again: someone is there; do not push in.
     raise StoreError("errors.locked_unknown")
+
+
+def _clear_stale(path: Path, expected: LockInfo | None, *, force: bool = False) -> bool | None:
+    """Set aside the stale lock at `path` that was read as `expected`. Returns True when it
+    is gone, False when the lock there is not that one any more (look again), None when
+    another program is setting it aside right now (wait).
+
+    Only the program holding the lock's guard (a second small file beside it, created in
+    one step as a lock is) may set a lock aside, and it looks at the lock again first:
+    so no program can move away a lock another has just taken in the stale one's place
+    (without the guard, one program could take the place while a second moved its new
+    lock away and a third took the empty place: two holders; tests/stress/
+    test_concurrency.py's race of eight programs saw it under load).
+    """
+    guard = _hold_guard(path)
+    if guard is None:
+        return None
+    try:
+        current = read(path)
+        if not os.path.lexists(path):
+            return True
+        if current != expected or not (force or is_stale(path, current)):
+            return False
+        return _set_aside(path, expected)
+    finally:
+        if read(guard[0]) == guard[1]:
+            with contextlib.suppress(OSError):
+                guard[0].unlink()
+
+
+_GUARD_SUFFIX = ".guard"
+
+
+def _guard_path(path: Path) -> Path:
+    return path.with_name(f".{path.name}{_GUARD_SUFFIX}")
+
+
+def _hold_guard(path: Path) -> tuple[Path, LockInfo] | None:
+    """Take the guard of the lock at `path` (see _clear_stale), or None while another
+    program holds it. A guard its program left (killed, or older than GUARD_SECONDS) is
+    set aside so that the next look can take it."""
+    guard = _guard_path(path)
+    mine = LockInfo(
+        pid=os.getpid(), host=hostname(), created_at=time.time(), started=start_mark(os.getpid())
+    )
+    try:
+        if create_exclusive(guard, mine.to_bytes()):
+            return guard, mine
+    except DiskError as error:
+        raise StoreError(error.key, path=str(error.path)) from error
+    _set_aside_if_left(guard)
+    return None
+
+
+def _set_aside_if_left(guard: Path) -> None:
+    """Set aside a guard its program left: killed, or stopped for GUARD_SECONDS."""
+    holder = read(guard)
+    age = _age(guard)
+    if age is None or age > GUARD_SECONDS or is_stale(guard, holder):
+        with contextlib.suppress(OSError):
+            _set_aside(guard, holder)
 
 
 def sweep_stale(folder: Path) -> int:
@@ -271,17 +343,19 @@ def sweep_stale(folder: Path) -> int:
     they do not pile up. Only locks `is_stale` gives up on go; a live one is never touched.
     The copy a lock is written in first (files.create_exclusive) goes too when the program
     that wrote it is gone (files.clean_stale_temps): a kill between its writing and its
-    linking into place left it for good (tests/stress/test_kill.py). Returns how many
-    locks went."""
+    linking into place left it for good (tests/stress/test_kill.py), and so does a lock's
+    guard its program left (see _clear_stale). Returns how many locks went."""
     removed = 0
     if not folder.is_dir():
         return 0
     clean_stale_temps(folder)
+    for guard in folder.glob(f".*.lock{_GUARD_SUFFIX}"):
+        _set_aside_if_left(guard)
     for path in folder.glob("*.lock"):
         holder = read(path)
         if not is_stale(path, holder):
             continue
-        with contextlib.suppress(OSError):
-            if _set_aside(path, holder):
+        with contextlib.suppress(OSError, StoreError):
+            if _clear_stale(path, holder):
                 removed += 1
     return removed

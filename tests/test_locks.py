@@ -467,3 +467,72 @@ def test_open_with_force_in_plain_mode_takes_it_over_at_once(
     code, _out, _err = _cli(capsys, "--plain", "open", "--force", PREP_ID)
     assert code == 0
     assert "Med force" in store.load(PREP_ID).statement.introduction
+
+
+def test_a_lock_taken_in_a_stale_ones_place_is_never_moved_away(
+    tmp_path: Path, live_process: subprocess.Popen[bytes], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Three programs at once: this one found a stale lock; before it acts, another has set
+    that aside and taken the place. This one must not move the new lock away, or a third
+    program takes the empty place and two hold it (seen under load in
+    tests/stress/test_concurrency.py's race of eight)."""
+    from peerprep.processes import start_mark
+
+    path = tmp_path / "x.lock"
+    stale = LockInfo(pid=_dead_pid(), host=hostname(), created_at=time.time() - 60)
+    taken = LockInfo(
+        pid=live_process.pid,
+        host=hostname(),
+        created_at=time.time(),
+        started=start_mark(live_process.pid),
+    )
+    path.write_bytes(taken.to_bytes())
+    third = LockInfo(pid=os.getppid(), host=hostname(), created_at=time.time())
+
+    real_read, real_rename = locks.read, os.rename
+    looks: list[Path] = []
+
+    def read_stale_first(at: Path) -> LockInfo | None:
+        looks.append(at)
+        return stale if at == path and looks.count(path) == 1 else real_read(at)
+
+    def rename_then_third_takes_the_place(source: str | Path, target: str | Path) -> None:
+        real_rename(source, target)
+        if Path(source) == path:
+            path.write_bytes(third.to_bytes())
+
+    monkeypatch.setattr(locks, "read", read_stale_first)
+    monkeypatch.setattr(locks.os, "rename", rename_then_third_takes_the_place)
+    with pytest.raises(LockedError) as refused:
+        locks.acquire(path)
+    assert refused.value.holder == taken
+    assert real_read(path) == taken
+    assert [p.name for p in tmp_path.iterdir()] == ["x.lock"]  # its guard went too
+
+
+def test_a_guard_left_by_a_killed_program_does_not_block_a_takeover(tmp_path: Path) -> None:
+    """A program killed while it set a stale lock aside leaves the lock's guard: the next
+    program sets that aside too, takes the lock over, and leaves no guard behind."""
+    path = tmp_path / "x.lock"
+    dead = _dead_pid()
+    stale = LockInfo(pid=dead, host=hostname(), created_at=time.time() - 60)
+    path.write_bytes(stale.to_bytes())
+    guard = tmp_path / ".x.lock.guard"
+    guard.write_bytes(LockInfo(pid=dead, host=hostname(), created_at=time.time()).to_bytes())
+    began = time.monotonic()
+    lock = locks.acquire(path)
+    assert time.monotonic() - began < locks.GUARD_SECONDS / 2  # not waited out
+    assert lock.took_over == stale and lock.info.pid == os.getpid()
+    lock.release()
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_the_listing_sweeps_away_a_guard_left_by_a_killed_program(store: Store) -> None:
+    store.locks_dir.mkdir(parents=True, exist_ok=True)
+    guard = store.locks_dir / f".{PREP_ID}.lock.guard"
+    guard.write_bytes(LockInfo(pid=_dead_pid(), host=hostname(), created_at=time.time()).to_bytes())
+    live = store.locks_dir / f".{PREP_ID}2.lock.guard"
+    live.write_bytes(LockInfo(pid=os.getpid(), host=hostname(), created_at=time.time()).to_bytes())
+    store.list()
+    assert not guard.exists()
+    assert live.exists(), "a guard in use is left alone"
