@@ -58,6 +58,12 @@ OWN_TESTS: dict[str, list[str]] = {
     "store": ["tests/test_store.py", "tests/test_store_promises.py"],
     "machine": ["tests/test_ward_computer.py"],
     "plain_input": ["tests/test_plain_input.py"],
+    "editing": [
+        "tests/flow/test_autosave.py",
+        "tests/flow/test_editing.py",
+        "tests/flow/test_editing_session.py",
+    ],
+    "fit": ["tests/export/test_fit_lines.py", "tests/export/test_export_fit.py"],
 }
 
 # mutmut's exit codes (mutmut/stats.py): what counts as noticed.
