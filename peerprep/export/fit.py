@@ -138,10 +138,11 @@ def count_lines(text: str, width_em: float, bold: bool = False) -> int:
     return lines
 
 
-# Where a line may end inside a word: after a hyphen that follows a character and comes
-# before a letter (Unicode's line breaking rules, UAX #14: LB21 allows a break after a
-# hyphen, LB25 keeps "-" with a number after it, LB20.1 keeps a word's leading "-").
-_AFTER_HYPHEN = re.compile(r"(?<=.-)(?=[^\W\d_])")
+# Where a line may end inside a word: after a hyphen that comes before a letter
+# (Unicode's line breaking rules, UAX #14: LB21 allows a break after a hyphen, LB25 keeps
+# "-" with a number after it). typst 0.15 breaks after a word's leading "-" too ("-x"),
+# which Unicode 15.1's LB20.1 no longer allows: the estimate follows typst.
+_AFTER_HYPHEN = re.compile(r"(?<=-)(?=[^\W\d_])")
 
 
 @lru_cache(maxsize=8192)

@@ -1,5 +1,6 @@
 """Lines wrapped by the fast estimate (fit.py) as typst wraps them (assets/sheet.typ): the
-meeting's lines at the top of the sheet (`meeting-row`) and a part's words (`words`),
+meeting's lines at the top of the sheet (`meeting-row`), a part's words (`words`), the
+headings (bold, larger) and the notes box (a label in bold, words inset),
 measured line by line, not within the 3 % of a page the whole sheet is held to (one line
 is about 2 % of a page, so a line too many or too few would pass there unseen)."""
 
@@ -11,7 +12,7 @@ import random
 import pytest
 
 from peerprep.export import fit, pdf
-from peerprep.export.layout import Field, build_sheet
+from peerprep.export.layout import Field, Note, Paragraph, build_sheet
 from peerprep.words import catalogue
 
 _WORDS = [
@@ -158,7 +159,7 @@ def test_a_part_takes_as_many_lines_as_typst_gives_it(seed, preparation):
 
 def test_a_line_may_end_after_a_hyphen():
     """Unicode's line breaking (UAX #14), as typst follows it: after a hyphen inside a word,
-    not before a number and not after a word's leading hyphen."""
+    not before a number."""
 
     def pieces(word: str, width: float = 100.0) -> int:
         return len(fit._piece_widths(word, False, width))
@@ -167,6 +168,62 @@ def test_a_line_may_end_after_a_hyphen():
     assert pieces("Jensen-Ødegaard-Aaberg") == 3
     assert pieces("e-mail") == 2
     assert pieces("10-12") == pieces("kl.10-12") == 1  # not before a number
-    assert pieces("-nej") == pieces("-") == pieces("nej-") == 1  # nothing after, or before
+    assert pieces("-") == pieces("nej-") == 1  # nothing after
+    assert pieces("-nej") == 2  # as typst 0.15 breaks it (Unicode 15.1 would not)
     assert pieces("Bispebjerg-" * 9, 10.0) == 1  # wider than the line: broken at the margin
     assert fit.count_lines("Hansen-Østergaard", fit.text_em("Hansen-Østergaard")) == 1
+
+
+def _text(rng: random.Random, low: int, high: int) -> str:
+    return " ".join(rng.choice(_WORDS) for _ in range(rng.randint(low, high)))
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_headings_take_as_many_lines_as_typst_gives_them(seed, preparation):
+    """The heading (bold, the largest size) and the subtitle under it (regular, larger):
+    long ones wrap, at their own size and in their own weight."""
+    rng = random.Random(seed)
+    less = build_sheet(preparation(), catalogue("da"), large_print=rng.random() < 0.3)
+    more = dataclasses.replace(
+        less, heading=_text(rng, 4, 24), subtitle=_text(rng, 4, 30) if seed % 3 else ""
+    )
+    less = dataclasses.replace(less, heading="Ark", subtitle="Ark" if more.subtitle else "")
+    try:
+        _follows_typst(more, less)
+    except AssertionError as error:
+        raise AssertionError(f"{error}, for {more.heading!r} / {more.subtitle!r}") from None
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_the_notes_box_takes_as_many_lines_as_typst_gives_it(seed, preparation):
+    """Notes from after the meeting: labels in bold that may wrap, words inset in the box, or
+    lines to write on."""
+    rng = random.Random(seed)
+    less = build_sheet(preparation(), catalogue("da"), large_print=rng.random() < 0.3)
+    notes = tuple(
+        Note(
+            _text(rng, 1, 14),
+            tuple(Paragraph((_text(rng, 1, 50),)) for _ in range(rng.randint(0, 3))),
+        )  # none: a label with lines to write on under it, as on a blank sheet
+        for _ in range(rng.randint(1, 3))
+    )
+    try:
+        _follows_typst(dataclasses.replace(less, notes=notes), dataclasses.replace(less, notes=()))
+    except AssertionError as error:
+        raise AssertionError(f"{error}, for {notes!r}") from None
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_questions_take_as_many_lines_as_typst_gives_them(seed, preparation):
+    """Numbered questions instead of lines to write them on (and a wider gap above the
+    notes box under them)."""
+    rng = random.Random(seed)
+    prep = preparation()
+    prep.questions = []
+    less = build_sheet(prep, catalogue("da"), large_print=rng.random() < 0.3)
+    prep.questions = [_text(rng, 1, 40) for _ in range(rng.randint(1, 5))]
+    more = build_sheet(prep, catalogue("da"), large_print=less.large_print)
+    try:
+        _follows_typst(more, less)
+    except AssertionError as error:
+        raise AssertionError(f"{error}, for {prep.questions!r}") from None
