@@ -124,7 +124,7 @@ def _function_hashes() -> dict[str, str]:
     return dict(json.loads(stats.read_text(encoding="utf-8")).get("function_hashes", {}))
 
 
-def run_fresh(mutants: list[str], seconds: float, workers: int) -> None:
+def run_fresh(mutants: list[str], seconds: float, workers: int, *, own_only: bool = False) -> None:
     """Run each mutant's tests in a fresh interpreter, `workers` at a time.
 
     mutmut (3.8, fork mode) forks each mutant's run from the process that ran the tests
@@ -158,6 +158,8 @@ def run_fresh(mutants: list[str], seconds: float, workers: int) -> None:
         own = OWN_TESTS.get(_scope_of(mutant) or "", [])
         seen = sorted(tests_of.get(_function(mutant), []), key=lambda t: durations.get(t, 0.0))
         tests = own + [t for t in seen if t.split("::")[0] not in own]
+        if own_only and own:  # faster; a mutant only other tests would notice survives
+            tests = own
         if tests:  # (pytest without node ids would run the whole suite)
             env = dict(os.environ, MUTANT_UNDER_TEST=mutant)
             command = [sys.executable, "-m", "pytest", "-x", *options, *tests]
@@ -324,6 +326,12 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="run each mutant that mutmut ended by its time limit again, in a fresh interpreter",
     )
+    parser.add_argument(
+        "--own-tests",
+        action="store_true",
+        help="with --fresh: only the scope's own tests (OWN_TESTS) judge its mutants; much "
+        "faster, and stricter (a mutant that only other tests notice counts as a survivor)",
+    )
     parser.add_argument("--report", action="store_true", help="no run: report the last results")
     parser.add_argument(
         "--max-children",
@@ -345,7 +353,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.fresh and args.survivors:
             chosen += [m for name in scopes for m in table[name].survived]
         began = time.monotonic()
-        run_fresh(chosen, 600.0, args.max_children)
+        run_fresh(chosen, 600.0, args.max_children, own_only=args.own_tests)
         seconds = time.monotonic() - began
     elif not args.report:
         if args.survivors or args.resume:
