@@ -12,7 +12,7 @@ import random
 import pytest
 
 from peerprep.export import fit, pdf
-from peerprep.export.layout import Field, Note, Paragraph, build_sheet
+from peerprep.export.layout import Field, Note, Paragraph, build_blank_sheet, build_sheet
 from peerprep.words import catalogue
 
 _WORDS = [
@@ -139,7 +139,8 @@ def test_only_the_lines_that_hold_a_blank_are_as_tall_as_the_blank(large, prepar
 
 @pytest.mark.parametrize("seed", range(12))
 def test_a_part_takes_as_many_lines_as_typst_gives_it(seed, preparation):
-    """Words with hyphens ("Hansen-Østergaard", "10-12", "-x"), too long words, kept lines."""
+    """Words with hyphens ("Hansen-Østergaard", "10-12", "-x"), too long words, kept lines,
+    tabs and runs of spaces."""
     rng = random.Random(seed)
     prep = preparation()
     less = build_sheet(prep, catalogue("da"), large_print=rng.random() < 0.3)
@@ -149,6 +150,8 @@ def test_a_part_takes_as_many_lines_as_typst_gives_it(seed, preparation):
     ]
     if rng.random() < 0.4:
         lines[0] += " " + rng.choice(_LONG) + " og så videre"
+    if seed % 2:  # pasted: indented with a tab (four spaces on the sheet), two spaces
+        lines = ["\t" + line.replace(" ", "  ", 3) for line in lines]
     prep.set_part("help_with", "\n".join(lines))
     more = build_sheet(prep, catalogue("da"), large_print=less.large_print)
     try:
@@ -227,3 +230,27 @@ def test_questions_take_as_many_lines_as_typst_gives_them(seed, preparation):
         _follows_typst(more, less)
     except AssertionError as error:
         raise AssertionError(f"{error}, for {prep.questions!r}") from None
+
+
+@pytest.mark.parametrize("empty", range(1, 16))
+def test_empty_parts_take_the_room_typst_gives_them(empty, preparation):
+    """A part left empty prints lines to write on, and a smaller gap under them: every
+    choice of empty parts (a bit each) against all four written."""
+    keys = ("introduction", "important", "help_with", "so_that")
+    prep = preparation()
+    for key in keys:
+        prep.set_part(key, "Jeg vil gerne have hjælp.")
+    less = build_sheet(prep, catalogue("da"))
+    for bit, key in enumerate(keys):
+        if empty & (1 << bit):
+            prep.set_part(key, "")
+    _follows_typst(build_sheet(prep, catalogue("da")), less)
+
+
+@pytest.mark.parametrize("language", ["da", "en"])
+@pytest.mark.parametrize("large", [False, True], ids=["normal", "large"])
+def test_a_blank_sheets_meeting_lines_take_the_room_typst_gives_them(language, large):
+    """On a blank sheet the meeting's lines are blanks to fill in, further apart."""
+    sheet = build_blank_sheet(catalogue(language), large_print=large)
+    assert len(sheet.meeting) > 1
+    _follows_typst(sheet, dataclasses.replace(sheet, meeting=()))
