@@ -536,3 +536,98 @@ def test_the_listing_sweeps_away_a_guard_left_by_a_killed_program(store: Store) 
     store.list()
     assert not guard.exists()
     assert live.exists(), "a guard in use is left alone"
+
+
+class _Clock:
+    """The clock `locks` reads, moved on only by its own sleeps: waiting is counted in the
+    shipped seconds without a test waiting them out."""
+
+    def __init__(self) -> None:
+        self.start_wall = time.time()
+        self.elapsed = 0.0
+        self.sleeps: list[float] = []
+
+    def time(self) -> float:
+        return self.start_wall + self.elapsed
+
+    def monotonic(self) -> float:
+        return self.elapsed
+
+    def sleep(self, seconds: float) -> None:
+        self.sleeps.append(seconds)
+        self.elapsed += seconds
+
+
+@pytest.fixture
+def clock(monkeypatch: pytest.MonkeyPatch) -> _Clock:
+    fake = _Clock()
+    monkeypatch.setattr(locks, "time", fake)
+    return fake
+
+
+def _stale_lock_and_guard(tmp_path: Path, guard_holder: int) -> tuple[Path, Path, LockInfo]:
+    path = tmp_path / "x.lock"
+    stale = LockInfo(pid=_dead_pid(), host=hostname(), created_at=time.time() - 60)
+    path.write_bytes(stale.to_bytes())
+    guard = tmp_path / ".x.lock.guard"
+    holder = LockInfo(pid=guard_holder, host=hostname(), created_at=time.time())
+    guard.write_bytes(holder.to_bytes())
+    return path, guard, stale
+
+
+def test_a_stuck_programs_guard_is_waited_on_for_ten_seconds_then_set_aside(
+    tmp_path: Path, live_process: subprocess.Popen[bytes], clock: _Clock
+) -> None:
+    """Another program, running, holds the guard of a stale lock (it is setting the lock
+    aside): this one looks again every 20 ms. A guard held for GUARD_SECONDS (10 s) is
+    one its program will not finish with (stopped, or hung): then it is set aside and the
+    stale lock is taken over."""
+    path, guard, stale = _stale_lock_and_guard(tmp_path, live_process.pid)
+    clock.start_wall = time.time()  # this program comes after the guard was taken
+    lock = locks.acquire(path)
+    assert lock.took_over == stale and lock.info.pid == os.getpid()
+    assert 10.0 <= clock.elapsed <= 10.1, clock.elapsed
+    assert set(clock.sleeps) == {0.02}  # looked again soon, never slept long
+    assert not guard.exists()
+    lock.release()
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_running_programs_guard_older_than_ten_seconds_is_set_aside_at_once(
+    tmp_path: Path, live_process: subprocess.Popen[bytes], clock: _Clock
+) -> None:
+    path, guard, stale = _stale_lock_and_guard(tmp_path, live_process.pid)
+    old = time.time() - 10.5
+    os.utime(guard, (old, old))
+    lock = locks.acquire(path)
+    assert lock.took_over == stale
+    assert clock.sleeps == [0.02]  # not waited on: one look again, the guard gone
+    lock.release()
+
+
+def test_a_running_programs_young_guard_is_not_set_aside(
+    tmp_path: Path, live_process: subprocess.Popen[bytes], clock: _Clock
+) -> None:
+    """Nine and a half seconds: still in use (the listing's sweep leaves it too)."""
+    _, guard, _ = _stale_lock_and_guard(tmp_path, live_process.pid)
+    young = time.time() - 9.5
+    os.utime(guard, (young, young))
+    locks.sweep_stale(tmp_path)
+    assert guard.exists()
+    clock.elapsed = 1.0  # ten and a half seconds old
+    locks.sweep_stale(tmp_path)
+    assert not guard.exists()
+
+
+def test_a_lock_being_written_is_looked_at_five_times_in_a_quarter_second(
+    tmp_path: Path, clock: _Clock
+) -> None:
+    """An empty, young lock file is another program in the middle of writing it: five looks
+    50 ms apart, then "someone is there" rather than pushing in."""
+    path = tmp_path / "x.lock"
+    path.write_bytes(b"")
+    with pytest.raises(StoreError) as caught:
+        locks.acquire(path)
+    assert caught.value.key == "errors.locked_unknown"
+    assert clock.sleeps == [0.05] * 5
+    assert path.read_bytes() == b""
