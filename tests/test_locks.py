@@ -20,6 +20,7 @@ from peerprep.locks import FOREIGN_LOCK_SECONDS, LockedError, LockInfo, hostname
 from peerprep.model import Preparation
 from peerprep.store import Store
 from peerprep.words import catalogue
+from read_only import read_only
 
 PREP_ID = "20240101-120000-abcdef"
 
@@ -631,3 +632,20 @@ def test_a_lock_being_written_is_looked_at_five_times_in_a_quarter_second(
     assert caught.value.key == "errors.locked_unknown"
     assert clock.sleeps == [0.05] * 5
     assert path.read_bytes() == b""
+
+
+def test_listing_a_read_only_folder_with_a_killed_programs_lock_and_guard(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A write-protected USB stick that holds a killed program's lock and guard: the list
+    is read as ever, and the lock and guard stay until the stick can be written again."""
+    dead = _dead_pid()
+    lock = _write_lock(store, pid=dead, created_at=time.time() - 60)
+    guard = store.locks_dir / f".{PREP_ID}.lock.guard"
+    guard.write_bytes(LockInfo(pid=dead, host=hostname(), created_at=time.time()).to_bytes())
+    with read_only(store.root, monkeypatch):
+        for listing in (store.list(), store.newest(40)):
+            assert [p.id for p in listing.preparations] == [PREP_ID]
+        assert lock.exists() and guard.exists()
+    assert [p.id for p in store.list().preparations] == [PREP_ID]
+    assert not lock.exists() and not guard.exists()  # writable again: swept
