@@ -649,3 +649,28 @@ def test_listing_a_read_only_folder_with_a_killed_programs_lock_and_guard(
         assert lock.exists() and guard.exists()
     assert [p.id for p in store.list().preparations] == [PREP_ID]
     assert not lock.exists() and not guard.exists()  # writable again: swept
+
+
+def test_a_lock_renewed_in_the_moment_before_it_is_set_aside_stays(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another computer's lock, unrenewed for over 12 hours, looks left; in the moment
+    between this program's look and its guard, that computer renews it (touches it: the
+    same words, a new time). Under the guard the lock is looked at again, and stays."""
+    holder = _foreign_lock(store)
+    path = _lock_path(store)
+    old = time.time() - FOREIGN_LOCK_SECONDS - 60
+    os.utime(path, (old, old))
+    real_hold_guard = locks._hold_guard
+
+    def renewed_then_guard(lock_path: Path) -> tuple[Path, LockInfo] | None:
+        os.utime(path)  # the other computer's Lock.refresh
+        return real_hold_guard(lock_path)
+
+    monkeypatch.setattr(locks, "_hold_guard", renewed_then_guard)
+    with pytest.raises(LockedError) as refused:
+        store.lock(PREP_ID)
+    assert refused.value.holder == holder
+    assert locks.read(path) == holder
+    assert time.time() - path.stat().st_mtime < 60  # the renewed lock, in its place
+    assert [p.name for p in store.locks_dir.iterdir()] == [path.name]
