@@ -651,8 +651,9 @@ def test_listing_a_read_only_folder_with_a_killed_programs_lock_and_guard(
     assert not lock.exists() and not guard.exists()  # writable again: swept
 
 
+@pytest.mark.parametrize("by", ["taking the lock", "the listing's sweep"])
 def test_a_lock_renewed_in_the_moment_before_it_is_set_aside_stays(
-    store: Store, monkeypatch: pytest.MonkeyPatch
+    store: Store, monkeypatch: pytest.MonkeyPatch, by: str
 ) -> None:
     """Another computer's lock, unrenewed for over 12 hours, looks left; in the moment
     between this program's look and its guard, that computer renews it (touches it: the
@@ -668,9 +669,34 @@ def test_a_lock_renewed_in_the_moment_before_it_is_set_aside_stays(
         return real_hold_guard(lock_path)
 
     monkeypatch.setattr(locks, "_hold_guard", renewed_then_guard)
-    with pytest.raises(LockedError) as refused:
-        store.lock(PREP_ID)
-    assert refused.value.holder == holder
+    if by == "taking the lock":
+        with pytest.raises(LockedError) as refused:
+            store.lock(PREP_ID)
+        assert refused.value.holder == holder
+    else:
+        assert locks.sweep_stale(store.locks_dir) == 0  # none went
     assert locks.read(path) == holder
     assert time.time() - path.stat().st_mtime < 60  # the renewed lock, in its place
     assert [p.name for p in store.locks_dir.iterdir()] == [path.name]
+
+
+def test_a_stale_lock_cleared_by_another_program_in_the_moment_is_still_said(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A killed program's lock, removed by another program's listing between this
+    program's look and its guard: this program takes the lock, and still says whose it
+    was (the person is told the preparation was left open by a program that ended)."""
+    lock_path = _write_lock(store, pid=_dead_pid(), created_at=time.time() - 60)
+    stale = locks.read(lock_path)
+    real_hold_guard = locks._hold_guard
+
+    def cleared_then_guard(path: Path) -> tuple[Path, LockInfo] | None:
+        if lock_path.exists():
+            lock_path.unlink()  # another program's sweep, just now
+        return real_hold_guard(path)
+
+    monkeypatch.setattr(locks, "_hold_guard", cleared_then_guard)
+    lock = store.lock(PREP_ID)
+    assert lock.took_over == stale and lock.still_mine()
+    lock.release()
+    assert list(store.locks_dir.iterdir()) == []
