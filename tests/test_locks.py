@@ -20,6 +20,7 @@ from peerprep.locks import FOREIGN_LOCK_SECONDS, LockedError, LockInfo, hostname
 from peerprep.model import Preparation
 from peerprep.store import Store
 from peerprep.words import catalogue
+from read_only import read_only
 
 PREP_ID = "20240101-120000-abcdef"
 
@@ -536,3 +537,166 @@ def test_the_listing_sweeps_away_a_guard_left_by_a_killed_program(store: Store) 
     store.list()
     assert not guard.exists()
     assert live.exists(), "a guard in use is left alone"
+
+
+class _Clock:
+    """The clock `locks` reads, moved on only by its own sleeps: waiting is counted in the
+    shipped seconds without a test waiting them out."""
+
+    def __init__(self) -> None:
+        self.start_wall = time.time()
+        self.elapsed = 0.0
+        self.sleeps: list[float] = []
+
+    def time(self) -> float:
+        return self.start_wall + self.elapsed
+
+    def monotonic(self) -> float:
+        return self.elapsed
+
+    def sleep(self, seconds: float) -> None:
+        self.sleeps.append(seconds)
+        self.elapsed += seconds
+
+
+@pytest.fixture
+def clock(monkeypatch: pytest.MonkeyPatch) -> _Clock:
+    fake = _Clock()
+    monkeypatch.setattr(locks, "time", fake)
+    return fake
+
+
+def _stale_lock_and_guard(tmp_path: Path, guard_holder: int) -> tuple[Path, Path, LockInfo]:
+    path = tmp_path / "x.lock"
+    stale = LockInfo(pid=_dead_pid(), host=hostname(), created_at=time.time() - 60)
+    path.write_bytes(stale.to_bytes())
+    guard = tmp_path / ".x.lock.guard"
+    holder = LockInfo(pid=guard_holder, host=hostname(), created_at=time.time())
+    guard.write_bytes(holder.to_bytes())
+    return path, guard, stale
+
+
+def test_a_stuck_programs_guard_is_waited_on_for_ten_seconds_then_set_aside(
+    tmp_path: Path, live_process: subprocess.Popen[bytes], clock: _Clock
+) -> None:
+    """Another program, running, holds the guard of a stale lock (it is setting the lock
+    aside): this one looks again every 20 ms. A guard held for GUARD_SECONDS (10 s) is
+    one its program will not finish with (stopped, or hung): then it is set aside and the
+    stale lock is taken over."""
+    path, guard, stale = _stale_lock_and_guard(tmp_path, live_process.pid)
+    clock.start_wall = time.time()  # this program comes after the guard was taken
+    lock = locks.acquire(path)
+    assert lock.took_over == stale and lock.info.pid == os.getpid()
+    assert 10.0 <= clock.elapsed <= 10.1, clock.elapsed
+    assert set(clock.sleeps) == {0.02}  # looked again soon, never slept long
+    assert not guard.exists()
+    lock.release()
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_running_programs_guard_older_than_ten_seconds_is_set_aside_at_once(
+    tmp_path: Path, live_process: subprocess.Popen[bytes], clock: _Clock
+) -> None:
+    path, guard, stale = _stale_lock_and_guard(tmp_path, live_process.pid)
+    old = time.time() - 10.5
+    os.utime(guard, (old, old))
+    lock = locks.acquire(path)
+    assert lock.took_over == stale
+    assert clock.sleeps == [0.02]  # not waited on: one look again, the guard gone
+    lock.release()
+
+
+def test_a_running_programs_young_guard_is_not_set_aside(
+    tmp_path: Path, live_process: subprocess.Popen[bytes], clock: _Clock
+) -> None:
+    """Nine and a half seconds: still in use (the listing's sweep leaves it too)."""
+    _, guard, _ = _stale_lock_and_guard(tmp_path, live_process.pid)
+    young = time.time() - 9.5
+    os.utime(guard, (young, young))
+    locks.sweep_stale(tmp_path)
+    assert guard.exists()
+    clock.elapsed = 1.0  # ten and a half seconds old
+    locks.sweep_stale(tmp_path)
+    assert not guard.exists()
+
+
+def test_a_lock_being_written_is_looked_at_five_times_in_a_quarter_second(
+    tmp_path: Path, clock: _Clock
+) -> None:
+    """An empty, young lock file is another program in the middle of writing it: five looks
+    50 ms apart, then "someone is there" rather than pushing in."""
+    path = tmp_path / "x.lock"
+    path.write_bytes(b"")
+    with pytest.raises(StoreError) as caught:
+        locks.acquire(path)
+    assert caught.value.key == "errors.locked_unknown"
+    assert clock.sleeps == [0.05] * 5
+    assert path.read_bytes() == b""
+
+
+def test_listing_a_read_only_folder_with_a_killed_programs_lock_and_guard(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A write-protected USB stick that holds a killed program's lock and guard: the list
+    is read as ever, and the lock and guard stay until the stick can be written again."""
+    dead = _dead_pid()
+    lock = _write_lock(store, pid=dead, created_at=time.time() - 60)
+    guard = store.locks_dir / f".{PREP_ID}.lock.guard"
+    guard.write_bytes(LockInfo(pid=dead, host=hostname(), created_at=time.time()).to_bytes())
+    with read_only(store.root, monkeypatch):
+        for listing in (store.list(), store.newest(40)):
+            assert [p.id for p in listing.preparations] == [PREP_ID]
+        assert lock.exists() and guard.exists()
+    assert [p.id for p in store.list().preparations] == [PREP_ID]
+    assert not lock.exists() and not guard.exists()  # writable again: swept
+
+
+@pytest.mark.parametrize("by", ["taking the lock", "the listing's sweep"])
+def test_a_lock_renewed_in_the_moment_before_it_is_set_aside_stays(
+    store: Store, monkeypatch: pytest.MonkeyPatch, by: str
+) -> None:
+    """Another computer's lock, unrenewed for over 12 hours, looks left; in the moment
+    between this program's look and its guard, that computer renews it (touches it: the
+    same words, a new time). Under the guard the lock is looked at again, and stays."""
+    holder = _foreign_lock(store)
+    path = _lock_path(store)
+    old = time.time() - FOREIGN_LOCK_SECONDS - 60
+    os.utime(path, (old, old))
+    real_hold_guard = locks._hold_guard
+
+    def renewed_then_guard(lock_path: Path) -> tuple[Path, LockInfo] | None:
+        os.utime(path)  # the other computer's Lock.refresh
+        return real_hold_guard(lock_path)
+
+    monkeypatch.setattr(locks, "_hold_guard", renewed_then_guard)
+    if by == "taking the lock":
+        with pytest.raises(LockedError) as refused:
+            store.lock(PREP_ID)
+        assert refused.value.holder == holder
+    else:
+        assert locks.sweep_stale(store.locks_dir) == 0  # none went
+    assert locks.read(path) == holder
+    assert time.time() - path.stat().st_mtime < 60  # the renewed lock, in its place
+    assert [p.name for p in store.locks_dir.iterdir()] == [path.name]
+
+
+def test_a_stale_lock_cleared_by_another_program_in_the_moment_is_still_said(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A killed program's lock, removed by another program's listing between this
+    program's look and its guard: this program takes the lock, and still says whose it
+    was (the person is told the preparation was left open by a program that ended)."""
+    lock_path = _write_lock(store, pid=_dead_pid(), created_at=time.time() - 60)
+    stale = locks.read(lock_path)
+    real_hold_guard = locks._hold_guard
+
+    def cleared_then_guard(path: Path) -> tuple[Path, LockInfo] | None:
+        if lock_path.exists():
+            lock_path.unlink()  # another program's sweep, just now
+        return real_hold_guard(path)
+
+    monkeypatch.setattr(locks, "_hold_guard", cleared_then_guard)
+    lock = store.lock(PREP_ID)
+    assert lock.took_over == stale and lock.still_mine()
+    lock.release()
+    assert list(store.locks_dir.iterdir()) == []

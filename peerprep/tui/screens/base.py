@@ -81,6 +81,20 @@ class Worded:
         screen = cast(Screen, self)
         return screen.is_attached and screen in screen.app.screen_stack
 
+    @property
+    def closed_before_built(self) -> bool:
+        """Whether the screen was closed before Textual built it (its Mount came after).
+
+        Textual builds a screen a moment after it is put on, and mounts nothing into a
+        screen it is already removing (textual/widget.py, ``Widget.mount`` while
+        ``_pruning``). A screen taken off again in that moment (F6 then Escape faster than
+        a screen is built, under load) is composed after the preparation it shows may
+        have been closed, and gets its Mount with no widgets in it: building or filling it
+        in then crashed the program (``NoMatches '#answer'``,
+        tests/tui/test_closed_at_once.py). Such a screen builds nothing.
+        """
+        return not self.is_shown
+
     def fit_size(self) -> None:
         """Mark the screen "-short" or "-narrow" for the stylesheets (see SHORT_BELOW)."""
         screen = cast(Screen, self)
@@ -107,6 +121,8 @@ class PeerScreen(Worded, Screen[None]):
     help_topic: str | None = None  # what F1 explains here (tui.help.topic.<topic>)
 
     def compose(self) -> ComposeResult:
+        if self.closed_before_built:  # what it would show may be closed too (the preparation)
+            return
         yield from self.peer_app.compose_banner()
         yield from self.compose_body()
         yield KeysFooter()
@@ -117,6 +133,8 @@ class PeerScreen(Worded, Screen[None]):
     def on_mount(self) -> None:
         # Textual itself calls the on_mount of every class along the MRO, so a screen
         # does not write its own (nor call this one): it fills in after_build().
+        if self.closed_before_built:
+            return
         self.fit_size()
         self.localize_keys()
         self.refresh_bindings()
@@ -124,7 +142,8 @@ class PeerScreen(Worded, Screen[None]):
 
     async def recompose(self) -> None:
         await super().recompose()
-        self.after_build()
+        if not self.closed_before_built:  # Textual rebuilds nothing in a closed screen
+            self.after_build()
 
     def after_build(self) -> None:
         """What compose cannot do (focus, widgets filled from the model): runs after the
@@ -175,6 +194,8 @@ class PeerDialog(Worded, ModalScreen[ResultT], Generic[ResultT]):
     ]
 
     def on_mount(self) -> None:
+        if self.closed_before_built:
+            return
         self.fit_size()
         localize(self, self.cat)
         self.mount(KeysFooter())  # F1 first, as on every screen (widgets.keys_footer)
