@@ -700,3 +700,15 @@ def test_a_stale_lock_cleared_by_another_program_in_the_moment_is_still_said(
     assert lock.took_over == stale and lock.still_mine()
     lock.release()
     assert list(store.locks_dir.iterdir()) == []
+
+
+def test_a_guard_that_cannot_be_made_says_why_and_where(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The folder turned write-protected between the lock's look and its guard (a USB
+    stick's switch): the error names the reason and the place, as every store error does."""
+    _write_lock(store, pid=_dead_pid(), created_at=time.time() - 60)
+    with read_only(store.root, monkeypatch), pytest.raises(StoreError) as caught:
+        locks._hold_guard(_lock_path(store))
+    assert caught.value.key == "errors.read_only"
+    assert caught.value.values["path"].startswith(str(store.locks_dir))
