@@ -70,6 +70,7 @@ def test_a_lock_names_this_program_and_goes_on_release(store: Store) -> None:
     data = json.loads(lock.path.read_text(encoding="utf-8"))
     assert data["pid"] == os.getpid() and data["host"] == hostname()
     assert store.lock_holder(PREP_ID) == lock.info
+    assert lock.took_over is None  # no one had it: nothing to tell the person
     lock.release()
     assert not lock.path.exists()
     assert store.lock_holder(PREP_ID) is None
@@ -206,6 +207,8 @@ def test_the_same_program_may_lock_twice_and_the_first_lock_stays(store: Store) 
     first = store.lock(PREP_ID)
     second = store.lock(PREP_ID)
     assert second.reentrant and second.info == first.info
+    assert second.path == first.path and second.still_mine()
+    second.refresh()
     second.release()
     assert first.path.exists()
     first.release()
@@ -712,3 +715,14 @@ def test_a_guard_that_cannot_be_made_says_why_and_where(
         locks._hold_guard(_lock_path(store))
     assert caught.value.key == "errors.read_only"
     assert caught.value.values["path"].startswith(str(store.locks_dir))
+
+
+def test_a_lock_in_a_write_protected_folder_says_why_and_where(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store.locks_dir.mkdir(parents=True, exist_ok=True)
+    with read_only(store.root, monkeypatch), pytest.raises(StoreError) as caught:
+        store.lock(PREP_ID)
+    assert caught.value.key == "errors.read_only"
+    assert caught.value.values["path"].startswith(str(store.locks_dir))
+    assert list(store.locks_dir.iterdir()) == []
