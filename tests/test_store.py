@@ -214,6 +214,8 @@ def test_folders_are_0700_and_files_0600(store: Store) -> None:
     assert _mode(store.quarantine_dir) == 0o700
     assert _mode(path) == 0o600
     assert _mode(lock.path) == 0o600
+    [put_aside] = store.quarantined_files()  # the broken file, written 0666 by hand
+    assert _mode(put_aside) == 0o600
     lock.release()
 
 
