@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from read_only import read_only
 
 from peerprep import locks
 from peerprep.errors import StoreError
@@ -20,7 +21,6 @@ from peerprep.locks import FOREIGN_LOCK_SECONDS, LockedError, LockInfo, hostname
 from peerprep.model import Preparation
 from peerprep.store import Store
 from peerprep.words import catalogue
-from read_only import read_only
 
 PREP_ID = "20240101-120000-abcdef"
 
@@ -70,6 +70,7 @@ def test_a_lock_names_this_program_and_goes_on_release(store: Store) -> None:
     data = json.loads(lock.path.read_text(encoding="utf-8"))
     assert data["pid"] == os.getpid() and data["host"] == hostname()
     assert store.lock_holder(PREP_ID) == lock.info
+    assert lock.took_over is None  # no one had it: nothing to tell the person
     lock.release()
     assert not lock.path.exists()
     assert store.lock_holder(PREP_ID) is None
@@ -206,6 +207,8 @@ def test_the_same_program_may_lock_twice_and_the_first_lock_stays(store: Store) 
     first = store.lock(PREP_ID)
     second = store.lock(PREP_ID)
     assert second.reentrant and second.info == first.info
+    assert second.path == first.path and second.still_mine()
+    second.refresh()
     second.release()
     assert first.path.exists()
     first.release()
@@ -700,3 +703,89 @@ def test_a_stale_lock_cleared_by_another_program_in_the_moment_is_still_said(
     assert lock.took_over == stale and lock.still_mine()
     lock.release()
     assert list(store.locks_dir.iterdir()) == []
+
+
+def test_a_guard_that_cannot_be_made_says_why_and_where(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The folder turned write-protected between the lock's look and its guard (a USB
+    stick's switch): the error names the reason and the place, as every store error does."""
+    _write_lock(store, pid=_dead_pid(), created_at=time.time() - 60)
+    with read_only(store.root, monkeypatch), pytest.raises(StoreError) as caught:
+        locks._hold_guard(_lock_path(store))
+    assert caught.value.key == "errors.read_only"
+    assert caught.value.values["path"].startswith(str(store.locks_dir))
+
+
+def test_a_lock_in_a_write_protected_folder_says_why_and_where(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store.locks_dir.mkdir(parents=True, exist_ok=True)
+    with read_only(store.root, monkeypatch), pytest.raises(StoreError) as caught:
+        store.lock(PREP_ID)
+    assert caught.value.key == "errors.read_only"
+    assert caught.value.values["path"].startswith(str(store.locks_dir))
+    assert list(store.locks_dir.iterdir()) == []
+
+
+def test_the_sweep_counts_the_locks_it_removed(
+    store: Store, live_process: subprocess.Popen[bytes], tmp_path: Path
+) -> None:
+    assert locks.sweep_stale(tmp_path / "no such folder") == 0
+    _write_lock(store, pid=_dead_pid(), created_at=time.time() - 60)
+    for name in ("20240101-120000-bbbbbb", "20240101-120000-cccccc"):
+        info = {"pid": _dead_pid() if "bbb" in name else live_process.pid, "host": hostname(),
+                "created_at": time.time()}  # fmt: skip
+        (store.locks_dir / f"{name}.lock").write_text(json.dumps(info), encoding="utf-8")
+    assert locks.sweep_stale(store.locks_dir) == 2  # the two killed programs' locks
+    assert [p.name for p in store.locks_dir.iterdir()] == ["20240101-120000-cccccc.lock"]
+
+
+def test_a_lock_that_changes_at_every_look_is_given_up_after_five(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each time this program would set a left lock aside, another left lock is in its
+    place (a program that keeps starting and dying): after five looks it says someone is
+    there, rather than going round for ever."""
+    path = _write_lock(store, pid=_dead_pid(), created_at=time.time() - 60)
+    real_hold_guard = locks._hold_guard
+    taken: list[int] = []
+
+    def changed_then_guard(lock_path: Path) -> tuple[Path, LockInfo] | None:
+        taken.append(1)
+        if len(taken) > 20:
+            raise AssertionError("looked at the lock for ever")
+        other = LockInfo(pid=_dead_pid(), host=hostname(), created_at=time.time() - 60)
+        path.write_bytes(other.to_bytes())
+        return real_hold_guard(lock_path)
+
+    monkeypatch.setattr(locks, "_hold_guard", changed_then_guard)
+    with pytest.raises(StoreError) as caught:
+        store.lock(PREP_ID)
+    assert caught.value.key == "errors.locked_unknown"
+    assert len(taken) == 5
+
+
+def test_refresh_never_renews_a_lock_another_program_took(store: Store) -> None:
+    lock = store.lock(PREP_ID)
+    other = LockInfo(pid=_dead_pid(), host="afdelingens-pc", created_at=time.time() - 60)
+    lock.path.write_bytes(other.to_bytes())  # taken over from another computer, say
+    old = time.time() - 3600
+    os.utime(lock.path, (old, old))
+    lock.refresh()
+    assert lock.path.stat().st_mtime == pytest.approx(old)
+    lock.release()
+    assert locks.read(lock.path) == other  # and not removed either
+
+
+def test_an_empty_guard_being_written_is_left_alone_then_swept(tmp_path: Path) -> None:
+    """A guard is created, then written (where there are no hard links): an empty young one
+    is in use; an empty one left for longer than a lock's grace was abandoned."""
+    guard = tmp_path / ".x.lock.guard"
+    guard.write_bytes(b"")
+    locks.sweep_stale(tmp_path)
+    assert guard.exists()
+    old = time.time() - locks.GUARD_SECONDS - 1
+    os.utime(guard, (old, old))
+    locks.sweep_stale(tmp_path)
+    assert not guard.exists()

@@ -214,6 +214,8 @@ def test_folders_are_0700_and_files_0600(store: Store) -> None:
     assert _mode(store.quarantine_dir) == 0o700
     assert _mode(path) == 0o600
     assert _mode(lock.path) == 0o600
+    [put_aside] = store.quarantined_files()  # the broken file, written 0666 by hand
+    assert _mode(put_aside) == 0o600
     lock.release()
 
 
@@ -299,6 +301,8 @@ def test_an_unreadable_file_is_put_aside_and_the_rest_still_listed(store: Store,
     for language in ("da", "en"):
         text = catalogue(language).text(item.reason, **item.values)
         assert text and "{" not in text
+    if name == "bad_field":  # the file's own word, quoted: not English in a Danish sentence
+        assert catalogue("da").text(item.reason, **item.values).startswith("feltet »language«")
     assert store.list().quarantined == [], "reported once: it is no longer in the way"
 
 

@@ -53,6 +53,8 @@ _ARGPARSE_KEYS = {
     "expected one argument": "argparse.one_argument",
     "ambiguous option: %(option)s could match %(matches)s": "argparse.ambiguous",
     "ignored explicit argument %r": "argparse.explicit",
+    "not allowed with argument %s": "argparse.not_allowed",
+    "one of the arguments %s is required": "argparse.one_required",
 }
 
 

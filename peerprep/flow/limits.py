@@ -66,6 +66,21 @@ def limit_of(field: str) -> int:
     return FIELD_LIMITS[field]
 
 
+def room_of(field: str) -> str | None:
+    """The room of the preparation's wizard where `field` is written: "meeting" for the
+    title and the meeting's fields, a part's key for its words ("statement.important" ->
+    "important"), "questions"; None for a field written elsewhere (the notes after the
+    meeting) or no field at all. Where "Stay and fix it" takes the person."""
+    head, _, tail = field.partition(".")
+    if field == "title" or (head == "meeting" and field in FIELD_LIMITS):
+        return "meeting"
+    if head == "statement" and tail in PART_KEYS:
+        return tail
+    if field == "questions":
+        return "questions"
+    return None
+
+
 @dataclass(frozen=True)
 class Room:
     """How full a field is: `used` of `limit` characters."""

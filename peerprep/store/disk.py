@@ -27,12 +27,14 @@ from peerprep import locks
 from peerprep.errors import StoreError, UnreadableError
 from peerprep.fileformat import MAX_FILE_BYTES, decode, encode
 from peerprep.files import (
+    FILE_MODE,
     DiskError,
     NotARegularFile,
     TooLarge,
     atomic_write,
     clean_stale_temps,
     ensure_private_dir,
+    make_private,
     read_regular_file,
     reason_key,
 )
@@ -316,6 +318,9 @@ class Store:
             if isinstance(error, FileNotFoundError):
                 raise _Vanished() from error
             raise StoreError(reason_key(error), path=str(path)) from error
+        # It keeps its mode in the move: a file put into the folder by hand (0644, say)
+        # is made private like every file the program keeps (docs/format.md).
+        make_private(target, FILE_MODE)
         return Quarantined(original=path, moved_to=target, reason=reason, values=dict(values))
 
     def quarantined_files(self) -> builtins.list[Path]:

@@ -375,11 +375,14 @@ class PeerprepApp(
         if any(isinstance(s, UnsavedWordsDialog) for s in self.screen_stack):
             return
 
+        words = self.session.unsaved_words()
+
         def answered(answer: str | None) -> None:
             if answer == "leave":
                 leave()
+            elif words:  # stay and fix it: where the first of them is written
+                self.show_field(words[0][0])
 
-        words = self.session.unsaved_words()
         kept = {field: self.session.kept_instead(field.rsplit(".", 1)[-1]) for field, _ in words}
         self.push_screen(UnsavedWordsDialog(words, kept), answered)
 

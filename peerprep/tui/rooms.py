@@ -42,21 +42,40 @@ class Rooms:
 
         return StepScreen(room)
 
-    def go_to(self: PeerprepApp, room: str, *, back_to: str | None = None) -> None:
+    def go_to(
+        self: PeerprepApp, room: str, *, back_to: str | None = None, focus: str | None = None
+    ) -> None:
         """Show one room of the wizard, replacing the wizard room on top (if any).
 
         `back_to`: the room Escape returns to from there, when it is not the room before
-        (a part opened from the review goes back to the review)."""
+        (a part opened from the review goes back to the review). `focus`: the field (a
+        path in the file, flow.limits) that has the focus once the room is built."""
         if room not in WIZARD:
             raise ValueError(room)
         self.commit_screens()
         self.save_in_background()
         screen = self.wizard_screen(room)
         screen.back_to = back_to  # type: ignore[attr-defined]
+        screen.focus_on = focus  # type: ignore[attr-defined]
         if len(self.screen_stack) > 1 and getattr(self.screen, "room", None) is not None:
             self.switch_screen(screen)
         else:
             self.push_screen(screen)
+
+    def show_field(self: PeerprepApp, field: str) -> None:
+        """Put the focus into `field` (a path in the file, flow.limits) in its room of the
+        wizard: the room in front, or that room opened. "Stay and fix it" in the dialog
+        about words that would be lost takes the person there. Nothing for a field
+        outside the wizard: it is on the screen the person is on."""
+        from peerprep.flow.limits import room_of
+
+        room = room_of(field)
+        if room is None or self.session.prep is None:
+            return
+        if getattr(self.screen, "room", None) == room:
+            self.screen.focus_field(field)  # type: ignore[attr-defined]
+        else:
+            self.go_to(room, focus=field)
 
     def go_home(self: PeerprepApp) -> None:
         """Leave the preparation (saved and unlocked) and show the list; first asks when

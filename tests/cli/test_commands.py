@@ -179,7 +179,15 @@ USAGE_ERRORS = [
     ["--data-dir"],
     ["where", "extra"],
     ["--la", "en", "list"],  # no abbreviations
+    ["export", "--blank", "--latest"],  # two ways of saying which: one at a time
+    ["export", "20240101-120000-abcdef", "--blank"],
+    ["read", "--latest", "20240101-120000-abcdef"],
 ]
+# argparse's own English words, in none of its messages a Danish person reads.
+ARGPARSE_ENGLISH = {
+    *("argument", "arguments", "allowed", "required", "expected", "invalid", "choice"),
+    *("unrecognized", "ambiguous", "ignored", "explicit", "following"),
+}
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -198,6 +206,17 @@ def test_usage_errors_exit_2_with_one_line(
     assert "peerprep --help" in line
 
 
+@pytest.mark.parametrize("argv", USAGE_ERRORS, ids=[" ".join(a) for a in USAGE_ERRORS])
+def test_no_english_is_left_in_a_danish_usage_error(
+    capsys: pytest.CaptureFixture[str], argv: list[str]
+) -> None:
+    """A newcomer read "(--latest: not allowed with argument --blank)" in Danish."""
+    danish = argv if argv[0] == "--lang" else ["--lang", "da", *argv]
+    _code, _out, err = _run(capsys, *danish)
+    words = set(re.findall(r"[a-z]+", err.lower()))
+    assert not words & ARGPARSE_ENGLISH, err
+
+
 def test_usage_error_details_are_translated(capsys: pytest.CaptureFixture[str]) -> None:
     _code, _out, err = _run(capsys, "--lang", "da", "show")
     assert "der mangler: ID" in err
@@ -205,6 +224,8 @@ def test_usage_error_details_are_translated(capsys: pytest.CaptureFixture[str]) 
     assert "'bogus' findes ikke" in err and "KOMMANDO" in err
     _code, _out, err = _run(capsys, "--lang", "en", "list", "--nope")
     assert "not known: --nope" in err
+    _code, _out, err = _run(capsys, "--lang", "da", "export", "--blank", "--latest")
+    assert "--latest: kan ikke stå sammen med --blank" in err
 
 
 # --- list ----------------------------------------------------------------------------------

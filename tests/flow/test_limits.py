@@ -15,6 +15,7 @@ from peerprep.flow.limits import (
     limit_of,
     one_line,
     room,
+    room_of,
 )
 from peerprep.model import NOTE_MAX, PART_MAX, QUESTION_MAX, SHORT_MAX, TITLE_MAX, Preparation
 from peerprep.store import Store
@@ -83,3 +84,23 @@ def test_leaving_with_leftovers_or_an_unread_date_is_unsaved(data_dir: Path) -> 
     session.close()
     session.new("da")
     assert session.unsaved_words() == []
+
+
+@pytest.mark.parametrize(
+    ("field", "room"),
+    [
+        ("title", "meeting"),
+        ("meeting.date", "meeting"),
+        ("meeting.time", "meeting"),
+        ("meeting.place", "meeting"),
+        ("statement.introduction", "introduction"),
+        ("statement.so_that", "so_that"),
+        ("questions", "questions"),
+        ("after_meeting.agreed", None),
+        ("statement.nothing", None),
+        ("meeting.nothing", None),
+        ("", None),
+    ],
+)
+def test_the_room_where_a_field_is_written(field: str, room: str | None) -> None:
+    assert room_of(field) == room

@@ -19,6 +19,7 @@ from peerprep.tui.screens.step import StepScreen
 from peerprep.words import catalogue
 
 from .helpers import SIZE, filled
+from .screen import frame, readable, wait_shown
 
 DA = catalogue("da")
 
@@ -208,3 +209,28 @@ async def test_with_a_printer_the_dialog_offers_to_print(
         tick = app.screen.query_one("#print", Checkbox)
         assert tick.display and not tick.disabled
         assert not app.screen.query_one("#printer", Static).display
+
+
+@pytest.mark.parametrize("size", [(80, 24), (80, 15), (40, 15)])
+async def test_f1_shows_its_words_on_a_short_terminal_too(make_app, store: Store, size) -> None:
+    """A short terminal hides the paragraph that explains a screen ("F1 has it"); in F1's
+    help those paragraphs are the point, and are there at every size, page by page."""
+    filled(store, introduction="Jeg hedder Åse.")
+    app = make_app()
+    async with app.run_test(size=size) as pilot:
+        await wait_shown(pilot, "Åse")
+        await pilot.press("f1")
+        first = await wait_shown(pilot, DA.text("tui.help.here"))
+        here = DA.text("tui.help.topic.home")
+        assert readable(first.splitlines()).find(here.split(".")[0]) >= 0, first
+        seen = readable(first.splitlines())
+        shown = first
+        for _ in range(200):  # down through all of it, as a person reads it, to its end
+            await pilot.press("down", "down", "down", "down")
+            before, shown = shown, "\n".join(frame(app))
+            if shown == before:
+                break
+            seen += " " + readable(shown.splitlines())
+        for words in (here, DA.text("tui.help.intro")):
+            for sentence in words.split(". "):
+                assert sentence.split(",")[0].rstrip(".") in seen, sentence

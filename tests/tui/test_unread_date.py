@@ -151,3 +151,32 @@ async def test_going_on_says_exactly_what_is_not_kept(make_app, store) -> None:
         app.screen.query_one("#time").focus()
         await pilot.press(*"kl 99", "f6")
         await wait_shown(pilot, "»blabla« og »kl 99« er ikke gemt, for de kan ikke læses.")
+
+
+@pytest.mark.parametrize("size", SMALL_AND_STANDARD, ids=SIZE_IDS[:2])
+async def test_stay_and_fix_it_takes_the_person_to_the_time(make_app, store, size) -> None:
+    """A newcomer typed "25" as the time, went on to the review and quit: "Bliv og ret
+    det" closed the dialog and left them on the review, to find the field themselves.
+    Now staying opens the meeting with the cursor in the time, as it was typed."""
+    prep = _saved_with_a_date(store)
+    app = make_app("open", prep.id)
+    async with app.run_test(size=size) as pilot:
+        app.go_to("meeting")
+        await wait_shown(pilot, DA.text("tui.meeting.time"))
+        app.screen.query_one("#time").value = ""
+        app.screen.query_one("#time").focus()
+        await pilot.press(*"25", "tab")
+        app.go_to("review")
+        await wait_shown(pilot, "ikke tiden")  # "Alt er gemt, men ikke tiden"
+        await pilot.press("ctrl+q")
+        await wait_shown(pilot, DA.text("tui.unsaved.stay"))
+        await pilot.press("escape")  # stay
+        await wait_shown(pilot, DA.text("tui.meeting.heading"))
+        await pilot.pause(0.2)
+        focused = app.screen.focused
+        assert focused is not None and getattr(focused, "field", None) == "meeting.time"
+        assert focused.value == "25"
+        await pilot.press("end", "backspace", "backspace", *"10.45", "tab")  # fixed there
+        await wait_shown(pilot, "den 24. december klokken 10:45", exact=True)
+        top = await wait_shown(pilot, "Gemt kl.")
+        assert "ikke tiden" not in top.splitlines()[0]

@@ -119,6 +119,7 @@ class PeerScreen(Worded, Screen[None]):
 
     room: str | None = None  # set by the wizard's rooms (meeting, the parts, ...)
     help_topic: str | None = None  # what F1 explains here (tui.help.topic.<topic>)
+    focus_on: str | None = None  # the field to have the focus once built (Rooms.go_to)
 
     def compose(self) -> ComposeResult:
         if self.closed_before_built:  # what it would show may be closed too (the preparation)
@@ -139,6 +140,8 @@ class PeerScreen(Worded, Screen[None]):
         self.localize_keys()
         self.refresh_bindings()
         self.after_build()
+        if self.focus_on is not None:
+            self.focus_field(self.focus_on)
 
     async def recompose(self) -> None:
         await super().recompose()
@@ -148,6 +151,14 @@ class PeerScreen(Worded, Screen[None]):
     def after_build(self) -> None:
         """What compose cannot do (focus, widgets filled from the model): runs after the
         first build and after every rebuild (a new language)."""
+
+    def focus_field(self, field: str) -> None:
+        """Give the focus to the text field for `field` (its path in the file, as every
+        field of ours names it: tui.widgets.fields), if it is on this screen."""
+        for widget in self.query(Widget):
+            if getattr(widget, "field", None) == field and widget.focusable:
+                widget.focus()
+                return
 
     def localize_keys(self) -> None:
         """The words of this screen's keys, in the person's language."""
