@@ -57,7 +57,12 @@ OWN_TESTS: dict[str, list[str]] = {
     "locks": ["tests/test_locks.py", "tests/test_time_windows.py", "tests/test_store.py"],
     "store": ["tests/test_store.py", "tests/test_store_promises.py"],
     "machine": ["tests/test_ward_computer.py"],
-    "plain_input": ["tests/test_plain_input.py"],
+    "plain_input": [  # the quick ones first: pytest stops at the first failure (-x)
+        "tests/plain/test_plain_answers.py",
+        "tests/plain/test_plain_commands.py",
+        "tests/test_plain.py",
+        "tests/test_plain_input.py",
+    ],
     "editing": [
         "tests/flow/test_autosave.py",
         "tests/flow/test_editing.py",
