@@ -569,13 +569,19 @@ def clock(monkeypatch: pytest.MonkeyPatch) -> _Clock:
     return fake
 
 
-def _stale_lock_and_guard(tmp_path: Path, guard_holder: int) -> tuple[Path, Path, LockInfo]:
+def _stale_lock_and_guard(
+    tmp_path: Path, guard_holder: int, *, guard_age: float = 0.0
+) -> tuple[Path, Path, LockInfo]:
+    """A killed program's lock, and its guard held by `guard_holder` for `guard_age` s."""
     path = tmp_path / "x.lock"
     stale = LockInfo(pid=_dead_pid(), host=hostname(), created_at=time.time() - 60)
     path.write_bytes(stale.to_bytes())
     guard = tmp_path / ".x.lock.guard"
     holder = LockInfo(pid=guard_holder, host=hostname(), created_at=time.time())
     guard.write_bytes(holder.to_bytes())
+    if guard_age:
+        taken = time.time() - guard_age
+        os.utime(guard, (taken, taken))
     return path, guard, stale
 
 
@@ -600,9 +606,7 @@ def test_a_stuck_programs_guard_is_waited_on_for_ten_seconds_then_set_aside(
 def test_a_running_programs_guard_older_than_ten_seconds_is_set_aside_at_once(
     tmp_path: Path, live_process: subprocess.Popen[bytes], clock: _Clock
 ) -> None:
-    path, guard, stale = _stale_lock_and_guard(tmp_path, live_process.pid)
-    old = time.time() - 10.5
-    os.utime(guard, (old, old))
+    path, _, stale = _stale_lock_and_guard(tmp_path, live_process.pid, guard_age=10.5)
     lock = locks.acquire(path)
     assert lock.took_over == stale
     assert clock.sleeps == [0.02]  # not waited on: one look again, the guard gone
@@ -613,9 +617,7 @@ def test_a_running_programs_young_guard_is_not_set_aside(
     tmp_path: Path, live_process: subprocess.Popen[bytes], clock: _Clock
 ) -> None:
     """Nine and a half seconds: still in use (the listing's sweep leaves it too)."""
-    _, guard, _ = _stale_lock_and_guard(tmp_path, live_process.pid)
-    young = time.time() - 9.5
-    os.utime(guard, (young, young))
+    _, guard, _ = _stale_lock_and_guard(tmp_path, live_process.pid, guard_age=9.5)
     locks.sweep_stale(tmp_path)
     assert guard.exists()
     clock.elapsed = 1.0  # ten and a half seconds old

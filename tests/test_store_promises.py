@@ -196,3 +196,49 @@ def test_a_file_put_aside_is_named_by_its_name_and_the_moment(
         "20240101-000000-000000.20260324-090507-3.json",
         "20240101-000000-000000.20260324-090507-4.json",
     ]
+
+
+# --- what the person is told when a file cannot be removed or read --------------------------
+
+
+def test_a_preparation_on_a_write_protected_stick_cannot_be_deleted_and_says_where(
+    data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from read_only import read_only
+
+    store = Store(data_dir)
+    prep = Preparation.new("da")
+    store.save(prep)
+    path = store.path_of(prep.id)
+    with read_only(store.root, monkeypatch):
+        with pytest.raises(StoreError) as refused:
+            store.delete(prep.id)
+        assert (refused.value.key, refused.value.values) == (
+            "errors.cannot_delete", {"path": str(path)}
+        )  # fmt: skip
+        with pytest.raises(StoreError) as wiped:
+            store.wipe()
+        assert wiped.value.key == "errors.cannot_delete"
+        assert wiped.value.values["path"].startswith(str(store.root))
+    assert store.load(prep.id).id == prep.id  # nothing went
+
+
+def test_a_broken_file_asked_for_by_id_is_named_and_put_aside(data_dir: Path) -> None:
+    from peerprep.errors import UnreadableError
+
+    store = Store(data_dir)
+    prep = Preparation.new("da")
+    path = store.save(prep)
+    path.write_bytes(b"{ not json")
+    with pytest.raises(UnreadableError) as caught:
+        store.load(prep.id)
+    [moved] = store.quarantined_files()
+    assert caught.value.key == "errors.quarantined"
+    assert caught.value.values == {"name": path.name, "path": str(moved)}
+    assert moved.read_bytes() == b"{ not json"
+
+
+def test_a_first_look_at_an_empty_folder_finds_nothing(data_dir: Path) -> None:
+    for store in (Store(data_dir), MemoryStore()):
+        first = store.newest(40)
+        assert first.preparations == [] and first.quarantined == []

@@ -80,6 +80,8 @@ def _follows_typst(sheet) -> None:
         assert estimate.size == real.size
         assert estimate.second_page == (not real.one_page)
         assert estimate.notes == real.notes
+        if estimate.second_page:  # and as many pages as typst makes
+            assert estimate.pages == pdf.page_count(pdf.render(sheet))
 
 
 @pytest.mark.parametrize("seed", range(12))
@@ -144,6 +146,29 @@ def test_fill_ratio_grows_with_the_answers(preparation, empty):
     assert 0 < short < longer
     assert short < 1  # a normal statement fits at the comfortable size
     assert fit.estimate(build_sheet(empty(), cat)).size == SIZES[0]
+
+
+@pytest.mark.parametrize(("repeat", "size"), [(9, 9.5), (14, 8.0)])
+def test_the_first_size_that_fits_is_chosen_as_typst_does(preparation, repeat, size):
+    """Not the comfortable size, not the floor: the first size at which it fits."""
+    sheet = build_sheet(preparation(repeat=repeat), catalogue("da"))
+    estimate = fit.estimate(sheet)
+    assert estimate.size == size == pdf.measure(sheet).size
+    assert not estimate.second_page and estimate.pages == 1
+
+
+@pytest.mark.parametrize("large", [False, True], ids=["normal", "large"])
+def test_pages_of_a_long_sheet_with_an_empty_notes_box(preparation, large):
+    """Four full parts: many pages, and the empty box where the answers end."""
+    prep = preparation()
+    extra = " Jeg vil gerne fortælle lidt mere om hvordan jeg har det i hverdagen." * 60
+    for key in ("introduction", "important", "help_with", "so_that"):
+        prep.set_part(key, (prep.statement.get(key) + extra)[:5000])
+    sheet = build_sheet(prep, catalogue("da"), large_print=large)
+    assert not fit.notes_hold_words(sheet)
+    estimate = fit.estimate(sheet)
+    assert estimate.second_page and estimate.pages == (9 if large else 5)
+    assert estimate.pages == pdf.page_count(pdf.render(sheet))
 
 
 def test_estimate_says_smaller_then_second_page(preparation):

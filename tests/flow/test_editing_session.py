@@ -267,6 +267,7 @@ def test_a_failed_save_says_why_and_the_next_one_writes_everything(
     session.set_part("introduction", "ord der ikke må gå tabt")
     state = session.save_now()
     assert state.kind == "failed" and state.error_key == key and state.at is not None
+    assert state.values == {"path": "/x" if isinstance(error, StoreError) else ""}  # said whole
     assert session.dirty
     assert session.close().kind == "failed"  # nothing let go: the words are only here
     assert session.prep is prep and store.lock_holder(prep.id) is not None
@@ -328,3 +329,74 @@ def test_deleting_another_keeps_the_open_one(store: Store) -> None:
     assert session.prep is not None and session.prep.id == mine.id
     assert store.lock_holder(mine.id) is not None
     session.close()
+
+
+# --- what the status line and the dialog about unsaved words are told --------------------------
+
+
+def test_a_date_or_time_that_cannot_be_read_is_named_with_what_is_kept(store: Store) -> None:
+    from peerprep.flow.meeting_when import set_when
+    from peerprep.words import catalogue
+
+    session = EditingSession(store)
+    assert session.kept_instead("date") is None  # nothing open: nothing kept
+    prep = session.new("da")
+    assert set_when(session, "24.12.2026", "10.30", catalogue("da")) is None
+    set_when(session, "24.12.2026", "25", catalogue("da"))
+    assert session.unsaved_words() == [("meeting.time", "25")]
+    assert session.status().unread == ("time",)
+    assert str(session.kept_instead("time")) == "10:30:00"  # what the file still holds
+    assert session.kept_instead("no such field") is None
+    assert prep.meeting.time is not None
+
+
+def test_newer_words_while_a_save_runs_are_said_as_not_saved_yet(store: Store) -> None:
+    session = EditingSession(store)
+    session.new("da")
+    session.set_part("introduction", "Jeg hedder Åse.")
+    session.save_now()
+    at = session.state.at
+    session.state = SaveState("saving", at)  # a save in its thread ...
+    session.set_part("introduction", "Jeg hedder Åse og bor på Ærø.")  # ... and more typed
+    status = session.status()
+    assert status.kind == "pending" and status.at == at
+
+
+def test_the_same_snapshot_is_written_once(data_dir: Path) -> None:
+    class Counting(Store):
+        saves = 0
+
+        def save(self, prep: Preparation) -> Path:
+            Counting.saves += 1
+            return super().save(prep)
+
+    session = EditingSession(Counting(data_dir))
+    session.new("da")
+    session.set_part("introduction", "ord")
+    snap = session.snapshot()
+    assert snap is not None
+    session.write(snap)
+    session.write(snap)  # two threads handed the same snapshot
+    assert Counting.saves == 1
+
+
+def test_taking_over_reads_the_newest_words_and_holds_the_lock(store: Store) -> None:
+    """Open on another computer (its lock young), then closed there: taken over."""
+    prep = _saved(store, introduction="Skrevet her.")
+    store.locks_dir.mkdir(parents=True, exist_ok=True)
+    lock_path = store.locks_dir / f"{prep.id}.lock"
+    info = {"pid": 4242, "host": "afdelingens-pc", "created_at": time.time()}
+    lock_path.write_text(json.dumps(info), encoding="utf-8")
+    session = EditingSession(store)
+    opened = session.open(prep.id)
+    assert session.read_only and opened.holder is not None
+    prep.set_part("introduction", "Skrevet på den anden computer.")  # its last save
+    store.save(prep)
+    taken = session.take_over()
+    assert taken.prep is session.prep
+    assert taken.prep.statement.introduction == "Skrevet på den anden computer."
+    assert not session.read_only
+    holder = store.lock_holder(prep.id)
+    assert holder is not None and holder.pid == os.getpid()
+    session.close()
+    assert store.lock_holder(prep.id) is None
