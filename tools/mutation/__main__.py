@@ -68,10 +68,17 @@ OWN_TESTS: dict[str, list[str]] = {
     ],
     "machine": ["tests/test_ward_computer.py"],
     "plain_input": [  # the quick ones first: pytest stops at the first failure (-x)
+        "tests/plain/test_plain_typing.py",  # the prompts, the words at a first line, the console
         "tests/plain/test_plain_answers.py",
         "tests/plain/test_plain_commands.py",
         "tests/test_plain.py",
         "tests/test_plain_input.py",
+        "tests/plain/test_plain_blank.py",
+        "tests/plain/test_plain_ward.py",  # a shared computer: the cover, the erase
+        "tests/plain/test_plain_read_aloud.py",
+        "tests/plain/test_screen_reader_session.py",
+        "tests/platforms/test_console_close.py",  # the window closed (a real pty)
+        "tests/stress/test_odd_terminals.py",  # pipes, files, odd bytes (real processes)
     ],
     "editing": [
         "tests/flow/test_autosave.py",
