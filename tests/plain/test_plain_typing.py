@@ -21,11 +21,20 @@ import pytest
 from plain_driving import after, drive, saved
 
 from peerprep.field_limits import PART_MAX
+from peerprep.flow.context import Context
 from peerprep.flow.idle import IdleClock
 from peerprep.flow.leaving import CLEAR_SCREEN_AND_SCROLLBACK
 from peerprep.plain import asking
-from peerprep.plain.answers import joined, read_lines
-from peerprep.plain.console import Console, Covered, EndOfInput, Hangup, has_terminal
+from peerprep.plain.answers import edit_text, joined, read_lines
+from peerprep.plain.console import (
+    Console,
+    Covered,
+    EndOfInput,
+    Hangup,
+    clean_line,
+    has_terminal,
+)
+from peerprep.plain.session import Session
 from peerprep.words import catalogue
 
 DA = catalogue("da")
@@ -165,7 +174,7 @@ OPTIONS = [("a", "Et"), ("b", "To"), ("c", "Tre")]
 
 
 def test_a_menu_takes_a_number_with_a_full_stop_and_asks_again_after_a_wrong_one() -> None:
-    console, out = _console(b"7\n2.\n")
+    console, out = _console(b"7\n1X\n2.\n")
     assert asking.choose(console, "Hvad nu?", OPTIONS, None) == "b"
     said = out.getvalue().decode()
     assert DA.text("plain.not_understood", lowest=1, highest=3) in said  # no option 0 here
@@ -199,6 +208,9 @@ def test_a_yes_or_no_question_after_help_still_hears_yes() -> None:
     console, _ = _console(b"stop\nja\n")
     with pytest.raises(asking.Quit):
         asking.ask_yes(console, "plain.meeting_first")
+    console, out = _console(b"\n")  # a question with values: said with them
+    assert asking.ask_yes(console, "plain.not_understood", lowest=1, highest=3) is False
+    assert DA.text("plain.not_understood", lowest=1, highest=3) in out.getvalue().decode()
 
 
 def test_a_hint_with_values_is_said_with_them_once() -> None:
@@ -223,6 +235,10 @@ def test_a_danish_dos_console_and_a_utf8_alias_are_read_right() -> None:
 def test_a_byte_no_encoding_has_is_replaced_not_an_error() -> None:
     console, _ = _console(b"S\x81ren\n")  # neither UTF-8 nor Windows-1252
     assert console.read_line() == "S\ufffdren"
+
+
+def test_a_line_in_the_windows_letters_is_read_by_itself_too() -> None:
+    assert clean_line("Søren på Ærø\r\n".encode("cp1252")) == "Søren på Ærø"
 
 
 def test_a_line_keeps_its_first_and_last_letters() -> None:
@@ -566,3 +582,33 @@ def test_clearing_a_terminal_clears_its_scrollback(monkeypatch: pytest.MonkeyPat
     console.clear()
     monkeypatch.undo()
     assert commands == ["cls"]
+
+
+# --- an answer written at a terminal (line editing), from the session's side --------------
+
+
+def _session(tmp_path: Path, *reads: str | BaseException) -> Session:
+    console = Console(reader=io.BytesIO(), writer=io.BytesIO(), cat=DA, editor=_Editor(*reads))
+    context = Context(language="da", data_dir=tmp_path / "data", config_dir=tmp_path / "config")
+    return Session(console=console, context=context)
+
+
+def test_pasted_pieces_lose_their_trailing_spaces_line_by_line(tmp_path: Path) -> None:
+    session = _session(tmp_path, "Et  \nTo", "Tre  \nFire ", "slut")
+    assert edit_text(session, "", PART_MAX, {}, "plain.write_hint") == ("Et\nTo\nTre\nFire", False)
+
+
+def test_adding_to_an_answer_starts_on_a_new_line(tmp_path: Path) -> None:
+    session = _session(tmp_path, "3", "Ny linje.", "slut")  # 3: add to it
+    assert edit_text(session, "Første tekst.  \n", PART_MAX, {}, "plain.write_hint") == (
+        "Første tekst.\nNy linje.",
+        False,
+    )
+
+
+def test_the_terminal_closed_on_the_first_line_keeps_what_was_typed(tmp_path: Path) -> None:
+    session = _session(tmp_path, Hangup("Jeg hedder Åse"))
+    assert edit_text(session, "", PART_MAX, {}, "plain.write_hint") == ("Jeg hedder Åse", True)
+    session = _session(tmp_path, Hangup(""))  # nothing typed: nothing made up
+    with pytest.raises(Hangup):
+        edit_text(session, "", PART_MAX, {}, "plain.write_hint")
