@@ -330,6 +330,11 @@ def test_a_preparation_open_on_another_computer_is_deleted_only_when_the_person_
 
     from peerprep.locks import LockedError
 
+    # one of ours, open here, is named first: the other computer's is still found after it
+    ours = Preparation.new("da")
+    object.__setattr__(ours, "id", "20200101-000000-aaaaaa")
+    store.save(ours)
+    our_lock = store.lock(ours.id)
     prep = Preparation.new("da")
     path = store.save(prep)
     store.locks_dir.mkdir(parents=True, exist_ok=True)
@@ -340,8 +345,10 @@ def test_a_preparation_open_on_another_computer_is_deleted_only_when_the_person_
     with pytest.raises(LockedError):
         store.wipe()
     assert path.exists()
+    assert store.open_elsewhere() is not None
     store.delete(prep.id, force=True)
     assert not path.exists()
+    our_lock.release()
     store.save(Preparation.new("da"))
     (store.locks_dir / f"{prep.id}.lock").write_text(json.dumps(holder), encoding="utf-8")
     assert store.preparations_dir in store.wipe(force=True)
