@@ -242,3 +242,113 @@ def test_a_first_look_at_an_empty_folder_finds_nothing(data_dir: Path) -> None:
     for store in (Store(data_dir), MemoryStore()):
         first = store.newest(40)
         assert first.preparations == [] and first.quarantined == []
+
+
+# --- what a save refuses, and what a list leaves alone --------------------------------------
+
+
+def test_a_preparation_whose_id_is_no_file_name_is_never_written(data_dir: Path) -> None:
+    """The id becomes the file's name: one that is not an id is refused, named, and
+    nothing is written anywhere (not outside the folder either)."""
+    prep = Preparation.new("da")
+    object.__setattr__(prep, "id", "../udenfor")  # as a bug elsewhere could leave it
+    with pytest.raises(StoreError) as caught:
+        Store(data_dir).save(prep)
+    assert caught.value.key == "errors.unknown_id"
+    assert "../udenfor" in _said(caught.value)
+    assert not (data_dir / "udenfor.json").exists()
+    assert not (data_dir / "preparations").exists()
+
+
+def test_text_that_json_cannot_hold_is_refused_with_its_sentence(data_dir: Path) -> None:
+    prep = Preparation.new("da")
+    # a lone surrogate, pasted from somewhere: the model refuses it, and should one get past
+    # it (a bug elsewhere), the store still writes nothing it cannot read back
+    object.__setattr__(prep.statement, "introduction", "Åse \udcff")
+    with pytest.raises(StoreError) as caught:
+        Store(data_dir).save(prep)
+    assert caught.value.key == "errors.not_saveable"
+    assert _said(caught.value) == catalogue("da").text("errors.not_saveable")
+
+
+def test_a_data_folder_that_cannot_be_made_is_named(tmp_path: Path) -> None:
+    blocked = tmp_path / "data"
+    blocked.write_text("en fil, ikke en mappe", encoding="utf-8")
+    with pytest.raises(StoreError) as caught:
+        Store(blocked).save(Preparation.new("da"))
+    assert caught.value.values["path"] == str(blocked)
+    assert str(blocked) in _said(caught.value)
+
+
+def test_plain_text_never_goes_into_a_folder_protected_meanwhile(data_dir: Path) -> None:
+    """Another program protected the folder since this one opened it (anything in the
+    marker's place counts): the save is refused, and the sentence names the folder."""
+    from peerprep.crypto import protection_path
+    from peerprep.errors import CryptoError
+
+    store = Store(data_dir)
+    store.save(Preparation.new("da"))
+    protection_path(data_dir).mkdir()
+    prep = Preparation.new("da")
+    prep.set_part("introduction", "Hemmeligt")
+    with pytest.raises(CryptoError) as caught:
+        store.save(prep)
+    assert caught.value.key == "crypto.protected_meanwhile"
+    assert caught.value.values["path"] == str(data_dir)
+    assert "Hemmeligt" not in "".join(
+        p.read_text(encoding="utf-8") for p in (data_dir / "preparations").iterdir()
+    )
+
+
+def test_a_hidden_file_in_the_folder_is_neither_listed_nor_put_aside(store: Store) -> None:
+    kept = store.save(Preparation.new("da"))
+    hidden = store.preparations_dir / ".20261201-120000-abcdef.json"
+    hidden.write_text("ikke vores", encoding="utf-8")
+    assert [p.id for p in store.list().preparations] == [kept.stem]
+    assert [p.id for p in store.newest(5).preparations] == [kept.stem]
+    assert not store.quarantined_files()
+    assert hidden.read_text(encoding="utf-8") == "ikke vores"
+
+
+def test_the_first_look_reads_the_files_changed_last(store: Store) -> None:
+    """By the time of change our saves set, not by when the file was made (a copy
+    restored from a backup is made now but changed long ago)."""
+    paths = [store.save(Preparation.new("da")) for _ in range(3)]
+    for age, path in zip((10, 30, 20), paths, strict=True):  # made in order, changed out of it
+        os.utime(path, ns=(1_700_000_000_000_000_000 - age * 10**9,) * 2)
+    assert [p.id for p in store.newest(1).preparations] == [paths[0].stem]
+    assert [p.id for p in store.newest(2).preparations] == [paths[0].stem, paths[2].stem]
+
+
+def test_a_preparation_open_on_another_computer_is_deleted_only_when_the_person_says_so(
+    store: Store,
+) -> None:
+    """A lock from another computer cannot be seen to run from here: delete and wipe are
+    refused unless the person says that window is closed (`force`)."""
+    import datetime as dt
+    import json
+
+    from peerprep.locks import LockedError
+
+    # one of ours, open here, is named first: the other computer's is still found after it
+    ours = Preparation.new("da")
+    object.__setattr__(ours, "id", "20200101-000000-aaaaaa")
+    store.save(ours)
+    our_lock = store.lock(ours.id)
+    prep = Preparation.new("da")
+    path = store.save(prep)
+    store.locks_dir.mkdir(parents=True, exist_ok=True)
+    holder = {"pid": 4242, "host": "afdelingens-pc-2", "created_at": dt.datetime.now().timestamp()}
+    (store.locks_dir / f"{prep.id}.lock").write_text(json.dumps(holder), encoding="utf-8")
+    with pytest.raises(LockedError):
+        store.delete(prep.id)
+    with pytest.raises(LockedError):
+        store.wipe()
+    assert path.exists()
+    assert store.open_elsewhere() is not None
+    store.delete(prep.id, force=True)
+    assert not path.exists()
+    our_lock.release()
+    store.save(Preparation.new("da"))
+    (store.locks_dir / f"{prep.id}.lock").write_text(json.dumps(holder), encoding="utf-8")
+    assert store.preparations_dir in store.wipe(force=True)

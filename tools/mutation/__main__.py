@@ -49,6 +49,9 @@ SCOPES: dict[str, tuple[str, list[str]]] = {
     ),
 }
 TARGET = 0.85
+# Files of the repository the tests read besides the code and the tests (mutmut copies
+# only the code, the tests and what [tool.mutmut] names).
+FILES_TESTS_READ = ["docs", "README.md", "LICENSE", "benchmarks", ".ci"]
 # A scope's own test files: they judge its mutants in a fresh run (--fresh, --timed-out)
 # besides the tests mutmut saw reach the function, so that a test written since mutmut
 # last collected its coverage counts too.
@@ -68,10 +71,17 @@ OWN_TESTS: dict[str, list[str]] = {
     ],
     "machine": ["tests/test_ward_computer.py"],
     "plain_input": [  # the quick ones first: pytest stops at the first failure (-x)
+        "tests/plain/test_plain_typing.py",  # the prompts, the words at a first line, the console
         "tests/plain/test_plain_answers.py",
         "tests/plain/test_plain_commands.py",
         "tests/test_plain.py",
         "tests/test_plain_input.py",
+        "tests/plain/test_plain_blank.py",
+        "tests/plain/test_plain_ward.py",  # a shared computer: the cover, the erase
+        "tests/plain/test_plain_read_aloud.py",
+        "tests/plain/test_screen_reader_session.py",
+        "tests/platforms/test_console_close.py",  # the window closed (a real pty)
+        "tests/stress/test_odd_terminals.py",  # pipes, files, odd bytes (real processes)
     ],
     "editing": [
         "tests/flow/test_autosave.py",
@@ -165,8 +175,32 @@ def run_fresh(mutants: list[str], seconds: float, workers: int, *, own_only: boo
     tests_of = stats["tests_by_mangled_function_name"]
     hashes = stats.get("function_hashes", {})
     durations = stats.get("duration_by_test", {})
-    # the tests as they are now (mutmut copied them when it made the mutants)
+    # the tests as they are now (mutmut copied them when it made the mutants), and the
+    # files they read besides the code (the recorded screen-reader session in docs/)
     shutil.copytree(ROOT / "tests", MUTANTS / "tests", dirs_exist_ok=True)
+    for name in FILES_TESTS_READ:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, MUTANTS / name, dirs_exist_ok=True)
+        elif source.is_file():
+            shutil.copy2(source, MUTANTS / name)
+    # A test that fails without any mutant would "kill" every mutant it judges: the tests
+    # of each scope must pass on the code as it is first (seen: docs/ missing in mutants/
+    # failed the screen-reader session's test and counted all of plain mode as killed).
+    for scope in sorted({_scope_of(m) or "" for m in mutants}):
+        own = OWN_TESTS.get(scope, [])
+        if not own:
+            continue
+        clean = subprocess.run(
+            [sys.executable, "-m", "pytest", "-x", *options, *own],
+            cwd=MUTANTS, env=dict(os.environ, MUTANT_UNDER_TEST=""), capture_output=True,
+            text=True, timeout=seconds,
+        )  # fmt: skip
+        if clean.returncode != 0:
+            raise SystemExit(
+                f"the own tests of {scope} fail without a mutant in {MUTANTS}; "
+                f"nothing was run:\n{clean.stdout[-3000:]}"
+            )
     lock = threading.Lock()
     counter = iter(range(1, len(mutants) + 1))
 
