@@ -19,6 +19,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from scripted_editor import ScriptedEditor
 
 from peerprep import cli
 from peerprep.flow.idle import IdleClock
@@ -316,27 +317,7 @@ def test_the_cover_keeps_the_line_being_typed_where_the_line_is_edited() -> None
     """With line editing the words typed before the cover and under it go back on the
     line, as one line, for the person to go on from."""
 
-    class Editor:
-        def __init__(self) -> None:
-            self.presets: list[str] = []
-            self.reads = iter(["videre\nher", "Mine hemmelige ord"])
-
-        def read(self, prompt: str, preset: str = "", folders: bool = False) -> str:
-            self.presets.append(preset)
-            if len(self.presets) == 1:
-                raise Covered("Mine hem")
-            return next(self.reads)
-
-        def typed_so_far(self) -> str:
-            return ""
-
-        def settled(self) -> None:
-            pass
-
-        def forget(self) -> None:
-            pass
-
-    editor = Editor()
+    editor = ScriptedEditor(Covered("Mine hem"), "videre\nher", "Mine hemmelige ord")
     console = Console(reader=io.BytesIO(), writer=io.BytesIO(), cat=CAT, terminal=True,
                       editor=editor, guard=_Guard())  # fmt: skip
     assert console.read_line("> ") == "Mine hemmelige ord"
@@ -374,22 +355,7 @@ def test_a_sentence_wraps_between_words_one_column_short_of_the_terminal(
 def test_the_line_being_typed_is_known_with_line_editing_or_from_the_last_tick() -> None:
     """What the privacy cover keeps of a line not ended with Enter."""
 
-    class Editor:
-        typed = ""
-
-        def read(self, prompt: str, preset: str = "", folders: bool = False) -> str:
-            return ""
-
-        def typed_so_far(self) -> str:
-            return self.typed
-
-        def settled(self) -> None:
-            pass
-
-        def forget(self) -> None:
-            pass
-
-    editor = Editor()
+    editor = ScriptedEditor()
     console = Console(reader=io.BytesIO(), writer=io.BytesIO(), cat=CAT, editor=editor)
     console.snapshot = "Mine hem"  # as of the last tick
     editor.typed = "Mine hemmelige"

@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pytest
 from plain_driving import after, drive, saved
+from scripted_editor import ScriptedEditor
 
 from peerprep.field_limits import PART_MAX
 from peerprep.flow.context import Context
@@ -284,33 +285,8 @@ def test_after_a_stop_or_a_closed_terminal_every_read_is_the_end() -> None:
     assert type(again.value) is EndOfInput
 
 
-class _Editor:
-    """Line editing at a terminal (plain.line_editing) as the console sees it."""
-
-    def __init__(self, *reads: str | BaseException) -> None:
-        self.reads: Iterator[str | BaseException] = iter(reads)
-        self.calls: list[tuple[str, str, bool]] = []
-        self.typed = ""
-
-    def read(self, prompt: str, preset: str = "", folders: bool = False) -> str:
-        self.calls.append((prompt, preset, folders))
-        got = next(self.reads)
-        if isinstance(got, BaseException):
-            raise got
-        return got
-
-    def typed_so_far(self) -> str:
-        return self.typed
-
-    def settled(self) -> None:
-        pass
-
-    def forget(self) -> None:
-        pass
-
-
 def test_line_editing_gets_the_prompt_and_the_folder_completion() -> None:
-    editor = _Editor("/media/usb", "Mine ord")
+    editor = ScriptedEditor("/media/usb", "Mine ord")
     console = Console(reader=io.BytesIO(), writer=io.BytesIO(), cat=DA, editor=editor)
     assert console.read_line("Mappe: ", folders=True) == "/media/usb"
     assert console.read_line("> ") == "Mine ord"
@@ -318,7 +294,9 @@ def test_line_editing_gets_the_prompt_and_the_folder_completion() -> None:
 
 
 def test_ctrl_d_in_line_editing_is_the_end() -> None:
-    console = Console(reader=io.BytesIO(), writer=io.BytesIO(), cat=DA, editor=_Editor(EOFError()))
+    console = Console(
+        reader=io.BytesIO(), writer=io.BytesIO(), cat=DA, editor=ScriptedEditor(EOFError())
+    )
     with pytest.raises(EndOfInput):
         console.read_line()
 
@@ -326,7 +304,9 @@ def test_ctrl_d_in_line_editing_is_the_end() -> None:
 def test_letters_a_non_utf8_terminal_gave_line_editing_are_read_right() -> None:
     """readline hands on bytes it could not decode as surrogate escapes."""
     typed = "Søren".encode("cp1252").decode("utf-8", "surrogateescape")
-    console = Console(reader=io.BytesIO(), writer=io.BytesIO(), cat=DA, editor=_Editor(typed))
+    console = Console(
+        reader=io.BytesIO(), writer=io.BytesIO(), cat=DA, editor=ScriptedEditor(typed)
+    )
     assert console.read_line() == "Søren"
 
 
@@ -336,12 +316,12 @@ def test_a_pasted_text_is_one_answer_with_its_lines_and_shown_again_under_its_pr
     """Pasted in one go at a terminal: every line is text, the word for end too, and
     trailing spaces go line by line."""
     monkeypatch.setenv("LINES", "24")
-    editor = _Editor("Først  \nslut\nSidst", "slut")
+    editor = ScriptedEditor("Først  \nslut\nSidst", "slut")
     out = io.BytesIO()
     console = Console(reader=io.BytesIO(), writer=out, cat=DA, editor=editor, terminal=True)
     assert read_lines(console) == (["Først  ", "slut", "Sidst"], False)
     other = Console(
-        reader=io.BytesIO(), writer=io.BytesIO(), cat=DA, editor=_Editor("Et  \nTo", "slut")
+        reader=io.BytesIO(), writer=io.BytesIO(), cat=DA, editor=ScriptedEditor("Et  \nTo", "slut")
     )
     assert joined(read_lines(other)[0]) == "Et\nTo"
     out.seek(0)
@@ -421,7 +401,7 @@ def test_ticks_run_only_while_waiting_for_a_line() -> None:
 
 
 def test_a_tick_keeps_the_line_being_typed_and_tells_the_guard() -> None:
-    editor, guard = _Editor(), _Guard()
+    editor, guard = ScriptedEditor(), _Guard()
     console = Console(reader=io.BytesIO(), writer=io.BytesIO(), cat=DA, editor=editor, guard=guard)
     editor.typed = "Mine hem"
     console.tick()  # not waiting: nothing
@@ -438,7 +418,7 @@ def test_under_the_cover_the_guard_knows_and_the_line_is_read_plainly() -> None:
     states: list[bool] = []
     guard = _Guard()
 
-    class Editor(_Editor):
+    class Editor(ScriptedEditor):
         def read(self, prompt: str, preset: str = "", folders: bool = False) -> str:
             states.append(guard.covering)
             return super().read(prompt, preset, folders)
@@ -454,13 +434,13 @@ def test_under_the_cover_the_guard_knows_and_the_line_is_read_plainly() -> None:
 
 def test_a_line_that_lifts_the_cover_goes_back_on_the_line() -> None:
     """(Windows: the cover is lifted by the line read, not a read under it.)"""
-    editor = _Editor("Mine hemmelige", "Mine hemmelige ord")
+    editor = ScriptedEditor("Mine hemmelige", "Mine hemmelige ord")
     out = io.BytesIO()
     console = Console(reader=io.BytesIO(), writer=out, cat=DA, terminal=True, editor=editor,
                       guard=_Guard(lifted_by_a_line=True))  # fmt: skip
     console.say("Et spørgsmål")
     assert console.read_line("> ") == "Mine hemmelige ord"
-    assert [preset for _, preset, _ in editor.calls] == ["", "Mine hemmelige"]
+    assert editor.presets == ["", "Mine hemmelige"]
     assert out.getvalue().decode().count("Et spørgsmål") == 2  # the screen given back
 
 
@@ -588,7 +568,9 @@ def test_clearing_a_terminal_clears_its_scrollback(monkeypatch: pytest.MonkeyPat
 
 
 def _session(tmp_path: Path, *reads: str | BaseException) -> Session:
-    console = Console(reader=io.BytesIO(), writer=io.BytesIO(), cat=DA, editor=_Editor(*reads))
+    console = Console(
+        reader=io.BytesIO(), writer=io.BytesIO(), cat=DA, editor=ScriptedEditor(*reads)
+    )
     context = Context(language="da", data_dir=tmp_path / "data", config_dir=tmp_path / "config")
     return Session(console=console, context=context)
 
